@@ -1,0 +1,71 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { BoundaryManifest } from '../data/atlas-index.ts';
+import type { DatasetMetadata, Observation, UnitLevel } from '../domain/dataset.ts';
+
+/**
+ * The atlas's one IndexedDB database. Schema versions are append-only: a new version adds an
+ * upgrade function and never drops a table that holds a person's own data.
+ */
+
+/** A boundary vintage's topology, kept as the JSON text it arrived in (cheap to clone and store). */
+export interface BoundarySetRecord {
+  vintage: string;
+  contentHash: string;
+  topologyText: string;
+  manifest: BoundaryManifest;
+  storedAt: string;
+}
+
+export interface UnitRecord {
+  /** `${vintage}:${level}:${code}` */
+  id: string;
+  vintage: string;
+  level: UnitLevel;
+  code: string;
+  name: string;
+  type: string;
+  provinceCode: string;
+}
+
+export interface DatasetRecord extends DatasetMetadata {
+  storedAt: string;
+}
+
+export type ObservationRecord = Observation;
+
+/** Saved scenarios (the scenario simulator fills `definition`). */
+export interface ScenarioRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  definition: unknown;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: string;
+}
+
+export const DATABASE_NAME = 'vn-poverty-atlas';
+
+export class AtlasDatabase extends Dexie {
+  boundarySets!: EntityTable<BoundarySetRecord, 'vintage'>;
+  units!: EntityTable<UnitRecord, 'id'>;
+  datasets!: EntityTable<DatasetRecord, 'id'>;
+  observations!: Table<ObservationRecord, [string, string, string]>;
+  scenarios!: EntityTable<ScenarioRecord, 'id'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      boundarySets: 'vintage',
+      units: 'id, vintage, provinceCode',
+      datasets: 'id',
+      observations: '[datasetId+unitCode+indicator], datasetId',
+      scenarios: 'id, name, updatedAt',
+      meta: 'key',
+    });
+  }
+}

@@ -1,0 +1,197 @@
+import type { DatasetBundle, Observation } from '../domain/dataset.ts';
+import {
+  AtlasDatabase,
+  type BoundarySetRecord,
+  type DatasetRecord,
+  type UnitRecord,
+} from './atlas-db.ts';
+
+/**
+ * What the app needs from storage, backed by IndexedDB or — when IndexedDB is unavailable,
+ * blocked or full — by memory, so the atlas keeps working and says so.
+ */
+export interface AtlasStore {
+  readonly kind: 'indexeddb' | 'memory';
+  getBoundarySet(vintage: string): Promise<BoundarySetRecord | undefined>;
+  /** Replaces a vintage's topology and units in one transaction. */
+  putBoundarySet(record: BoundarySetRecord, units: UnitRecord[]): Promise<void>;
+  getMeta(key: string): Promise<string | undefined>;
+  listDatasets(): Promise<DatasetRecord[]>;
+  getObservations(datasetId: string): Promise<Observation[]>;
+  /**
+   * Replaces the built-in datasets (and records their version) in one transaction; datasets a
+   * person imported are never touched.
+   */
+  replaceBuiltInDatasets(bundles: DatasetBundle[], versionHash: string): Promise<void>;
+}
+
+export type StorageStatus =
+  | { mode: 'indexeddb' }
+  | { mode: 'memory'; reason: 'unavailable' | 'blocked' | 'quota' | 'error'; detail: string };
+
+export const BUILT_IN_VERSION_KEY = 'builtInDatasetsHash';
+
+function toRecords(bundles: DatasetBundle[], storedAt: string) {
+  return {
+    datasets: bundles.map((bundle) => ({ ...bundle.metadata, storedAt })),
+    observations: bundles.flatMap((bundle) => bundle.observations),
+  };
+}
+
+export class IndexedDbAtlasStore implements AtlasStore {
+  readonly kind = 'indexeddb';
+  constructor(readonly db: AtlasDatabase) {}
+
+  getBoundarySet(vintage: string) {
+    return this.db.boundarySets.get(vintage);
+  }
+
+  async putBoundarySet(record: BoundarySetRecord, units: UnitRecord[]) {
+    await this.db.transaction('rw', this.db.boundarySets, this.db.units, async () => {
+      await this.db.units.where('vintage').equals(record.vintage).delete();
+      await this.db.units.bulkPut(units);
+      await this.db.boundarySets.put(record);
+    });
+  }
+
+  async getMeta(key: string) {
+    return (await this.db.meta.get(key))?.value;
+  }
+
+  listDatasets() {
+    return this.db.datasets.toArray();
+  }
+
+  getObservations(datasetId: string) {
+    return this.db.observations.where('datasetId').equals(datasetId).toArray();
+  }
+
+  async replaceBuiltInDatasets(bundles: DatasetBundle[], versionHash: string) {
+    const { datasets, observations } = toRecords(bundles, new Date().toISOString());
+    const { db } = this;
+    await db.transaction('rw', db.datasets, db.observations, db.meta, async () => {
+      const oldIds = (await db.datasets.toArray()).filter((d) => d.builtIn).map((d) => d.id);
+      await db.observations.where('datasetId').anyOf(oldIds).delete();
+      await db.datasets.bulkDelete(oldIds);
+      await db.datasets.bulkPut(datasets);
+      await db.observations.bulkPut(observations);
+      await db.meta.put({ key: BUILT_IN_VERSION_KEY, value: versionHash });
+    });
+  }
+}
+
+export class MemoryAtlasStore implements AtlasStore {
+  readonly kind = 'memory';
+  private boundarySets = new Map<string, BoundarySetRecord>();
+  private units = new Map<string, UnitRecord>();
+  private datasets = new Map<string, DatasetRecord>();
+  private observations = new Map<string, Observation[]>();
+  private meta = new Map<string, string>();
+
+  /** Takes over every dataset another store can still read, so nothing a person imported is hidden. */
+  async copyDatasetsFrom(source: AtlasStore): Promise<void> {
+    try {
+      for (const dataset of await source.listDatasets()) {
+        this.datasets.set(dataset.id, dataset);
+        this.observations.set(dataset.id, await source.getObservations(dataset.id));
+      }
+      const version = await source.getMeta(BUILT_IN_VERSION_KEY);
+      if (version !== undefined) this.meta.set(BUILT_IN_VERSION_KEY, version);
+    } catch {
+      // The source may be unreadable too; memory then starts from what the load fetched.
+    }
+  }
+
+  async getBoundarySet(vintage: string) {
+    return this.boundarySets.get(vintage);
+  }
+
+  async putBoundarySet(record: BoundarySetRecord, units: UnitRecord[]) {
+    for (const [id, unit] of this.units) if (unit.vintage === record.vintage) this.units.delete(id);
+    for (const unit of units) this.units.set(unit.id, unit);
+    this.boundarySets.set(record.vintage, record);
+  }
+
+  async getMeta(key: string) {
+    return this.meta.get(key);
+  }
+
+  async listDatasets() {
+    return [...this.datasets.values()];
+  }
+
+  async getObservations(datasetId: string) {
+    return this.observations.get(datasetId) ?? [];
+  }
+
+  async replaceBuiltInDatasets(bundles: DatasetBundle[], versionHash: string) {
+    for (const [id, dataset] of this.datasets) {
+      if (dataset.builtIn) {
+        this.datasets.delete(id);
+        this.observations.delete(id);
+      }
+    }
+    const storedAt = new Date().toISOString();
+    for (const bundle of bundles) {
+      this.datasets.set(bundle.metadata.id, { ...bundle.metadata, storedAt });
+      this.observations.set(bundle.metadata.id, bundle.observations);
+    }
+    this.meta.set(BUILT_IN_VERSION_KEY, versionHash);
+  }
+}
+
+/** How long to wait for another tab to let go of an older database version. */
+const OPEN_TIMEOUT_MS = 4000;
+
+/**
+ * Opens IndexedDB, or falls back to memory with the reason. `blocked` fires when another tab
+ * still holds an older schema version open and does not close it.
+ */
+export async function openAtlasStore(
+  createDatabase: () => AtlasDatabase = () => new AtlasDatabase(),
+): Promise<{ store: AtlasStore; status: StorageStatus }> {
+  if (typeof indexedDB === 'undefined') {
+    return memoryFallback('unavailable', 'indexedDB is not defined');
+  }
+  let db: AtlasDatabase;
+  try {
+    db = createDatabase();
+  } catch (error) {
+    return memoryFallback('unavailable', describe(error));
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const blocked = new Promise<'blocked'>((resolve) => {
+    db.on('blocked', () => resolve('blocked'));
+    timer = setTimeout(() => resolve('blocked'), OPEN_TIMEOUT_MS);
+  });
+  try {
+    const outcome = await Promise.race([db.open().then(() => 'open' as const), blocked]);
+    if (outcome === 'blocked') {
+      db.close();
+      return memoryFallback('blocked', 'another tab holds an older version of the database');
+    }
+    return { store: new IndexedDbAtlasStore(db), status: { mode: 'indexeddb' } };
+  } catch (error) {
+    return memoryFallback(isQuotaError(error) ? 'quota' : 'unavailable', describe(error));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function memoryFallback(
+  reason: 'unavailable' | 'blocked' | 'quota' | 'error',
+  detail: string,
+): { store: AtlasStore; status: StorageStatus } {
+  return { store: new MemoryAtlasStore(), status: { mode: 'memory', reason, detail } };
+}
+
+export function isQuotaError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  // Dexie wraps the DOMException; its `inner` carries the original name.
+  const inner = (error as Error & { inner?: Error }).inner;
+  return [error.name, inner?.name].some((name) => name === 'QuotaExceededError');
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,58 @@
+import type { IndicatorId } from './indicators.ts';
+
+/** The multidimensional poverty standard a dataset was measured against. */
+export type PovertyStandard = '2016-2020' | '2022-2025' | 'other';
+export type UnitLevel = 'province' | 'district';
+/** Where the figures come from; a plan's targets are not a review's results. */
+export type DatasetKind = 'plan' | 'review' | 'survey' | 'scenario';
+
+export interface SourceDocument {
+  /** e.g. "Kế hoạch thực hiện Chương trình giảm nghèo năm 2020" */
+  title: string;
+  /** Document number ("369/UBND-VHXH"), or null when the copy we have does not show it. */
+  number: string | null;
+  /** ISO date, or null when unknown. */
+  date: string | null;
+  issuer: string;
+  /** Where in the document the figures are (an annex table, a paragraph). */
+  locator: string;
+}
+
+export interface DatasetMetadata {
+  id: string;
+  title: { vi: string; en: string };
+  source: SourceDocument;
+  standard: PovertyStandard;
+  level: UnitLevel;
+  kind: DatasetKind;
+  year: number;
+  /** The boundary vintage whose codes the rows use. */
+  vintage: '2019-districts';
+  licence: string;
+  notes: { vi: string; en: string }[];
+  indicators: IndicatorId[];
+  builtIn: boolean;
+  /** Problems found when the figures were read (a rate that disagrees with its counts…). */
+  warnings: DatasetWarning[];
+}
+
+export interface DatasetWarning {
+  /** 1-based row of the source table (header = 1) and its column name. */
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface Observation {
+  datasetId: string;
+  unitCode: string;
+  unitLevel: UnitLevel;
+  indicator: IndicatorId;
+  value: number;
+}
+
+/** A dataset as shipped in `datasets.json` and as stored: metadata plus its figures. */
+export interface DatasetBundle {
+  metadata: DatasetMetadata;
+  observations: Observation[];
+}

@@ -1,0 +1,23 @@
+import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+
+/** Adds a layer and returns its removal, so a component can add on mount and clean up on destroy. */
+export function mountLayer(map: MapLibreMap, layer: LayerSpecification): () => void {
+  map.addLayer(layer);
+  return () => {
+    if (map.getLayer(layer.id)) map.removeLayer(layer.id);
+  };
+}
+
+/** Fill pattern for "no data": grey diagonal hatching, so it never reads as a low value. */
+export function createHatchImage(size = 8): { width: number; height: number; data: Uint8Array } {
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y += 1) {
+    for (let x = 0; x < size; x += 1) {
+      const onStripe = (x + y) % size < 2;
+      const offset = (y * size + x) * 4;
+      const [r, g, b] = onStripe ? [150, 150, 150] : [232, 232, 232];
+      data.set([r, g, b, 255], offset);
+    }
+  }
+  return { width: size, height: size, data };
+}

@@ -1,0 +1,92 @@
+import { extent } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
+import { schemeBlues, schemeYlOrRd } from 'd3-scale-chromatic';
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { IndicatorDefinition } from '../domain/indicators.ts';
+
+/**
+ * Choropleth classes shared by the map's paint expression and its legend, so the two can never
+ * disagree. Class i holds values in [thresholds[i-1], thresholds[i]).
+ */
+export interface ChoroplethClasses {
+  method: 'policy' | 'equal';
+  thresholds: number[];
+  colors: string[];
+  /** Units per class, in class order. */
+  counts: number[];
+  /** Lowest and highest value, for the first and last class's range in the legend. */
+  min: number;
+  max: number;
+}
+
+/** Poverty-rate breaks used by the programme's documents ("trên 20 %"); fixed so maps compare. */
+export const POLICY_RATE_BREAKS = [5, 10, 20, 30, 40];
+
+/** ColorBrewer YlOrRd / Blues: sequential and safe for the common colour-vision deficiencies. */
+const RATE_PALETTE = sequentialColors(schemeYlOrRd, POLICY_RATE_BREAKS.length + 1);
+const EQUAL_CLASSES = 5;
+
+export const NO_DATA_COLOR = '#d9d9d9';
+
+export function classifyIndicator(
+  values: readonly number[],
+  indicator: IndicatorDefinition,
+): ChoroplethClasses {
+  const [min = 0, max = 0] = extent(values);
+  let thresholds: number[];
+  let colors: readonly string[];
+  let method: ChoroplethClasses['method'];
+  if (indicator.kind === 'rate') {
+    method = 'policy';
+    thresholds = POLICY_RATE_BREAKS;
+    colors = RATE_PALETTE;
+  } else {
+    method = 'equal';
+    thresholds = equalIntervalThresholds(min, max, EQUAL_CLASSES);
+    colors = sequentialColors(
+      indicator.kind === 'change' ? schemeBlues : schemeYlOrRd,
+      thresholds.length + 1,
+    );
+  }
+  const counts = new Array<number>(thresholds.length + 1).fill(0);
+  for (const value of values) counts[classIndex(value, thresholds)]! += 1;
+  return { method, thresholds, colors: [...colors], counts, min, max };
+}
+
+/** Rounded ("nice") equal intervals; fewer classes when the values span too little. */
+export function equalIntervalThresholds(min: number, max: number, classes: number): number[] {
+  if (!(max > min)) return [];
+  const scale = scaleLinear().domain([min, max]).nice(classes);
+  const [low, high] = scale.domain() as [number, number];
+  const ticks = scale.ticks(classes).filter((tick) => tick > low && tick < high);
+  // ColorBrewer schemes start at 3 classes; a 2-class split still reads as low/high.
+  return ticks.length === 0 ? [(low + high) / 2] : ticks.slice(0, 8);
+}
+
+/** ColorBrewer schemes have 3 to 9 colours; fewer classes take the light and dark ends. */
+function sequentialColors(scheme: readonly (readonly string[])[], classes: number): string[] {
+  if (classes >= 3) return [...scheme[Math.min(classes, 9)]!];
+  const three = scheme[3]!;
+  return classes === 1 ? [three[1]!] : [three[0]!, three[2]!];
+}
+
+export function classIndex(value: number, thresholds: readonly number[]): number {
+  let index = 0;
+  while (index < thresholds.length && value >= thresholds[index]!) index += 1;
+  return index;
+}
+
+export function colorOf(value: number, classes: ChoroplethClasses): string {
+  return classes.colors[classIndex(value, classes.thresholds)]!;
+}
+
+/**
+ * The fill colour of a district from its feature-state `value` (null = no data, drawn by the
+ * hatch layer underneath, so this layer is then transparent).
+ */
+export function choroplethFillColor(classes: ChoroplethClasses): ExpressionSpecification {
+  const value: ExpressionSpecification = ['to-number', ['feature-state', 'value'], 0];
+  if (classes.thresholds.length === 0) return ['literal', classes.colors[0] ?? NO_DATA_COLOR];
+  const steps = classes.thresholds.flatMap((threshold, i) => [threshold, classes.colors[i + 1]!]);
+  return ['step', value, classes.colors[0]!, ...steps] as ExpressionSpecification;
+}

@@ -1,0 +1,52 @@
+import type { Locale } from '../i18n/messages.ts';
+import type { IndicatorUnit } from '../domain/indicators.ts';
+
+const NUMBER_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
+  const key = `${locale}:${digits}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(NUMBER_LOCALE[locale], {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+/** `210.299` in Vietnamese, `210,299` in English. */
+export function formatCount(value: number, locale: Locale): string {
+  return numberFormat(locale, 0).format(value);
+}
+
+/** `11,80 %` in Vietnamese (the documents' own style), `11.80 %` in English. */
+export function formatPercent(value: number, locale: Locale, digits = 2): string {
+  return `${numberFormat(locale, digits).format(value)}\u00a0%`;
+}
+
+/** A change in percentage points: `2,06 điểm` / `2.06 pp`. */
+export function formatPoints(value: number, locale: Locale, digits = 2): string {
+  return `${numberFormat(locale, digits).format(value)}\u00a0${locale === 'vi' ? 'điểm' : 'pp'}`;
+}
+
+export function formatIndicatorValue(value: number, unit: IndicatorUnit, locale: Locale): string {
+  switch (unit) {
+    case 'percent':
+      return formatPercent(value, locale);
+    case 'points':
+      return formatPoints(value, locale);
+    case 'households':
+      return formatCount(value, locale);
+  }
+}
+
+/** A bare number in the unit's precision, for legend ranges. */
+export function formatBreak(value: number, unit: IndicatorUnit, locale: Locale): string {
+  return numberFormat(locale, unit === 'households' ? 0 : Number.isInteger(value) ? 0 : 2).format(
+    value,
+  );
+}

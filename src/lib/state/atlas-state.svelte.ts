@@ -1,0 +1,158 @@
+import { getContext, setContext } from 'svelte';
+import type { AtlasIndex } from '../data/atlas-index.ts';
+import {
+  geometryFromTopology,
+  unitsFromTopology,
+  type AtlasGeometry,
+  type UnitInfo,
+} from '../data/boundary-topology.ts';
+import { loadAtlas, type LoadProgress } from '../data/load-atlas.ts';
+import type { DatasetRecord } from '../db/atlas-db.ts';
+import { openAtlasStore, type AtlasStore, type StorageStatus } from '../db/atlas-store.ts';
+import type { Observation } from '../domain/dataset.ts';
+import { INDICATORS, type IndicatorId } from '../domain/indicators.ts';
+import { classifyIndicator } from '../scales/choropleth.ts';
+
+export const DEFAULT_DATASET_ID = 'tuyen-quang-2020-plan';
+
+/** A request to move the map; `id` changes on every request so repeated clicks still fly. */
+export interface CameraRequest {
+  id: number;
+  bbox: [number, number, number, number];
+}
+
+/**
+ * The atlas's shared state. Everything computable is `$derived`; effects live in the components
+ * that talk to MapLibre or the DOM.
+ */
+export class AtlasState {
+  phase = $state<'loading' | 'ready' | 'failed'>('loading');
+  progress = $state<LoadProgress>({ step: 'index', fraction: 0 });
+  error = $state<string | null>(null);
+  storage = $state<StorageStatus>({ mode: 'indexeddb' });
+
+  index = $state.raw<AtlasIndex | null>(null);
+  geometry = $state.raw<AtlasGeometry | null>(null);
+  units = $state.raw<UnitInfo[]>([]);
+  datasets = $state.raw<DatasetRecord[]>([]);
+  observations = $state.raw<Observation[]>([]);
+
+  datasetId = $state(DEFAULT_DATASET_ID);
+  indicatorId = $state<IndicatorId>('rate_start');
+  hoveredCode = $state<string | null>(null);
+  /** Pointer position over the map, for the hover tooltip. */
+  pointer = $state<{ x: number; y: number } | null>(null);
+  view = $state<'map' | 'table'>('map');
+  selectedCode = $state<string | null>(null);
+  camera = $state.raw<CameraRequest | null>(null);
+
+  #store: AtlasStore | null = null;
+  #cameraRequests = 0;
+
+  dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
+  indicator = $derived(INDICATORS[this.indicatorId]);
+
+  districtsByCode = $derived(
+    new Map(this.units.filter((u) => u.level === 'district').map((u) => [u.code, u])),
+  );
+  provincesByCode = $derived(
+    new Map(this.units.filter((u) => u.level === 'province').map((u) => [u.code, u])),
+  );
+
+  /** The selected indicator's value per district: the map's and the legend's one input. */
+  districtValues = $derived(
+    new Map(
+      this.observations
+        .filter((o) => o.unitLevel === 'district' && o.indicator === this.indicatorId)
+        .map((o) => [o.unitCode, o.value]),
+    ),
+  );
+
+  /** Districts the map can draw values for; values for codes without boundaries are listed apart. */
+  mappedValues = $derived(
+    [...this.districtValues].filter(([code]) => this.districtsByCode.has(code)),
+  );
+
+  classes = $derived(
+    classifyIndicator(
+      this.mappedValues.map(([, value]) => value),
+      this.indicator,
+    ),
+  );
+
+  /** Provinces the dataset covers, for "zoom to data" and the province total row. */
+  datasetProvinceCodes = $derived(
+    [
+      ...new Set(
+        this.observations.map((o) =>
+          o.unitLevel === 'province'
+            ? o.unitCode
+            : (this.districtsByCode.get(o.unitCode)?.provinceCode ?? ''),
+        ),
+      ),
+    ].filter((code) => this.provincesByCode.has(code)),
+  );
+
+  async load(baseUrl: string): Promise<void> {
+    this.phase = 'loading';
+    this.error = null;
+    try {
+      const opened = await openAtlasStore();
+      const loaded = await loadAtlas({
+        baseUrl,
+        store: opened.store,
+        status: opened.status,
+        onProgress: (progress) => (this.progress = progress),
+      });
+      this.#store = loaded.store;
+      this.storage = loaded.status;
+      this.index = loaded.index;
+      this.geometry = geometryFromTopology(loaded.topology);
+      this.units = unitsFromTopology(loaded.topology);
+      this.datasets = await loaded.store.listDatasets();
+      if (!this.datasets.some((d) => d.id === this.datasetId) && this.datasets[0]) {
+        this.datasetId = this.datasets[0].id;
+      }
+      await this.selectDataset(this.datasetId);
+      this.phase = 'ready';
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+      this.phase = 'failed';
+    }
+  }
+
+  async selectDataset(id: string): Promise<void> {
+    if (!this.#store) return;
+    this.datasetId = id;
+    this.observations = await this.#store.getObservations(id);
+    const dataset = this.dataset;
+    if (dataset && !dataset.indicators.includes(this.indicatorId) && dataset.indicators[0]) {
+      this.indicatorId = dataset.indicators[0];
+    }
+  }
+
+  /** All of the current dataset's figures for one unit, in catalogue order. */
+  figuresFor(code: string, level: 'district' | 'province'): Observation[] {
+    const order = this.dataset?.indicators ?? [];
+    return this.observations
+      .filter((o) => o.unitCode === code && o.unitLevel === level)
+      .sort((a, b) => order.indexOf(a.indicator) - order.indexOf(b.indicator));
+  }
+
+  flyTo(bbox: [number, number, number, number]): void {
+    this.#cameraRequests += 1;
+    this.camera = { id: this.#cameraRequests, bbox };
+  }
+}
+
+const KEY = Symbol('atlas-state');
+
+export function setAtlasState(state: AtlasState): AtlasState {
+  return setContext(KEY, state);
+}
+
+export function getAtlasState(): AtlasState {
+  const state = getContext<AtlasState | undefined>(KEY);
+  if (!state) throw new Error('getAtlasState() called outside <App>: no AtlasState in context');
+  return state;
+}
