@@ -1,0 +1,162 @@
+import {
+  cspViolations,
+  drawnDistrictsWithData,
+  expect,
+  inView,
+  mapSettled,
+  openAtlas,
+  pixelOf,
+  sovereigntyLabels,
+  test,
+} from './fixtures.ts';
+
+const TUYEN_QUANG_DISTRICTS = ['070', '071', '072', '073', '074', '075', '076'];
+
+test('opens on the Tuyên Quang 2020 plan with its seven districts drawn', async ({ page }) => {
+  await openAtlas(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bản đồ giảm nghèo Việt Nam');
+  await expect(page.getByTestId('dataset-info')).toContainText('Kế hoạch giảm nghèo năm 2020');
+  // The note that the district columns were inferred travels with the dataset.
+  await expect(page.getByTestId('dataset-info')).toContainText('được suy ra');
+  await expect(page.getByTestId('legend')).toContainText('Tỷ lệ hộ nghèo đầu năm');
+  await expect(page.getByTestId('legend')).toContainText('Không có số liệu');
+  await expect(page.getByTestId('credits')).toContainText('GPL-3.0');
+
+  await page.getByRole('button', { name: 'Phóng tới vùng có số liệu' }).click();
+  await mapSettled(page);
+  expect(await drawnDistrictsWithData(page)).toEqual(TUYEN_QUANG_DISTRICTS);
+  expect(await cspViolations(page)).toEqual([]);
+});
+
+test('hovering a district shows its name, province and rate in Vietnamese format', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  await page.getByRole('button', { name: 'Phóng tới vùng có số liệu' }).click();
+  await mapSettled(page);
+  const labelPoint = await page.evaluate(() => {
+    const w = window as unknown as {
+      atlasMap: {
+        querySourceFeatures(source: string): {
+          properties: { code: string };
+          geometry: { coordinates: [number, number] };
+        }[];
+      };
+    };
+    return w.atlasMap
+      .querySourceFeatures('district-labels')
+      .find((f) => f.properties.code === '071')!.geometry.coordinates;
+  });
+  const { x, y } = await pixelOf(page, labelPoint);
+  const box = (await page.locator('#map').boundingBox())!;
+  await page.mouse.move(box.x + x, box.y + y);
+  const tooltip = page.getByTestId('hover-tooltip');
+  await expect(tooltip).toContainText('Huyện Lâm Bình');
+  await expect(tooltip).toContainText('Tỉnh Tuyên Quang');
+  await expect(tooltip).toContainText('36,03\u00a0%');
+
+  await page.mouse.click(box.x + x, box.y + y);
+  const panel = page.getByTestId('unit-panel');
+  await expect(panel.getByRole('heading')).toHaveText('Huyện Lâm Bình');
+  await expect(panel).toContainText('7.633'); // households at the start of the year
+  await expect(panel).toContainText('32,03\u00a0%');
+  await expect(panel).toContainText('Ủy ban nhân dân tỉnh Tuyên Quang');
+});
+
+test('the table shows the same figures and sorts by a column', async ({ page }) => {
+  await openAtlas(page);
+  await page.getByRole('button', { name: 'Bảng số liệu' }).click();
+  const table = page.getByTestId('data-table');
+  await expect(table.locator('tbody tr')).toHaveCount(7);
+  await expect(table.locator('tfoot')).toContainText('210.299');
+  await expect(table.locator('tfoot')).toContainText('11,80\u00a0%');
+
+  await table.getByRole('button', { name: 'Tỷ lệ hộ nghèo đầu năm' }).click();
+  await table.getByRole('button', { name: 'Tỷ lệ hộ nghèo đầu năm' }).click();
+  await expect(table.locator('th[aria-sort="descending"]')).toHaveCount(1);
+  await expect(table.locator('tbody tr').first()).toContainText('Huyện Lâm Bình');
+  await expect(table.locator('tbody tr').first()).toContainText('36,03\u00a0%');
+  await expect(table.locator('tbody tr').last()).toContainText('Thành phố Tuyên Quang');
+});
+
+test('changing the indicator recolours the map and the legend', async ({ page }) => {
+  await openAtlas(page);
+  await page.getByTestId('indicator-select').selectOption('poor_start');
+  await expect(page.getByTestId('legend')).toContainText('Số hộ nghèo đầu năm');
+  const values = await page.evaluate(() => {
+    const w = window as unknown as {
+      atlasMap: { getFeatureState(f: { source: string; id: string }): { value: number } };
+    };
+    return w.atlasMap.getFeatureState({ source: 'districts', id: '071' }).value;
+  });
+  expect(values).toBe(2750);
+});
+
+test('Hoàng Sa, Trường Sa and Biển Đông are on the national map', async ({ page }) => {
+  await openAtlas(page);
+  await mapSettled(page);
+  expect(await inView(page, [112.0, 16.45])).toBe(true);
+  expect(await inView(page, [114.2, 10.0])).toBe(true);
+  const labels = await sovereigntyLabels(page);
+  expect(labels).toEqual(
+    expect.arrayContaining([
+      'Quần đảo Hoàng Sa\n(Việt Nam)',
+      'Quần đảo Trường Sa\n(Việt Nam)',
+      'Biển Đông',
+    ]),
+  );
+  // The archipelago districts themselves are part of the boundary data.
+  const codes = await page.evaluate(() => {
+    const w = window as unknown as {
+      atlasMap: { querySourceFeatures(s: string): { properties: { code: string } }[] };
+    };
+    return w.atlasMap.querySourceFeatures('districts').map((f) => f.properties.code);
+  });
+  expect(codes).toEqual(expect.arrayContaining(['498', '576']));
+});
+
+test('a second visit reads IndexedDB and fetches no data file', async ({ page, requests }) => {
+  await openAtlas(page);
+  expect(requests.some((url) => url.includes('boundaries-2019.topojson'))).toBe(true);
+  requests.length = 0;
+  await page.reload();
+  await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  const dataRequests = requests.filter((url) => /\/generated\/(?!atlas\.json)/.test(url));
+  expect(dataRequests).toEqual([]);
+  await expect(page.getByTestId('legend')).toContainText('Tỷ lệ hộ nghèo đầu năm');
+});
+
+test('no request ever leaves the app origin', async ({ page, requests, baseURL }) => {
+  await openAtlas(page);
+  await page.getByRole('button', { name: 'Phóng tới vùng có số liệu' }).click();
+  await mapSettled(page);
+  const origin = new URL(baseURL!).origin;
+  const foreign = requests.filter(
+    (url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin,
+  );
+  expect(foreign).toEqual([]);
+  expect(requests.length).toBeGreaterThan(3);
+});
+
+test('without IndexedDB the atlas still works and says so', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  });
+  await openAtlas(page);
+  await expect(page.getByTestId('storage-banner')).toContainText('IndexedDB không khả dụng');
+  await expect(page.getByTestId('legend')).toContainText('Tỷ lệ hộ nghèo đầu năm');
+});
+
+test('English is one click away and numbers follow the language', async ({ page }) => {
+  await openAtlas(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Vietnam Poverty Reduction Atlas',
+  );
+  await page.getByRole('button', { name: 'Table' }).click();
+  await expect(page.getByTestId('data-table').locator('tfoot')).toContainText('210,299');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Vietnam Poverty Reduction Atlas',
+  );
+});
