@@ -53,7 +53,10 @@ function gzipSize(file: string): number {
 }
 
 async function main(): Promise<void> {
-  const server = await preview({ root, preview: { port: 4174, strictPort: true, host: '127.0.0.1' } });
+  const server = await preview({
+    root,
+    preview: { port: 4174, strictPort: true, host: '127.0.0.1' },
+  });
   const url = 'http://127.0.0.1:4174/';
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const cold: Visit[] = [];
@@ -80,7 +83,7 @@ async function main(): Promise<void> {
   const index = JSON.parse(readFileSync(path.join(generated, 'atlas.json'), 'utf8'));
   const boundaryGzip = gzipSize(path.join(generated, index.boundaries.file));
   const assets = path.join(dist, 'assets');
-  const scripts = readdirSync(assets).filter((file) => file.endsWith('.js'));
+  const scripts = readdirSync(assets).filter((file) => /\.m?js$/.test(file));
   const maplibreGzip = scripts
     .filter((file) => file.startsWith('maplibre'))
     .reduce((sum, file) => sum + gzipSize(path.join(assets, file)), 0);
@@ -92,18 +95,53 @@ async function main(): Promise<void> {
   const warmMs = median(warm.map((v) => v.readyMs));
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const rows: [string, string, string, boolean][] = [
-    ['cold start → choropleth-ready (median)', `${coldMs.toFixed(0)} ms`, `≤ ${BUDGETS.coldMs} ms`, coldMs <= BUDGETS.coldMs],
-    ['warm start → choropleth-ready (median)', `${warmMs.toFixed(0)} ms`, `≤ ${BUDGETS.warmMs} ms`, warmMs <= BUDGETS.warmMs],
+    [
+      'cold start → choropleth-ready (median)',
+      `${coldMs.toFixed(0)} ms`,
+      `≤ ${BUDGETS.coldMs} ms`,
+      coldMs <= BUDGETS.coldMs,
+    ],
+    [
+      'warm start → choropleth-ready (median)',
+      `${warmMs.toFixed(0)} ms`,
+      `≤ ${BUDGETS.warmMs} ms`,
+      warmMs <= BUDGETS.warmMs,
+    ],
     ['warm / cold ratio', (warmMs / coldMs).toFixed(2), '', true],
-    ['cold start bytes transferred (median)', kb(median(cold.map((v) => v.transferredBytes))), '', true],
-    ['warm start bytes transferred (median)', kb(median(warm.map((v) => v.transferredBytes))), '', true],
-    ['national boundaries, gzip', kb(boundaryGzip), `≤ ${kb(BUDGETS.boundaryGzipBytes)}`, boundaryGzip <= BUDGETS.boundaryGzipBytes],
-    ['app JavaScript without maplibre-gl, gzip', kb(appGzip), `≤ ${kb(BUDGETS.appJsGzipBytes)}`, appGzip <= BUDGETS.appJsGzipBytes],
+    [
+      'cold start bytes transferred (median)',
+      kb(median(cold.map((v) => v.transferredBytes))),
+      '',
+      true,
+    ],
+    [
+      'warm start bytes transferred (median)',
+      kb(median(warm.map((v) => v.transferredBytes))),
+      '',
+      true,
+    ],
+    [
+      'national boundaries, gzip',
+      kb(boundaryGzip),
+      `≤ ${kb(BUDGETS.boundaryGzipBytes)}`,
+      boundaryGzip <= BUDGETS.boundaryGzipBytes,
+    ],
+    [
+      'app JavaScript without maplibre-gl, gzip',
+      kb(appGzip),
+      `≤ ${kb(BUDGETS.appJsGzipBytes)}`,
+      appGzip <= BUDGETS.appJsGzipBytes,
+    ],
     ['maplibre-gl JavaScript, gzip', kb(maplibreGzip), '', true],
   ];
   console.log(`\nStart-up benchmark — ${RUNS} runs each, production build, headless Chromium\n`);
   console.table(
-    rows.map(([measure, value, budget, ok]) => ({ measure, value, budget, ok: budget ? (ok ? 'yes' : 'NO') : '' })),
+    rows.map(([measure, value, budget, ok]) => ({
+      measure,
+      value,
+      budget,
+      ok: budget ? (ok ? 'yes' : 'NO') : '',
+    })),
   );
   console.log(`cold runs (ms): ${cold.map((v) => v.readyMs.toFixed(0)).join(' ')}`);
   console.log(`warm runs (ms): ${warm.map((v) => v.readyMs.toFixed(0)).join(' ')}`);

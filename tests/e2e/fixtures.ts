@@ -19,18 +19,21 @@ interface MapHandle {
  * assert that nothing left the app's origin.
  */
 export const test = base.extend<{ requests: string[] }>({
-  requests: async ({ page }, use) => {
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    await page.addInitScript(() => {
-      const w = window as unknown as { cspViolations: string[] };
-      w.cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (event) =>
-        w.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
-      );
-    });
-    await use(requests);
-  },
+  requests: [
+    async ({ page }, use) => {
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      await page.addInitScript(() => {
+        const w = window as unknown as { cspViolations: string[] };
+        w.cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (event) =>
+          w.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
+        );
+      });
+      await use(requests);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
@@ -68,10 +71,7 @@ export async function drawnDistrictsWithData(page: Page): Promise<string[]> {
 }
 
 export async function pixelOf(page: Page, lngLat: [number, number]) {
-  return page.evaluate(
-    (point) => (window as unknown as MapHandle).atlasMap.project(point),
-    lngLat,
-  );
+  return page.evaluate((point) => (window as unknown as MapHandle).atlasMap.project(point), lngLat);
 }
 
 export async function cspViolations(page: Page): Promise<string[]> {

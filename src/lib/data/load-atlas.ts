@@ -59,8 +59,7 @@ export async function loadAtlas(options: LoadAtlasOptions): Promise<LoadedAtlas>
 
   const stored = await store.getBoundarySet(VINTAGE);
   const boundariesCached = stored?.contentHash === index.boundaries.contentHash;
-  const datasetsCached =
-    (await store.getMeta(BUILT_IN_VERSION_KEY)) === index.datasets.contentHash;
+  const datasetsCached = (await store.getMeta(BUILT_IN_VERSION_KEY)) === index.datasets.contentHash;
 
   let topologyText: string;
   if (stored && boundariesCached) {
@@ -122,7 +121,11 @@ export async function loadAtlas(options: LoadAtlasOptions): Promise<LoadedAtlas>
 }
 
 function unitRecords(topology: BoundaryTopology): UnitRecord[] {
-  return unitsFromTopology(topology).map((unit) => ({ ...unit, id: `${VINTAGE}:${unit.level}:${unit.code}`, vintage: VINTAGE }));
+  return unitsFromTopology(topology).map((unit) => ({
+    ...unit,
+    id: `${VINTAGE}:${unit.level}:${unit.code}`,
+    vintage: VINTAGE,
+  }));
 }
 
 function parseTopology(text: string, file: string): BoundaryTopology {

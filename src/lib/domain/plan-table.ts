@@ -66,7 +66,12 @@ export function readPlanTable(csvText: string, metadata: DatasetMetadata): PlanT
       if (cell === '') continue;
       const value = Number(cell);
       if (!Number.isFinite(value)) {
-        problems.push({ severity: 'error', row: line, column, message: `"${cell}" is not a number` });
+        problems.push({
+          severity: 'error',
+          row: line,
+          column,
+          message: `"${cell}" is not a number`,
+        });
       } else if (value < 0) {
         problems.push({ severity: 'error', row: line, column, message: `${value} is negative` });
       } else {
@@ -113,7 +118,12 @@ function checkRowArithmetic(row: ParsedRow): TableProblem[] {
     const households = get(householdsId);
     if (rate === undefined || poor === undefined || households === undefined) continue;
     if (rate > 100) {
-      problems.push({ severity: 'error', row: row.line, column, message: `${rate} % is above 100 %` });
+      problems.push({
+        severity: 'error',
+        row: row.line,
+        column,
+        message: `${rate} % is above 100 %`,
+      });
       continue;
     }
     const computed = households > 0 ? povertyRate(poor, households) : NaN;
@@ -129,7 +139,12 @@ function checkRowArithmetic(row: ParsedRow): TableProblem[] {
   const start = get('poor_start');
   const reduced = get('poor_reduced');
   const end = get('poor_end');
-  if (start !== undefined && reduced !== undefined && end !== undefined && start - reduced !== end) {
+  if (
+    start !== undefined &&
+    reduced !== undefined &&
+    end !== undefined &&
+    start - reduced !== end
+  ) {
     problems.push({
       severity: 'warning',
       row: row.line,

@@ -42,7 +42,8 @@ const vi = {
   unitName: 'Đơn vị',
   boundaries: 'Ranh giới',
   data: 'Số liệu',
-  storageMemory: 'Không lưu được vào trình duyệt — bản đồ chạy từ bộ nhớ tạm, dữ liệu sẽ mất khi đóng trang.',
+  storageMemory:
+    'Không lưu được vào trình duyệt — bản đồ chạy từ bộ nhớ tạm, dữ liệu sẽ mất khi đóng trang.',
   storageUnavailable: 'IndexedDB không khả dụng',
   storageBlocked: 'IndexedDB đang bị một thẻ khác của ứng dụng giữ',
   storageQuota: 'Hết dung lượng lưu trữ',

@@ -16,7 +16,12 @@ export type SovereigntyKind = 'archipelago' | 'sea';
 export function sovereigntyFeatures(
   labels: SovereigntyLabels,
 ): FeatureCollection<Point, { name: string; kind: SovereigntyKind; code: string }> {
-  const point = (coordinates: [number, number], name: string, kind: SovereigntyKind, code: string) => ({
+  const point = (
+    coordinates: [number, number],
+    name: string,
+    kind: SovereigntyKind,
+    code: string,
+  ) => ({
     type: 'Feature' as const,
     geometry: { type: 'Point' as const, coordinates },
     properties: { name, kind, code },

@@ -58,7 +58,8 @@ export function equalIntervalThresholds(min: number, max: number, classes: numbe
   if (!(max > min)) return [];
   const scale = scaleLinear().domain([min, max]).nice(classes);
   const [low, high] = scale.domain() as [number, number];
-  const ticks = scale.ticks(classes).filter((tick) => tick > low && tick < high);
+  // Against the data, not the nice domain: nice() can widen past max (0–141 → 0–200, tick 150).
+  const ticks = scale.ticks(classes).filter((tick) => tick > min && tick < max);
   // ColorBrewer schemes start at 3 classes; a 2-class split still reads as low/high.
   return ticks.length === 0 ? [(low + high) / 2] : ticks.slice(0, 8);
 }

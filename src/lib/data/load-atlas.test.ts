@@ -1,0 +1,481 @@
+import 'fake-indexeddb/auto';
+import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import { topology } from 'topojson-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AtlasDatabase } from '../db/atlas-db.ts';
+import {
+  BUILT_IN_VERSION_KEY,
+  IndexedDbAtlasStore,
+  MemoryAtlasStore,
+  type AtlasStore,
+} from '../db/atlas-store.ts';
+import type { DatasetBundle } from '../domain/dataset.ts';
+import type { AtlasIndex, BoundaryManifest } from './atlas-index.ts';
+import type {
+  BoundaryTopology,
+  DistrictProperties,
+  ProvinceProperties,
+} from './boundary-topology.ts';
+import { AtlasLoadError, loadAtlas, type LoadProgress } from './load-atlas.ts';
+
+// ---- Fixture: one province of two square districts, with label points -------------------------------------------
+
+function rectangle(x: number, y: number, width: number, height: number): Polygon {
+  const ring = [
+    [x, y],
+    [x + width, y],
+    [x + width, y + height],
+    [x, y + height],
+    [x, y],
+  ];
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+const point = (x: number, y: number): Point => ({ type: 'Point', coordinates: [x, y] });
+
+function collection<G extends Polygon | Point, P>(features: [G, P][]): FeatureCollection<G, P> {
+  return {
+    type: 'FeatureCollection',
+    features: features.map(([geometry, properties]): Feature<G, P> => ({
+      type: 'Feature',
+      geometry,
+      properties,
+    })),
+  };
+}
+
+const province: ProvinceProperties = { code: '08', name: 'Tuyên Quang', type: 'Tỉnh' };
+const district = (code: string, name: string, type: string): DistrictProperties => ({
+  code,
+  name,
+  type,
+  provinceCode: '08',
+  provinceName: 'Tuyên Quang',
+});
+
+/** Builds the topology; `shift` moves the districts so a "new build" differs in content. */
+function buildTopology(shift = 0): BoundaryTopology {
+  return topology({
+    districts: collection([
+      [rectangle(105 + shift, 22, 0.5, 0.5), district('070', 'Thành phố Tuyên Quang', 'Thành phố')],
+      [rectangle(105.5 + shift, 22, 0.5, 0.5), district('071', 'Huyện Lâm Bình', 'Huyện')],
+    ]),
+    provinces: collection([[rectangle(105 + shift, 22, 1, 0.5), province]]),
+    districtLabels: collection<Point, { code: string; name: string }>([
+      [point(105.25, 22.25), { code: '070', name: 'TP Tuyên Quang' }],
+      [point(105.75, 22.25), { code: '071', name: 'Lâm Bình' }],
+    ]),
+    provinceLabels: collection<Point, { code: string; name: string }>([
+      [point(105.5, 22.25), { code: '08', name: 'Tuyên Quang' }],
+    ]),
+  }) as unknown as BoundaryTopology;
+}
+
+function planBundle(id: string, builtIn: boolean): DatasetBundle {
+  return {
+    metadata: {
+      id,
+      title: { vi: `Bộ số liệu ${id}`, en: `Dataset ${id}` },
+      source: {
+        title: 'Kế hoạch thực hiện Chương trình giảm nghèo năm 2020',
+        number: null,
+        date: null,
+        issuer: 'Ủy ban nhân dân tỉnh Tuyên Quang',
+        locator: 'Biểu phụ lục',
+      },
+      standard: '2016-2020',
+      level: 'district',
+      kind: 'plan',
+      year: 2020,
+      vintage: '2019-districts',
+      licence: 'public',
+      notes: [],
+      indicators: ['rate_start'],
+      builtIn,
+      warnings: [],
+    },
+    observations: [
+      {
+        datasetId: id,
+        unitCode: '070',
+        unitLevel: 'district',
+        indicator: 'rate_start',
+        value: 1.01,
+      },
+      {
+        datasetId: id,
+        unitCode: '071',
+        unitLevel: 'district',
+        indicator: 'rate_start',
+        value: 36.03,
+      },
+    ],
+  };
+}
+
+const BOUNDARY_FILE = 'boundaries-2019.topojson';
+const hash = (c: string) => c.repeat(64);
+
+function makeIndex(topologyText: string, boundaryHash: string, datasetsHash: string): AtlasIndex {
+  const boundaries: BoundaryManifest = {
+    schema: 1,
+    vintage: '2019-districts',
+    inputHash: hash('0'),
+    contentHash: boundaryHash,
+    file: BOUNDARY_FILE,
+    bytes: new TextEncoder().encode(topologyText).byteLength,
+    gzipBytes: 0,
+    counts: { provinces: 1, districts: 2 },
+    provinces: [{ code: '08', name: 'Tuyên Quang', source: 'gis', districts: 2 }],
+    warnings: [],
+    notInCodeList: [],
+    missingFromBoundaries: [],
+    renamed: [],
+    repairs: [],
+    sources: [],
+    simplification: {
+      method: 'none',
+      minWeight: 0,
+      weightUnit: 'square degrees',
+      quantization: 0,
+      minRingVertices: 0,
+      pointsBefore: 0,
+      pointsAfter: 0,
+      arcs: 0,
+      protectedRings: 0,
+      droppedRings: 0,
+    },
+  };
+  return {
+    schema: 1,
+    boundaries,
+    datasets: { file: 'datasets.json', contentHash: datasetsHash, bytes: 0 },
+  };
+}
+
+// ---- A fake origin ---------------------------------------------------------------------------
+
+const BASE = '/atlas/';
+
+interface Site {
+  /** Path (without query) → body; a missing path is a 404. */
+  files: Map<string, string>;
+  /** Every URL requested, in order, with its cache mode. */
+  requests: { url: string; cache: RequestCache | undefined }[];
+  fetch: typeof fetch;
+}
+
+/** Serves `files`; bodies arrive as a stream of three chunks so progress can be seen. */
+function site(files: Record<string, string>): Site {
+  const map = new Map(Object.entries(files));
+  const requests: Site['requests'] = [];
+  const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    requests.push({ url, cache: init?.cache });
+    const body = map.get(url.split('?')[0]!);
+    if (body === undefined) return new Response('not found', { status: 404 });
+    const bytes = new TextEncoder().encode(body);
+    const third = Math.ceil(bytes.byteLength / 3);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.byteLength; i += third)
+          controller.enqueue(bytes.slice(i, i + third));
+        controller.close();
+      },
+    });
+    return new Response(stream, { status: 200 });
+  };
+  return { files: map, requests, fetch: fakeFetch as typeof fetch };
+}
+
+interface Build {
+  topology: BoundaryTopology;
+  topologyText: string;
+  bundles: DatasetBundle[];
+  index: AtlasIndex;
+}
+
+function build({
+  shift = 0,
+  boundaryHash = hash('b'),
+  datasetsHash = hash('d'),
+  bundles = [planBundle('tuyen-quang-2020-plan', true)],
+} = {}): Build {
+  const topology = buildTopology(shift);
+  const topologyText = JSON.stringify(topology);
+  return {
+    topology,
+    topologyText,
+    bundles,
+    index: makeIndex(topologyText, boundaryHash, datasetsHash),
+  };
+}
+
+function serve(b: Build): Site {
+  return site({
+    [`${BASE}atlas.json`]: JSON.stringify(b.index),
+    [`${BASE}${BOUNDARY_FILE}`]: b.topologyText,
+    [`${BASE}datasets.json`]: JSON.stringify({ schema: 1, datasets: b.bundles }),
+  });
+}
+
+const openDatabases: AtlasDatabase[] = [];
+async function indexedDbStore() {
+  const db = new AtlasDatabase(`test-${crypto.randomUUID()}`);
+  openDatabases.push(db);
+  await db.open();
+  return { db, store: new IndexedDbAtlasStore(db) };
+}
+
+afterEach(() => {
+  for (const db of openDatabases.splice(0)) db.close();
+});
+
+function load(store: AtlasStore, origin: Site, onProgress?: (p: LoadProgress) => void) {
+  return loadAtlas({
+    baseUrl: BASE,
+    store,
+    status: { mode: 'indexeddb' },
+    fetch: origin.fetch,
+    ...(onProgress ? { onProgress } : {}),
+  });
+}
+
+const urls = (origin: Site) => origin.requests.map((r) => r.url);
+const ids = async (store: AtlasStore) => (await store.listDatasets()).map((d) => d.id).sort();
+
+// ---- Tests -----------------------------------------------------------------------------------
+
+describe('loadAtlas, first visit', () => {
+  it('fetches the index, the topology and the datasets, and stores them', async () => {
+    const { db, store } = await indexedDbStore();
+    const b = build();
+    const origin = serve(b);
+
+    const atlas = await load(store, origin);
+
+    expect(origin.requests).toEqual([
+      { url: `${BASE}atlas.json`, cache: 'no-cache' },
+      { url: `${BASE}${BOUNDARY_FILE}?v=${'b'.repeat(12)}`, cache: 'default' },
+      { url: `${BASE}datasets.json?v=${'d'.repeat(12)}`, cache: 'default' },
+    ]);
+    expect(atlas.fromCache).toEqual({ boundaries: false, datasets: false });
+    expect(atlas.index).toEqual(b.index);
+    expect(atlas.topology).toEqual(b.topology);
+    expect(atlas.store).toBe(store);
+    expect(atlas.status).toEqual({ mode: 'indexeddb' });
+
+    const stored = await store.getBoundarySet('2019-districts');
+    expect(stored).toMatchObject({
+      vintage: '2019-districts',
+      contentHash: hash('b'),
+      topologyText: b.topologyText,
+      manifest: b.index.boundaries,
+    });
+    expect((await db.units.toArray()).map((u) => u.id).sort()).toEqual([
+      '2019-districts:district:070',
+      '2019-districts:district:071',
+      '2019-districts:province:08',
+    ]);
+    expect(await db.units.get('2019-districts:district:071')).toEqual({
+      id: '2019-districts:district:071',
+      vintage: '2019-districts',
+      level: 'district',
+      code: '071',
+      name: 'Huyện Lâm Bình',
+      type: 'Huyện',
+      provinceCode: '08',
+    });
+    expect(await ids(store)).toEqual(['tuyen-quang-2020-plan']);
+    expect(await store.getObservations('tuyen-quang-2020-plan')).toEqual(
+      b.bundles[0]!.observations,
+    );
+    expect(await store.getMeta(BUILT_IN_VERSION_KEY)).toBe(hash('d'));
+  });
+
+  it('reports progress that never decreases and ends at 1', async () => {
+    const { store } = await indexedDbStore();
+    const progress: LoadProgress[] = [];
+    await load(store, serve(build()), (p) => progress.push(p));
+
+    const fractions = progress.map((p) => p.fraction);
+    for (let i = 1; i < fractions.length; i += 1) {
+      expect(fractions[i]!).toBeGreaterThanOrEqual(fractions[i - 1]!);
+    }
+    expect(fractions[0]!).toBeGreaterThan(0);
+    expect(fractions.at(-1)).toBe(1);
+    expect(progress[0]!.step).toBe('index');
+    expect(progress.at(-1)!.step).toBe('storing');
+    // The topology arrives in three chunks, each reported, up to the whole download.
+    const boundaries = progress.filter((p) => p.step === 'boundaries');
+    expect(boundaries).toHaveLength(3);
+    expect(boundaries.at(-1)!.fraction).toBeCloseTo(0.8, 10);
+    expect(new Set(progress.map((p) => p.step))).toEqual(
+      new Set(['index', 'boundaries', 'datasets', 'storing']),
+    );
+  });
+});
+
+describe('loadAtlas, returning visit', () => {
+  it('fetches only atlas.json when nothing changed', async () => {
+    const { store } = await indexedDbStore();
+    const b = build();
+    await load(store, serve(b));
+
+    const origin = serve(b);
+    const progress: LoadProgress[] = [];
+    const atlas = await load(store, origin, (p) => progress.push(p));
+
+    expect(urls(origin)).toEqual([`${BASE}atlas.json`]);
+    expect(atlas.fromCache).toEqual({ boundaries: true, datasets: true });
+    expect(atlas.topology).toEqual(b.topology);
+    expect(await ids(atlas.store)).toEqual(['tuyen-quang-2020-plan']);
+    expect(progress.map((p) => p.fraction)).toEqual([0.02, 1]);
+  });
+
+  it('fetches the boundaries again, but not the datasets, when their hash changes', async () => {
+    const { store } = await indexedDbStore();
+    await load(store, serve(build()));
+
+    const next = build({ shift: 1, boundaryHash: hash('c') });
+    const origin = serve(next);
+    const atlas = await load(store, origin);
+
+    expect(urls(origin)).toEqual([
+      `${BASE}atlas.json`,
+      `${BASE}${BOUNDARY_FILE}?v=${'c'.repeat(12)}`,
+    ]);
+    expect(atlas.fromCache).toEqual({ boundaries: false, datasets: true });
+    expect(atlas.topology).toEqual(next.topology);
+    expect(atlas.topology).not.toEqual(build().topology);
+    expect((await store.getBoundarySet('2019-districts'))?.contentHash).toBe(hash('c'));
+    expect(await ids(store)).toEqual(['tuyen-quang-2020-plan']);
+  });
+
+  it('keeps a user dataset when the built-in datasets change', async () => {
+    const { db, store } = await indexedDbStore();
+    await load(store, serve(build()));
+    const user = planBundle('my-import', false);
+    await db.datasets.put({ ...user.metadata, storedAt: new Date().toISOString() });
+    await db.observations.bulkPut(user.observations);
+
+    const next = build({ datasetsHash: hash('e'), bundles: [planBundle('new-plan', true)] });
+    const origin = serve(next);
+    const atlas = await load(store, origin);
+
+    expect(urls(origin)).toEqual([`${BASE}atlas.json`, `${BASE}datasets.json?v=${'e'.repeat(12)}`]);
+    expect(atlas.fromCache).toEqual({ boundaries: true, datasets: false });
+    expect(await ids(store)).toEqual(['my-import', 'new-plan']);
+    expect(await store.getObservations('tuyen-quang-2020-plan')).toEqual([]);
+    expect(await store.getObservations('my-import')).toEqual(user.observations);
+    expect(await store.getMeta(BUILT_IN_VERSION_KEY)).toBe(hash('e'));
+  });
+});
+
+describe('loadAtlas errors', () => {
+  async function failure(origin: Site): Promise<AtlasLoadError> {
+    const { store } = await indexedDbStore();
+    const error: unknown = await load(store, origin).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AtlasLoadError);
+    return error as AtlasLoadError;
+  }
+
+  it('names the URL of a 404', async () => {
+    const origin = serve(build());
+    origin.files.delete(`${BASE}${BOUNDARY_FILE}`);
+    const error = await failure(origin);
+    expect(error.message).toBe(`${BASE}${BOUNDARY_FILE}?v=${'b'.repeat(12)}: HTTP 404`);
+  });
+
+  it('names the URL of invalid JSON', async () => {
+    const origin = serve(build());
+    origin.files.set(`${BASE}atlas.json`, '<!doctype html>');
+    expect((await failure(origin)).message).toMatch(/^\/atlas\/atlas\.json: not valid JSON/);
+
+    const datasets = serve(build());
+    datasets.files.set(`${BASE}datasets.json`, '{"schema":1,');
+    expect((await failure(datasets)).message).toMatch(
+      new RegExp(`^/atlas/datasets\\.json\\?v=${'d'.repeat(12)}: not valid JSON`),
+    );
+  });
+
+  it('names the file of a topology that is not JSON or not a boundary topology', async () => {
+    const origin = serve(build());
+    origin.files.set(`${BASE}${BOUNDARY_FILE}`, 'garbage');
+    expect((await failure(origin)).message).toMatch(/^boundaries-2019\.topojson: not valid JSON/);
+
+    origin.files.set(`${BASE}${BOUNDARY_FILE}`, JSON.stringify({ type: 'Topology', objects: {} }));
+    expect((await failure(origin)).message).toBe(
+      'boundaries-2019.topojson: not a boundary topology with districts and provinces',
+    );
+  });
+
+  it('names the URL when the network fails', async () => {
+    const origin = serve(build());
+    const offline: Site = {
+      ...origin,
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+    };
+    expect((await failure(offline)).message).toBe('/atlas/atlas.json: TypeError: Failed to fetch');
+  });
+
+  it('rejects an index with an unknown schema', async () => {
+    const origin = serve(build());
+    origin.files.set(`${BASE}atlas.json`, JSON.stringify({ ...build().index, schema: 2 }));
+    expect((await failure(origin)).message).toBe('atlas.json: unknown schema 2');
+  });
+});
+
+describe('loadAtlas when storing fails', () => {
+  /** The IndexedDB store, except that writing boundaries fails with `error`. */
+  function failingWrites(store: AtlasStore, error: Error): AtlasStore {
+    return {
+      kind: store.kind,
+      getBoundarySet: (vintage) => store.getBoundarySet(vintage),
+      putBoundarySet: () => Promise.reject(error),
+      getMeta: (key) => store.getMeta(key),
+      listDatasets: () => store.listDatasets(),
+      getObservations: (id) => store.getObservations(id),
+      replaceBuiltInDatasets: (bundles, version) => store.replaceBuiltInDatasets(bundles, version),
+    };
+  }
+
+  it("carries on from memory with reason 'quota' and keeps the user's datasets", async () => {
+    const { db, store } = await indexedDbStore();
+    const user = planBundle('my-import', false);
+    await db.datasets.put({ ...user.metadata, storedAt: new Date().toISOString() });
+    await db.observations.bulkPut(user.observations);
+    const full = failingWrites(store, new DOMException('full', 'QuotaExceededError'));
+    const b = build();
+
+    const atlas = await load(full, serve(b));
+
+    expect(atlas.status).toEqual({
+      mode: 'memory',
+      reason: 'quota',
+      detail: 'QuotaExceededError: full',
+    });
+    expect(atlas.store).toBeInstanceOf(MemoryAtlasStore);
+    expect(atlas.topology).toEqual(b.topology);
+    expect(await ids(atlas.store)).toEqual(['my-import', 'tuyen-quang-2020-plan']);
+    expect(await atlas.store.getObservations('tuyen-quang-2020-plan')).toEqual(
+      b.bundles[0]!.observations,
+    );
+    expect(await atlas.store.getObservations('my-import')).toEqual(user.observations);
+    expect(await atlas.store.getMeta(BUILT_IN_VERSION_KEY)).toBe(hash('d'));
+    expect((await atlas.store.getBoundarySet('2019-districts'))?.contentHash).toBe(hash('b'));
+    // Nothing was written to IndexedDB.
+    expect(await store.getBoundarySet('2019-districts')).toBeUndefined();
+    expect(await store.getMeta(BUILT_IN_VERSION_KEY)).toBeUndefined();
+  });
+
+  it("carries on from memory with reason 'error' for other write failures", async () => {
+    const { store } = await indexedDbStore();
+    const atlas = await load(failingWrites(store, new Error('disk')), serve(build()));
+    expect(atlas.status).toEqual({ mode: 'memory', reason: 'error', detail: 'Error: disk' });
+    expect(await ids(atlas.store)).toEqual(['tuyen-quang-2020-plan']);
+  });
+});

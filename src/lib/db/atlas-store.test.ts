@@ -1,0 +1,405 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BoundaryManifest } from '../data/atlas-index.ts';
+import type { DatasetBundle, Observation } from '../domain/dataset.ts';
+import { AtlasDatabase, type BoundarySetRecord, type UnitRecord } from './atlas-db.ts';
+import {
+  BUILT_IN_VERSION_KEY,
+  IndexedDbAtlasStore,
+  MemoryAtlasStore,
+  describe as describeError,
+  isQuotaError,
+  memoryFallback,
+  openAtlasStore,
+  type AtlasStore,
+} from './atlas-store.ts';
+
+const VINTAGE = '2019-districts';
+
+function bundle(id: string, builtIn: boolean, units = ['070', '071']): DatasetBundle {
+  const observations: Observation[] = units.map((unitCode, i) => ({
+    datasetId: id,
+    unitCode,
+    unitLevel: 'district',
+    indicator: 'rate_start',
+    value: 10 + i,
+  }));
+  return {
+    metadata: {
+      id,
+      title: { vi: id, en: id },
+      source: { title: 'Kế hoạch', number: null, date: null, issuer: 'UBND', locator: 'Biểu' },
+      standard: '2016-2020',
+      level: 'district',
+      kind: builtIn ? 'plan' : 'survey',
+      year: 2020,
+      vintage: VINTAGE,
+      licence: 'public',
+      notes: [],
+      indicators: ['rate_start'],
+      builtIn,
+      warnings: [],
+    },
+    observations,
+  };
+}
+
+const MANIFEST = { schema: 1, vintage: VINTAGE, contentHash: 'hash' } as BoundaryManifest;
+
+function boundarySet(contentHash: string, vintage = VINTAGE): BoundarySetRecord {
+  return {
+    vintage,
+    contentHash,
+    topologyText: `{"type":"Topology","hash":"${contentHash}"}`,
+    manifest: MANIFEST,
+    storedAt: '2024-01-01T00:00:00.000Z',
+  };
+}
+
+function unit(code: string, vintage = VINTAGE): UnitRecord {
+  return {
+    id: `${vintage}:district:${code}`,
+    vintage,
+    level: 'district',
+    code,
+    name: `Huyện ${code}`,
+    type: 'Huyện',
+    provinceCode: '08',
+  };
+}
+
+const sortById = <T extends { id: string }>(items: T[]) =>
+  [...items].sort((a, b) => a.id.localeCompare(b.id));
+
+/** Databases opened by a test, closed after it. */
+const openDatabases: AtlasDatabase[] = [];
+function newDatabase(name = `test-${crypto.randomUUID()}`) {
+  const db = new AtlasDatabase(name);
+  openDatabases.push(db);
+  return db;
+}
+
+afterEach(() => {
+  for (const db of openDatabases.splice(0)) db.close();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+interface Fixture {
+  store: AtlasStore;
+  /** Puts a dataset the way an import does, outside replaceBuiltInDatasets. */
+  addUserDataset(bundle: DatasetBundle): Promise<void>;
+}
+
+/** A read-only source holding the given datasets, for MemoryAtlasStore.copyDatasetsFrom. */
+function sourceOf(bundles: DatasetBundle[], version?: string): AtlasStore {
+  const memory = new MemoryAtlasStore();
+  return {
+    kind: 'memory',
+    getBoundarySet: (vintage) => memory.getBoundarySet(vintage),
+    putBoundarySet: () => Promise.reject(new Error('read-only')),
+    getMeta: async (key) => (key === BUILT_IN_VERSION_KEY ? version : undefined),
+    listDatasets: async () =>
+      bundles.map((b) => ({ ...b.metadata, storedAt: '2024-01-01T00:00:00.000Z' })),
+    getObservations: async (id) => bundles.find((b) => b.metadata.id === id)?.observations ?? [],
+    replaceBuiltInDatasets: () => Promise.reject(new Error('read-only')),
+  };
+}
+
+const implementations: [string, () => Promise<Fixture>][] = [
+  [
+    'IndexedDbAtlasStore',
+    async () => {
+      const db = newDatabase();
+      await db.open();
+      return {
+        store: new IndexedDbAtlasStore(db),
+        async addUserDataset({ metadata, observations }) {
+          await db.datasets.put({ ...metadata, storedAt: new Date().toISOString() });
+          await db.observations.bulkPut(observations);
+        },
+      };
+    },
+  ],
+  [
+    'MemoryAtlasStore',
+    async () => {
+      const store = new MemoryAtlasStore();
+      return {
+        store,
+        addUserDataset: (user) => store.copyDatasetsFrom(sourceOf([user])),
+      };
+    },
+  ],
+];
+
+describe.each(implementations)('%s', (_name, create) => {
+  it('starts empty', async () => {
+    const { store } = await create();
+    expect(await store.getBoundarySet(VINTAGE)).toBeUndefined();
+    expect(await store.getMeta(BUILT_IN_VERSION_KEY)).toBeUndefined();
+    expect(await store.listDatasets()).toEqual([]);
+    expect(await store.getObservations('anything')).toEqual([]);
+  });
+
+  it('stores built-in datasets, their observations and the version hash', async () => {
+    const { store } = await create();
+    const plan = bundle('plan-a', true);
+    await store.replaceBuiltInDatasets([plan], 'v1');
+
+    const datasets = await store.listDatasets();
+    expect(datasets).toEqual([{ ...plan.metadata, storedAt: expect.any(String) as string }]);
+    expect(new Date(datasets[0]!.storedAt).toISOString()).toBe(datasets[0]!.storedAt);
+    expect(await store.getObservations('plan-a')).toEqual(plan.observations);
+    expect(await store.getMeta(BUILT_IN_VERSION_KEY)).toBe('v1');
+    expect(await store.getMeta('other-key')).toBeUndefined();
+  });
+
+  it('replaces the old built-in datasets and keeps a user dataset', async () => {
+    const { store, addUserDataset } = await create();
+    await store.replaceBuiltInDatasets([bundle('plan-a', true), bundle('plan-b', true)], 'v1');
+    const user = bundle('my-survey', false, ['072']);
+    await addUserDataset(user);
+
+    const next = bundle('plan-c', true, ['073']);
+    await store.replaceBuiltInDatasets([next], 'v2');
+
+    expect((await store.listDatasets()).map((d) => d.id).sort()).toEqual(['my-survey', 'plan-c']);
+    expect(await store.getObservations('plan-a')).toEqual([]);
+    expect(await store.getObservations('plan-b')).toEqual([]);
+    expect(await store.getObservations('plan-c')).toEqual(next.observations);
+    expect(await store.getObservations('my-survey')).toEqual(user.observations);
+    expect(await store.getMeta(BUILT_IN_VERSION_KEY)).toBe('v2');
+  });
+
+  it('replaces a boundary set', async () => {
+    const { store } = await create();
+    await store.putBoundarySet(boundarySet('old'), [unit('070'), unit('071')]);
+    expect(await store.getBoundarySet(VINTAGE)).toEqual(boundarySet('old'));
+    await store.putBoundarySet(boundarySet('new'), [unit('072')]);
+    expect(await store.getBoundarySet(VINTAGE)).toEqual(boundarySet('new'));
+    expect(await store.getBoundarySet('other-vintage')).toBeUndefined();
+  });
+});
+
+describe('IndexedDbAtlasStore', () => {
+  it('replaces the units of that vintage only', async () => {
+    const db = newDatabase();
+    const store = new IndexedDbAtlasStore(db);
+    await store.putBoundarySet(boundarySet('x', 'other-vintage'), [unit('001', 'other-vintage')]);
+    await store.putBoundarySet(boundarySet('old'), [unit('070'), unit('071')]);
+    await store.putBoundarySet(boundarySet('new'), [unit('071'), unit('072')]);
+
+    expect(sortById(await db.units.where('vintage').equals(VINTAGE).toArray())).toEqual([
+      unit('071'),
+      unit('072'),
+    ]);
+    expect(await db.units.where('vintage').equals('other-vintage').toArray()).toEqual([
+      unit('001', 'other-vintage'),
+    ]);
+  });
+
+  it('replaces a boundary set in one transaction: a failing write leaves the old one', async () => {
+    const db = newDatabase();
+    const store = new IndexedDbAtlasStore(db);
+    await store.putBoundarySet(boundarySet('old'), [unit('070'), unit('071')]);
+
+    const broken = { ...unit('072'), id: undefined } as unknown as UnitRecord;
+    await expect(store.putBoundarySet(boundarySet('new'), [unit('073'), broken])).rejects.toThrow();
+
+    expect(await store.getBoundarySet(VINTAGE)).toEqual(boundarySet('old'));
+    expect(sortById(await db.units.toArray())).toEqual([unit('070'), unit('071')]);
+  });
+
+  it('replaces built-in datasets in one transaction: a failing write keeps the old ones', async () => {
+    const db = newDatabase();
+    const store = new IndexedDbAtlasStore(db);
+    const plan = bundle('plan-a', true);
+    await store.replaceBuiltInDatasets([plan], 'v1');
+
+    const broken = bundle('plan-b', true);
+    broken.observations[0] = { ...broken.observations[0]!, unitCode: undefined } as never;
+    await expect(store.replaceBuiltInDatasets([broken], 'v2')).rejects.toThrow();
+
+    expect((await store.listDatasets()).map((d) => d.id)).toEqual(['plan-a']);
+    expect(await store.getObservations('plan-a')).toEqual(plan.observations);
+    expect(await store.getMeta(BUILT_IN_VERSION_KEY)).toBe('v1');
+  });
+
+  it('keeps what it stored across connections', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const first = new IndexedDbAtlasStore(newDatabase(name));
+    await first.replaceBuiltInDatasets([bundle('plan-a', true)], 'v1');
+    await first.putBoundarySet(boundarySet('h'), [unit('070')]);
+    first.db.close();
+
+    const second = new IndexedDbAtlasStore(newDatabase(name));
+    expect((await second.listDatasets()).map((d) => d.id)).toEqual(['plan-a']);
+    expect(await second.getMeta(BUILT_IN_VERSION_KEY)).toBe('v1');
+    expect((await second.getBoundarySet(VINTAGE))?.contentHash).toBe('h');
+  });
+});
+
+describe('MemoryAtlasStore.copyDatasetsFrom', () => {
+  it('copies datasets, observations and the built-in version from another store', async () => {
+    const db = newDatabase();
+    const source = new IndexedDbAtlasStore(db);
+    const plan = bundle('plan-a', true);
+    const user = bundle('my-survey', false, ['072']);
+    await source.replaceBuiltInDatasets([plan], 'v1');
+    await db.datasets.put({ ...user.metadata, storedAt: '2024-01-01T00:00:00.000Z' });
+    await db.observations.bulkPut(user.observations);
+
+    const memory = new MemoryAtlasStore();
+    await memory.copyDatasetsFrom(source);
+
+    expect(sortById(await memory.listDatasets())).toEqual(sortById(await source.listDatasets()));
+    expect(await memory.getObservations('plan-a')).toEqual(plan.observations);
+    expect(await memory.getObservations('my-survey')).toEqual(user.observations);
+    expect(await memory.getMeta(BUILT_IN_VERSION_KEY)).toBe('v1');
+  });
+
+  it('leaves the version unset when the source has none', async () => {
+    const memory = new MemoryAtlasStore();
+    await memory.copyDatasetsFrom(sourceOf([bundle('my-survey', false)]));
+    expect((await memory.listDatasets()).map((d) => d.id)).toEqual(['my-survey']);
+    expect(await memory.getMeta(BUILT_IN_VERSION_KEY)).toBeUndefined();
+  });
+
+  it('does not throw when the source cannot be read', async () => {
+    const memory = new MemoryAtlasStore();
+    const unreadable: AtlasStore = {
+      ...sourceOf([]),
+      listDatasets: () => Promise.reject(new DOMException('gone', 'UnknownError')),
+    };
+    await expect(memory.copyDatasetsFrom(unreadable)).resolves.toBeUndefined();
+    expect(await memory.listDatasets()).toEqual([]);
+  });
+});
+
+describe('openAtlasStore', () => {
+  it('opens IndexedDB', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const { store, status } = await openAtlasStore(() => newDatabase(name));
+    expect(status).toEqual({ mode: 'indexeddb' });
+    expect(store).toBeInstanceOf(IndexedDbAtlasStore);
+    expect(store.kind).toBe('indexeddb');
+    const { db } = store as IndexedDbAtlasStore;
+    expect(db.name).toBe(name);
+    expect(db.isOpen()).toBe(true);
+  });
+
+  it("falls back to memory with reason 'unavailable' when indexedDB is undefined", async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const createDatabase = vi.fn(() => newDatabase());
+    const { store, status } = await openAtlasStore(createDatabase);
+    expect(store).toBeInstanceOf(MemoryAtlasStore);
+    expect(status).toEqual({
+      mode: 'memory',
+      reason: 'unavailable',
+      detail: 'indexedDB is not defined',
+    });
+    expect(createDatabase).not.toHaveBeenCalled();
+  });
+
+  it("falls back with reason 'unavailable' when the database cannot be created", async () => {
+    const { store, status } = await openAtlasStore(() => {
+      throw new TypeError('no Dexie here');
+    });
+    expect(store.kind).toBe('memory');
+    expect(status).toEqual({
+      mode: 'memory',
+      reason: 'unavailable',
+      detail: 'TypeError: no Dexie here',
+    });
+  });
+
+  it("falls back with reason 'quota' or 'unavailable' when opening fails", async () => {
+    const full = newDatabase();
+    vi.spyOn(full, 'open').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    expect((await openAtlasStore(() => full)).status).toEqual({
+      mode: 'memory',
+      reason: 'quota',
+      detail: 'QuotaExceededError: full',
+    });
+
+    const broken = newDatabase();
+    vi.spyOn(broken, 'open').mockRejectedValue(new DOMException('nope', 'InvalidStateError'));
+    expect((await openAtlasStore(() => broken)).status).toEqual({
+      mode: 'memory',
+      reason: 'unavailable',
+      detail: 'InvalidStateError: nope',
+    });
+  });
+
+  it("falls back with reason 'blocked' when an older connection does not close", async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    // An older tab: schema version 1 (Dexie asks for version 10), ignoring versionchange.
+    const older = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const versionChange = vi.fn();
+    vi.spyOn(console, 'warn').mockImplementation(() => {}); // Dexie logs the blocked upgrade.
+    older.onversionchange = versionChange;
+    try {
+      const started = Date.now();
+      const { store, status } = await openAtlasStore(() => newDatabase(name));
+      expect(store.kind).toBe('memory');
+      expect(status).toEqual({
+        mode: 'memory',
+        reason: 'blocked',
+        detail: 'another tab holds an older version of the database',
+      });
+      expect(versionChange).toHaveBeenCalled();
+      // Dexie's blocked event answers at once; the 4 s timeout is only a backstop.
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      older.close();
+    }
+  });
+});
+
+describe('memoryFallback', () => {
+  it('gives a fresh memory store and the reason', () => {
+    const a = memoryFallback('error', 'disk');
+    const b = memoryFallback('error', 'disk');
+    expect(a.store).toBeInstanceOf(MemoryAtlasStore);
+    expect(a.store).not.toBe(b.store);
+    expect(a.status).toEqual({ mode: 'memory', reason: 'error', detail: 'disk' });
+  });
+});
+
+describe('isQuotaError', () => {
+  it('recognises a DOMException named QuotaExceededError', () => {
+    expect(isQuotaError(new DOMException('full', 'QuotaExceededError'))).toBe(true);
+  });
+
+  it('recognises a Dexie error whose inner error is a QuotaExceededError', () => {
+    const error = new Dexie.AbortError(
+      'Transaction aborted',
+      new DOMException('full', 'QuotaExceededError'),
+    );
+    expect(error.name).toBe('AbortError');
+    expect(isQuotaError(error)).toBe(true);
+  });
+
+  it('rejects other errors and non-errors', () => {
+    expect(isQuotaError(new DOMException('x', 'AbortError'))).toBe(false);
+    expect(isQuotaError(new Dexie.AbortError('x', new Error('other')))).toBe(false);
+    expect(isQuotaError(new Error('QuotaExceededError'))).toBe(false);
+    expect(isQuotaError({ name: 'QuotaExceededError' })).toBe(false);
+    expect(isQuotaError('QuotaExceededError')).toBe(false);
+    expect(isQuotaError(undefined)).toBe(false);
+  });
+});
+
+describe('describe', () => {
+  it('names an error and its message, or stringifies anything else', () => {
+    expect(describeError(new RangeError('bad'))).toBe('RangeError: bad');
+    expect(describeError('plain')).toBe('plain');
+    expect(describeError(42)).toBe('42');
+  });
+});

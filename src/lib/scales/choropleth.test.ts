@@ -1,0 +1,235 @@
+import { schemeBlues, schemeYlOrRd } from 'd3-scale-chromatic';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { INDICATORS } from '../domain/indicators.ts';
+import {
+  NO_DATA_COLOR,
+  POLICY_RATE_BREAKS,
+  choroplethFillColor,
+  classIndex,
+  classifyIndicator,
+  colorOf,
+  equalIntervalThresholds,
+  type ChoroplethClasses,
+} from './choropleth.ts';
+
+const RATE = INDICATORS.rate_start;
+const COUNT = INDICATORS.poor_start;
+const CHANGE = INDICATORS.rate_reduction;
+
+/** Starting rates of the Tuyên Quang 2020 plan's seven districts. */
+const TUYEN_QUANG_RATES = [9.31, 9.26, 1.01, 15.08, 16.03, 29.56, 36.03];
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+function expectStrictlyIncreasing(values: readonly number[]) {
+  for (let i = 1; i < values.length; i += 1) expect(values[i]!).toBeGreaterThan(values[i - 1]!);
+}
+
+describe('classifyIndicator for rates', () => {
+  it('uses the policy breaks with six YlOrRd colours', () => {
+    const classes = classifyIndicator(TUYEN_QUANG_RATES, RATE);
+    expect(POLICY_RATE_BREAKS).toEqual([5, 10, 20, 30, 40]);
+    expect(classes.method).toBe('policy');
+    expect(classes.thresholds).toEqual([5, 10, 20, 30, 40]);
+    expect(classes.colors).toEqual([...schemeYlOrRd[6]!]);
+    expect(classes.min).toBe(1.01);
+    expect(classes.max).toBe(36.03);
+  });
+
+  it('counts the units in each class', () => {
+    const classes = classifyIndicator(TUYEN_QUANG_RATES, RATE);
+    // <5: 1.01 | 5–10: 9.31, 9.26 | 10–20: 15.08, 16.03 | 20–30: 29.56 | 30–40: 36.03 | ≥40: none
+    expect(classes.counts).toEqual([1, 2, 2, 1, 1, 0]);
+    expect(sum(classes.counts)).toBe(TUYEN_QUANG_RATES.length);
+  });
+
+  it('puts a value equal to a threshold in the upper class', () => {
+    expect(classifyIndicator([5, 10, 20, 30, 40], RATE).counts).toEqual([0, 1, 1, 1, 1, 1]);
+    expect(classIndex(4.999, POLICY_RATE_BREAKS)).toBe(0);
+    expect(classIndex(5, POLICY_RATE_BREAKS)).toBe(1);
+    expect(classIndex(40, POLICY_RATE_BREAKS)).toBe(5);
+    expect(classIndex(100, POLICY_RATE_BREAKS)).toBe(5);
+  });
+
+  it('keeps the policy breaks for all-equal values and for no values', () => {
+    expect(classifyIndicator([12, 12, 12], RATE).thresholds).toEqual(POLICY_RATE_BREAKS);
+    const empty = classifyIndicator([], RATE);
+    expect(empty.thresholds).toEqual(POLICY_RATE_BREAKS);
+    expect(empty.counts).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('does not let callers mutate the shared breaks or palette', () => {
+    const classes = classifyIndicator([1], RATE);
+    classes.colors[0] = '#000000';
+    expect(classifyIndicator([1], RATE).colors[0]).toBe(schemeYlOrRd[6]![0]);
+  });
+
+  it('colours a value by its class', () => {
+    const classes = classifyIndicator(TUYEN_QUANG_RATES, RATE);
+    expect(colorOf(1.01, classes)).toBe(schemeYlOrRd[6]![0]);
+    expect(colorOf(20, classes)).toBe(schemeYlOrRd[6]![3]);
+    expect(colorOf(36.03, classes)).toBe(schemeYlOrRd[6]![4]);
+  });
+});
+
+describe('classifyIndicator for counts and changes', () => {
+  const POOR = [4644, 3694, 368, 4753, 5511, 3094, 2750];
+
+  it('uses equal intervals, strictly increasing and inside (min, max)', () => {
+    const classes = classifyIndicator(POOR, COUNT);
+    expect(classes.method).toBe('equal');
+    expect(classes.min).toBe(368);
+    expect(classes.max).toBe(5511);
+    expect(classes.thresholds).toEqual([1000, 2000, 3000, 4000, 5000]);
+    expect(classes.colors).toEqual([...schemeYlOrRd[6]!]);
+    expect(classes.counts).toEqual([1, 0, 1, 2, 2, 1]);
+    expect(sum(classes.counts)).toBe(POOR.length);
+  });
+
+  it('draws changes in blues', () => {
+    const classes = classifyIndicator([2.02, 2.1, 0.25, 2.65, 2.47, 4, 4], CHANGE);
+    expect(classes.method).toBe('equal');
+    expect(classes.colors).toEqual([...schemeBlues[classes.thresholds.length + 1]!]);
+    expectStrictlyIncreasing(classes.thresholds);
+    for (const t of classes.thresholds) {
+      expect(t).toBeGreaterThan(0.25);
+      expect(t).toBeLessThan(4);
+    }
+  });
+
+  it('gives all-equal values no thresholds and one colour', () => {
+    const classes = classifyIndicator([700, 700, 700], COUNT);
+    expect(classes.thresholds).toEqual([]);
+    expect(classes.colors).toHaveLength(1);
+    expect(classes.counts).toEqual([3]);
+    expect(colorOf(700, classes)).toBe(classes.colors[0]);
+  });
+
+  it('handles no values at all', () => {
+    const classes = classifyIndicator([], COUNT);
+    expect(classes).toMatchObject({ thresholds: [], counts: [0], min: 0, max: 0 });
+    expect(classes.colors).toHaveLength(1);
+  });
+
+  it('splits a narrow range into at least two classes', () => {
+    const thresholds = equalIntervalThresholds(1, 2, 5);
+    expect(thresholds.length).toBeGreaterThanOrEqual(1);
+    expectStrictlyIncreasing(thresholds);
+    for (const t of thresholds) {
+      expect(t).toBeGreaterThan(1);
+      expect(t).toBeLessThan(2);
+    }
+    const { counts } = classifyIndicator([1, 2], COUNT);
+    expect(counts[0]).toBe(1);
+    expect(counts.at(-1)).toBe(1);
+  });
+
+  it('never puts a threshold at or beyond the data, even where nice() widens the domain', () => {
+    // d3's nice(5) turns 0–141 into 0–200 with ticks every 50; 150 would leave the top class empty.
+    expect(equalIntervalThresholds(0, 141, 5)).toEqual([50, 100]);
+    expect(equalIntervalThresholds(0, 15, 5)).toEqual([5, 10]);
+    expect(equalIntervalThresholds(-8.01, 4.01, 5)).toEqual([-5, 0]);
+    expect(classifyIndicator([0, 70, 141], COUNT).counts).toEqual([1, 1, 1]);
+  });
+
+  it('gives no thresholds for an empty or inverted range', () => {
+    expect(equalIntervalThresholds(3, 3, 5)).toEqual([]);
+    expect(equalIntervalThresholds(5, 3, 5)).toEqual([]);
+    expect(equalIntervalThresholds(Number.NaN, 3, 5)).toEqual([]);
+  });
+
+  it('keeps equal-interval thresholds strictly increasing and inside (min, max)', () => {
+    // Figures as the documents print them: counts and two-decimal rates or changes. (Sub-normal
+    // spans such as [-5e-324, 0] are out of scope: their midpoint rounds onto an end.)
+    const value = fc.oneof(
+      fc.integer({ min: -1e9, max: 1e9 }),
+      fc.integer({ min: -1e6, max: 1e6 }).map((cents) => cents / 100),
+    );
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        fc.pre(a !== b);
+        const [min, max] = a < b ? [a, b] : [b, a];
+        const thresholds = equalIntervalThresholds(min, max, 5);
+        expect(thresholds.length).toBeGreaterThanOrEqual(1);
+        expect(thresholds.length).toBeLessThanOrEqual(8);
+        expectStrictlyIncreasing(thresholds);
+        for (const t of thresholds) {
+          expect(t).toBeGreaterThan(min);
+          expect(t).toBeLessThan(max);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('classifyIndicator properties', () => {
+  it('counts every value once and has one colour more than thresholds', () => {
+    const indicator = fc.constantFrom(RATE, COUNT, CHANGE);
+    // Finite values at a micro-unit grid. Spans below ~1e-307 (sub-normal differences) are left
+    // out: d3's ticks() throws "Invalid array length" on them, see equalIntervalThresholds.
+    const finite = fc
+      .double({ min: -1e12, max: 1e12, noNaN: true })
+      .map((x) => Math.round(x * 1e6) / 1e6);
+    const values = fc.array(fc.oneof(finite, fc.integer(), fc.constantFrom(0, 5, 40, 100)), {
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(indicator, values, (definition, xs) => {
+        const classes = classifyIndicator(xs, definition);
+        expect(sum(classes.counts)).toBe(xs.length);
+        expect(classes.counts).toHaveLength(classes.thresholds.length + 1);
+        expect(classes.colors).toHaveLength(classes.thresholds.length + 1);
+        for (const color of classes.colors) expect(color).toMatch(/^#[0-9a-f]{6}$/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('choroplethFillColor', () => {
+  it('is a MapLibre step expression over feature-state value with the classes stops', () => {
+    const classes = classifyIndicator(TUYEN_QUANG_RATES, RATE);
+    const expression = choroplethFillColor(classes);
+    const [operator, input, base, ...stops] = expression as unknown[];
+    expect(operator).toBe('step');
+    expect(input).toEqual(['to-number', ['feature-state', 'value'], 0]);
+    expect(base).toBe(classes.colors[0]);
+    expect(stops).toHaveLength(2 * classes.thresholds.length);
+    expect(stops.filter((_, i) => i % 2 === 0)).toEqual(classes.thresholds);
+    expect(stops.filter((_, i) => i % 2 === 1)).toEqual(classes.colors.slice(1));
+  });
+
+  it('agrees with colorOf at and between the stops', () => {
+    const classes = classifyIndicator([368, 5511], COUNT);
+    const [, , base, ...stops] = choroplethFillColor(classes) as unknown[];
+    // Evaluates a MapLibre step: the output of the last stop ≤ input, else the base.
+    const evaluate = (value: number) => {
+      let output = base;
+      for (let i = 0; i < stops.length; i += 2)
+        if (value >= (stops[i] as number)) output = stops[i + 1];
+      return output;
+    };
+    for (const value of [368, 999, 1000, 1001, 2500, 5000, 5511]) {
+      expect(evaluate(value)).toBe(colorOf(value, classes));
+    }
+  });
+
+  it('is a single literal colour when there are no thresholds', () => {
+    const classes = classifyIndicator([700, 700], COUNT);
+    expect(choroplethFillColor(classes)).toEqual(['literal', classes.colors[0]]);
+  });
+
+  it('falls back to the no-data grey when there is no colour at all', () => {
+    const classes: ChoroplethClasses = {
+      method: 'equal',
+      thresholds: [],
+      colors: [],
+      counts: [0],
+      min: 0,
+      max: 0,
+    };
+    expect(choroplethFillColor(classes)).toEqual(['literal', NO_DATA_COLOR]);
+  });
+});
