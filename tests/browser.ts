@@ -1,6 +1,7 @@
 /**
  * Debian's Chromium (never a downloaded browser), with the flags this sandbox needs: no
- * background networking, so the only requests are the page's own.
+ * background networking, so the only requests are the page's own. Headless Chromium still gives
+ * MapLibre WebGL, through SwiftShader.
  */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -12,7 +13,4 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
-  // MapLibre needs WebGL; headless Chromium provides it through SwiftShader.
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
 ];

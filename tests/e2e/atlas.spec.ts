@@ -37,14 +37,17 @@ test('hovering a district shows its name, province and rate in Vietnamese format
   const labelPoint = await page.evaluate(() => {
     const w = window as unknown as {
       atlasMap: {
-        querySourceFeatures(source: string): {
+        querySourceFeatures(
+          source: string,
+          options: { filter: unknown[] },
+        ): {
           properties: { code: string };
           geometry: { coordinates: [number, number] };
         }[];
       };
     };
     return w.atlasMap
-      .querySourceFeatures('district-labels')
+      .querySourceFeatures('boundaries', { filter: ['==', ['get', 'role'], 'district-label'] })
       .find((f) => f.properties.code === '071')!.geometry.coordinates;
   });
   const { x, y } = await pixelOf(page, labelPoint);
@@ -90,7 +93,7 @@ test('changing the indicator recolours the map and the legend', async ({ page })
     const w = window as unknown as {
       atlasMap: { getFeatureState(f: { source: string; id: string }): { value: number } };
     };
-    return w.atlasMap.getFeatureState({ source: 'districts', id: '071' }).value;
+    return w.atlasMap.getFeatureState({ source: 'boundaries', id: '071' }).value;
   });
   expect(values).toBe(2750);
 });
@@ -113,12 +116,14 @@ test('Hoàng Sa, Trường Sa and Biển Đông are on the national map', async 
     const w = window as unknown as {
       atlasMap: {
         getSource(id: string): {
-          getData(): Promise<{ features: { properties: { code: string } }[] }>;
+          getData(): Promise<{ features: { properties: { code: string; role: string } }[] }>;
         };
       };
     };
-    const data = await w.atlasMap.getSource('districts').getData();
-    return data.features.map((f) => f.properties.code);
+    const data = await w.atlasMap.getSource('boundaries').getData();
+    return data.features
+      .filter((f) => f.properties.role === 'district')
+      .map((f) => f.properties.code);
   });
   expect(codes).toEqual(expect.arrayContaining(['498', '576']));
 });

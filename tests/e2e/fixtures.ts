@@ -81,7 +81,7 @@ export async function cspViolations(page: Page): Promise<string[]> {
 export async function sovereigntyLabels(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     (window as unknown as MapHandle).atlasMap
-      .queryRenderedFeatures({ layers: ['sovereignty-labels'] })
+      .queryRenderedFeatures({ layers: ['sovereignty-labels', 'sea-labels'] })
       .map((f) => f.properties.name!),
   );
 }

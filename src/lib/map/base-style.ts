@@ -2,17 +2,17 @@ import type { StyleSpecification } from 'maplibre-gl';
 
 export const SEA_COLOR = '#cfe3ef';
 export const LABEL_FONT = 'Noto Sans';
+/** The one GeoJSON source holding every boundary and label feature (see `mapFeatures`). */
+export const BOUNDARY_SOURCE = 'boundaries';
 
 /**
  * An entirely local style: no tiles, sprites or glyph server. Omitting `glyphs` makes MapLibre
  * draw text with the page's own web font (self-hosted Noto Sans, which covers Vietnamese).
  */
 export function createBaseStyle(): StyleSpecification {
-  return {
-    version: 8,
-    sources: {},
-    layers: [{ id: 'sea', type: 'background', paint: { 'background-color': SEA_COLOR } }],
-  };
+  // The sea is the map container's CSS background: the canvas clears to transparent, and a
+  // background layer would cost one more shader program.
+  return { version: 8, sources: {}, layers: [] };
 }
 
 /** Vietnam's mainland and both archipelagos, so Hoàng Sa and Trường Sa are in the first frame. */

@@ -1,8 +1,15 @@
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 
-/** Adds a layer and returns its removal, so a component can add on mount and clean up on destroy. */
-export function mountLayer(map: MapLibreMap, layer: LayerSpecification): () => void {
-  map.addLayer(layer);
+/**
+ * Adds a layer (below `beforeId` when that layer exists) and returns its removal, so a component
+ * can add on mount and clean up on destroy.
+ */
+export function mountLayer(
+  map: MapLibreMap,
+  layer: LayerSpecification,
+  beforeId?: string,
+): () => void {
+  map.addLayer(layer, beforeId && map.getLayer(beforeId) ? beforeId : undefined);
   return () => {
     if (map.getLayer(layer.id)) map.removeLayer(layer.id);
   };

@@ -1,5 +1,11 @@
 import { schemeBlues, schemeYlOrRd } from 'd3-scale-chromatic';
 import fc from 'fast-check';
+import {
+  Color,
+  createPropertyExpression,
+  latest,
+  type StylePropertySpecification,
+} from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '../domain/indicators.ts';
 import {
@@ -188,37 +194,47 @@ describe('classifyIndicator properties', () => {
   });
 });
 
-describe('choroplethFillColor', () => {
-  it('is a MapLibre step expression over feature-state value with the classes stops', () => {
-    const classes = classifyIndicator(TUYEN_QUANG_RATES, RATE);
-    const expression = choroplethFillColor(classes);
-    const [operator, input, base, ...stops] = expression as unknown[];
-    expect(operator).toBe('step');
-    expect(input).toEqual(['to-number', ['feature-state', 'value'], 0]);
-    expect(base).toBe(classes.colors[0]);
-    expect(stops).toHaveLength(2 * classes.thresholds.length);
-    expect(stops.filter((_, i) => i % 2 === 0)).toEqual(classes.thresholds);
-    expect(stops.filter((_, i) => i % 2 === 1)).toEqual(classes.colors.slice(1));
-  });
+/** Evaluates the paint expression the way MapLibre does, for a feature with this feature-state. */
+function paintedColor(classes: ChoroplethClasses, value: unknown): string {
+  const compiled = createPropertyExpression(
+    choroplethFillColor(classes),
+    'fill-color',
+    latest.paint_fill['fill-color'] as StylePropertySpecification,
+  );
+  if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
+  const feature = { type: 'Polygon', properties: {}, geometry: [] } as never;
+  const state = value === undefined ? {} : { value };
+  const color = compiled.value.evaluate({ zoom: 6 }, feature, state) as Color;
+  return color.toString();
+}
 
-  it('agrees with colorOf at and between the stops', () => {
-    const classes = classifyIndicator([368, 5511], COUNT);
-    const [, , base, ...stops] = choroplethFillColor(classes) as unknown[];
-    // Evaluates a MapLibre step: the output of the last stop ≤ input, else the base.
-    const evaluate = (value: number) => {
-      let output = base;
-      for (let i = 0; i < stops.length; i += 2)
-        if (value >= (stops[i] as number)) output = stops[i + 1];
-      return output;
-    };
-    for (const value of [368, 999, 1000, 1001, 2500, 5000, 5511]) {
-      expect(evaluate(value)).toBe(colorOf(value, classes));
+const rgb = (hex: string) => Color.parse(hex)!.toString();
+
+describe('choroplethFillColor', () => {
+  it('is valid MapLibre paint and colours each value with its class colour', () => {
+    const classes = classifyIndicator(TUYEN_QUANG_RATES, RATE);
+    for (const value of [0, 1.01, 4.99, 5, 9.31, 19.99, 20, 29.56, 36.03, 40, 99]) {
+      expect(paintedColor(classes, value)).toBe(rgb(colorOf(value, classes)));
     }
   });
 
-  it('is a single literal colour when there are no thresholds', () => {
+  it('agrees with colorOf at and between equal-interval stops', () => {
+    const classes = classifyIndicator([368, 5511], COUNT);
+    for (const value of [368, 999, 1000, 1001, 2500, 5000, 5511]) {
+      expect(paintedColor(classes, value)).toBe(rgb(colorOf(value, classes)));
+    }
+  });
+
+  it('paints no value (unset or null) grey, never as the lowest class', () => {
+    const classes = classifyIndicator(TUYEN_QUANG_RATES, RATE);
+    expect(paintedColor(classes, undefined)).toBe(rgb(NO_DATA_COLOR));
+    expect(paintedColor(classes, null)).toBe(rgb(NO_DATA_COLOR));
+    expect(paintedColor(classes, 0)).not.toBe(rgb(NO_DATA_COLOR));
+  });
+
+  it('is a single colour when there are no thresholds', () => {
     const classes = classifyIndicator([700, 700], COUNT);
-    expect(choroplethFillColor(classes)).toEqual(['literal', classes.colors[0]]);
+    expect(paintedColor(classes, 700)).toBe(rgb(classes.colors[0]!));
   });
 
   it('falls back to the no-data grey when there is no colour at all', () => {
@@ -230,6 +246,6 @@ describe('choroplethFillColor', () => {
       min: 0,
       max: 0,
     };
-    expect(choroplethFillColor(classes)).toEqual(['literal', NO_DATA_COLOR]);
+    expect(paintedColor(classes, 3)).toBe(rgb(NO_DATA_COLOR));
   });
 });

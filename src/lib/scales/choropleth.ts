@@ -82,12 +82,20 @@ export function colorOf(value: number, classes: ChoroplethClasses): string {
 }
 
 /**
- * The fill colour of a district from its feature-state `value` (null = no data, drawn by the
- * hatch layer underneath, so this layer is then transparent).
+ * The fill colour of a district from its feature-state `value`; no value (null or unset) is
+ * grey, never the colour of a low value.
  */
 export function choroplethFillColor(classes: ChoroplethClasses): ExpressionSpecification {
-  const value: ExpressionSpecification = ['to-number', ['feature-state', 'value'], 0];
-  if (classes.thresholds.length === 0) return ['literal', classes.colors[0] ?? NO_DATA_COLOR];
-  const steps = classes.thresholds.flatMap((threshold, i) => [threshold, classes.colors[i + 1]!]);
-  return ['step', value, classes.colors[0]!, ...steps] as ExpressionSpecification;
+  const state: ExpressionSpecification = ['feature-state', 'value'];
+  const value: ExpressionSpecification = ['to-number', state, 0];
+  const classed: ExpressionSpecification | string =
+    classes.thresholds.length === 0
+      ? (classes.colors[0] ?? NO_DATA_COLOR)
+      : ([
+          'step',
+          value,
+          classes.colors[0]!,
+          ...classes.thresholds.flatMap((t, i) => [t, classes.colors[i + 1]!]),
+        ] as ExpressionSpecification);
+  return ['case', ['==', ['typeof', state], 'number'], classed, NO_DATA_COLOR];
 }

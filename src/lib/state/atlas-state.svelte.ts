@@ -115,6 +115,7 @@ export class AtlasState {
       }
       await this.selectDataset(this.datasetId);
       this.phase = 'ready';
+      performance.mark('atlas:data-loaded');
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
       this.phase = 'failed';
