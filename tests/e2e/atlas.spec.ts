@@ -1,5 +1,10 @@
 import {
+  closeTo,
+  colourAt,
   cspViolations,
+  hexToRgb,
+  hideLabels,
+  labelPointOf,
   drawnDistrictsWithData,
   expect,
   inView,
@@ -17,7 +22,8 @@ test('opens on the Tuyên Quang 2020 plan with its seven districts drawn', async
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bản đồ giảm nghèo Việt Nam');
   await expect(page.getByTestId('dataset-info')).toContainText('Kế hoạch giảm nghèo năm 2020');
   // The note that the district columns were inferred travels with the dataset.
-  await expect(page.getByTestId('dataset-info')).toContainText('được suy ra');
+  await expect(page.getByTestId('dataset-info').locator('.caveat')).toBeVisible();
+  await expect(page.getByTestId('dataset-info').locator('.caveat')).toContainText('được suy ra');
   await expect(page.getByTestId('legend')).toContainText('Tỷ lệ hộ nghèo đầu năm');
   await expect(page.getByTestId('legend')).toContainText('Không có số liệu');
   await expect(page.getByTestId('credits')).toContainText('GPL-3.0');
@@ -26,6 +32,24 @@ test('opens on the Tuyên Quang 2020 plan with its seven districts drawn', async
   await mapSettled(page);
   expect(await drawnDistrictsWithData(page)).toEqual(TUYEN_QUANG_DISTRICTS);
   expect(await cspViolations(page)).toEqual([]);
+});
+
+test('districts are painted: a value in its class colour, no data in grey', async ({ page }) => {
+  await openAtlas(page);
+  await hideLabels(page);
+  await mapSettled(page);
+  // At national zoom: Kon Plông (Kon Tum) has no figures in this dataset.
+  const noData = await colourAt(page, await labelPointOf(page, '613'));
+  expect(closeTo(noData, hexToRgb('#d9d9d9')), `no-data grey, got ${noData}`).toBe(true);
+
+  await page.getByRole('button', { name: 'Phóng tới vùng có số liệu' }).click();
+  await mapSettled(page);
+  // Lâm Bình, 36,03 %: the 30–40 % class of the policy breaks (YlOrRd, 6 classes).
+  const lamBinh = await colourAt(page, await labelPointOf(page, '071'));
+  expect(closeTo(lamBinh, hexToRgb('#f03b20')), `30–40 % class colour, got ${lamBinh}`).toBe(true);
+  // Thành phố Tuyên Quang, 1,01 %: the lowest class.
+  const city = await colourAt(page, await labelPointOf(page, '070'));
+  expect(closeTo(city, hexToRgb('#ffffb2')), `below-5 % class colour, got ${city}`).toBe(true);
 });
 
 test('hovering a district shows its name, province and rate in Vietnamese format', async ({

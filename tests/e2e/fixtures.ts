@@ -92,3 +92,71 @@ export async function inView(page: Page, lngLat: [number, number]): Promise<bool
     lngLat,
   );
 }
+
+/** A district's label point: a point inside the district (the pole of inaccessibility). */
+export async function labelPointOf(page: Page, code: string): Promise<[number, number]> {
+  return page.evaluate(async (wanted) => {
+    const w = window as unknown as {
+      atlasMap: {
+        getSource(id: string): {
+          getData(): Promise<{
+            features: {
+              properties: { code: string; role: string };
+              geometry: { coordinates: [number, number] };
+            }[];
+          }>;
+        };
+      };
+    };
+    const data = await w.atlasMap.getSource('boundaries').getData();
+    return data.features.find(
+      (f) => f.properties.role === 'district-label' && f.properties.code === wanted,
+    )!.geometry.coordinates;
+  }, code);
+}
+
+/** Hides every text layer, so pixels sampled on the map are the fills' own colours. */
+export async function hideLabels(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const map = (
+      window as unknown as {
+        atlasMap: {
+          getStyle(): { layers: { id: string; type: string }[] };
+          setLayoutProperty(id: string, name: string, value: string): void;
+        };
+      }
+    ).atlasMap;
+    for (const layer of map.getStyle().layers) {
+      if (layer.type === 'symbol') map.setLayoutProperty(layer.id, 'visibility', 'none');
+    }
+  });
+}
+
+/** The colour drawn at a geographic point, as [r, g, b]. */
+export async function colourAt(page: Page, lngLat: [number, number]): Promise<number[]> {
+  const { x, y } = await pixelOf(page, lngLat);
+  const box = (await page.locator('#map').boundingBox())!;
+  const png = await page.screenshot({
+    clip: { x: box.x + Math.round(x) - 1, y: box.y + Math.round(y) - 1, width: 3, height: 3 },
+  });
+  return page.evaluate(
+    async (bytes) => {
+      const bitmap = await createImageBitmap(
+        new Blob([new Uint8Array(bytes)], { type: 'image/png' }),
+      );
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      return [...context.getImageData(1, 1, 1, 1).data.slice(0, 3)];
+    },
+    [...png],
+  );
+}
+
+export function hexToRgb(hex: string): number[] {
+  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+}
+
+export function closeTo(actual: number[], expected: number[], tolerance = 6): boolean {
+  return actual.every((value, i) => Math.abs(value - expected[i]!) <= tolerance);
+}

@@ -29,6 +29,8 @@ export interface DatasetMetadata {
   /** The boundary vintage whose codes the rows use. */
   vintage: '2019-districts';
   licence: string;
+  /** The one thing a reader must know before trusting the figures, shown beside the map. */
+  caveat?: { vi: string; en: string };
   notes: { vi: string; en: string }[];
   indicators: IndicatorId[];
   builtIn: boolean;

@@ -67,6 +67,10 @@ const vi = {
   points: 'điểm',
   mapLabel: 'Bản đồ tỷ lệ hộ nghèo theo huyện',
   skipToTable: 'Chuyển tới bảng số liệu',
+  details: 'Chi tiết nguồn và ghi chú',
+  row: 'dòng',
+  column: 'cột',
+  gsoCode: 'Mã',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -137,6 +141,10 @@ const en: Record<MessageKey, string> = {
   points: 'points',
   mapLabel: 'Map of poverty rates by district',
   skipToTable: 'Skip to the data table',
+  details: 'Source details and notes',
+  row: 'row',
+  column: 'column',
+  gsoCode: 'Code',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { vi, en };

@@ -16,4 +16,4 @@ export function createBaseStyle(): StyleSpecification {
 }
 
 /** Vietnam's mainland and both archipelagos, so Hoàng Sa and Trường Sa are in the first frame. */
-export const VIETNAM_BOUNDS: [number, number, number, number] = [102.1, 7.6, 117.2, 23.4];
+export const VIETNAM_BOUNDS: [number, number, number, number] = [101.8, 6.9, 117.6, 23.5];
