@@ -82,6 +82,11 @@ export async function loadAtlas(options: LoadAtlasOptions): Promise<LoadedAtlas>
       `${options.baseUrl}${index.datasets.file}?v=${index.datasets.contentHash.slice(0, 12)}`,
       'default',
     );
+    if (file.schema !== 1 || !Array.isArray(file.datasets)) {
+      throw new AtlasLoadError(
+        `${index.datasets.file}: not a datasets file (schema 1 with datasets)`,
+      );
+    }
     bundles = file.datasets;
   }
 

@@ -1,4 +1,4 @@
-import { extent } from 'd3-array';
+import { bisectRight, extent, tickIncrement } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { schemeBlues, schemeYlOrRd } from 'd3-scale-chromatic';
 import type { ExpressionSpecification } from 'maplibre-gl';
@@ -55,7 +55,8 @@ export function classifyIndicator(
 
 /** Rounded ("nice") equal intervals; fewer classes when the values span too little. */
 export function equalIntervalThresholds(min: number, max: number, classes: number): number[] {
-  if (!(max > min)) return [];
+  // d3 cannot tick a span too small for floating point (≈1e-307); such data is one class.
+  if (!(max > min) || !Number.isFinite(tickIncrement(min, max, classes))) return [];
   const scale = scaleLinear().domain([min, max]).nice(classes);
   const [low, high] = scale.domain() as [number, number];
   // Against the data, not the nice domain: nice() can widen past max (0–141 → 0–200, tick 150).
@@ -71,10 +72,9 @@ function sequentialColors(scheme: readonly (readonly string[])[], classes: numbe
   return classes === 1 ? [three[1]!] : [three[0]!, three[2]!];
 }
 
+/** The class of a value: d3's threshold-scale rule, so a value on a threshold goes up. */
 export function classIndex(value: number, thresholds: readonly number[]): number {
-  let index = 0;
-  while (index < thresholds.length && value >= thresholds[index]!) index += 1;
-  return index;
+  return bisectRight(thresholds, value);
 }
 
 export function colorOf(value: number, classes: ChoroplethClasses): string {
