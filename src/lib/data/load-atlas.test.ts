@@ -402,6 +402,14 @@ describe('loadAtlas errors', () => {
     );
   });
 
+  it('rejects a datasets file that is JSON but has no datasets', async () => {
+    const origin = serve(build());
+    origin.files.set(`${BASE}datasets.json`, JSON.stringify({ schema: 1 }));
+    expect((await failure(origin)).message).toBe(
+      'datasets.json: not a datasets file (schema 1 with datasets)',
+    );
+  });
+
   it('names the file of a topology that is not JSON or not a boundary topology', async () => {
     const origin = serve(build());
     origin.files.set(`${BASE}${BOUNDARY_FILE}`, 'garbage');
