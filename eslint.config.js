@@ -5,7 +5,14 @@ import ts from 'typescript-eslint';
 
 export default ts.config(
   {
-    ignores: ['dist/', 'dist-*/', 'public/generated/', 'node_modules/', 'test-results/', 'playwright-report/'],
+    ignores: [
+      'dist/',
+      'dist-*/',
+      'public/generated/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+    ],
   },
   js.configs.recommended,
   ...ts.configs.recommended,
