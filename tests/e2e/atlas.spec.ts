@@ -163,6 +163,24 @@ test('a second visit reads IndexedDB and fetches no data file', async ({ page, r
   await expect(page.getByTestId('legend')).toContainText('Tỷ lệ hộ nghèo đầu năm');
 });
 
+test('a new data build is picked up on the next visit', async ({ page, requests }) => {
+  await openAtlas(page);
+  // The server now announces other boundary content than what IndexedDB holds.
+  await page.route('**/generated/atlas.json', async (route) => {
+    const response = await route.fetch();
+    const index = await response.json();
+    index.boundaries.contentHash = 'f'.repeat(64);
+    await route.fulfill({ response, json: index });
+  });
+  requests.length = 0;
+  await page.reload();
+  await expect
+    .poll(() => requests.filter((url) => url.includes('boundaries-2019.topojson')))
+    .toEqual([expect.stringContaining(`?v=${'f'.repeat(12)}`)]);
+  await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('legend')).toContainText('Tỷ lệ hộ nghèo đầu năm');
+});
+
 test('no request ever leaves the app origin', async ({ page, requests, baseURL }) => {
   await openAtlas(page);
   await page.getByRole('button', { name: 'Phóng tới vùng có số liệu' }).click();

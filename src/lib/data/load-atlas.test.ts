@@ -16,7 +16,13 @@ import type {
   DistrictProperties,
   ProvinceProperties,
 } from './boundary-topology.ts';
-import { AtlasLoadError, loadAtlas, type LoadProgress } from './load-atlas.ts';
+import {
+  AtlasLoadError,
+  fetchAtlasIndex,
+  isStale,
+  loadAtlas,
+  type LoadProgress,
+} from './load-atlas.ts';
 
 // ---- Fixture: one province of two square districts, with label points -------------------------------------------
 
@@ -231,11 +237,17 @@ afterEach(() => {
   for (const db of openDatabases.splice(0)) db.close();
 });
 
-function load(store: AtlasStore, origin: Site, onProgress?: (p: LoadProgress) => void) {
+function load(
+  store: AtlasStore,
+  origin: Site,
+  onProgress?: (p: LoadProgress) => void,
+  preferStored = false,
+) {
   return loadAtlas({
     baseUrl: BASE,
     store,
     status: { mode: 'indexeddb' },
+    preferStored,
     fetch: origin.fetch,
     ...(onProgress ? { onProgress } : {}),
   });
@@ -313,6 +325,47 @@ describe('loadAtlas, first visit', () => {
     expect(new Set(progress.map((p) => p.step))).toEqual(
       new Set(['index', 'boundaries', 'datasets', 'storing']),
     );
+  });
+});
+
+describe('loadAtlas, returning visit preferring what is stored', () => {
+  it('draws from IndexedDB without a single request', async () => {
+    const { store } = await indexedDbStore();
+    const b = build();
+    await load(store, serve(b));
+
+    const origin = serve(b);
+    const atlas = await load(store, origin, undefined, true);
+
+    expect(urls(origin)).toEqual([]);
+    expect(atlas.fromCache).toEqual({ boundaries: true, datasets: true });
+    expect(atlas.index).toEqual(b.index);
+    expect(atlas.topology).toEqual(b.topology);
+  });
+
+  it('tells a stale index from a current one', async () => {
+    const b = build();
+    const current = await fetchAtlasIndex(BASE, serve(b).fetch);
+    expect(isStale(b.index, current)).toBe(false);
+    const newer = build({ boundaryHash: hash('e') });
+    expect(isStale(b.index, await fetchAtlasIndex(BASE, serve(newer).fetch))).toBe(true);
+    const newerData = build({ datasetsHash: hash('f') });
+    expect(isStale(b.index, await fetchAtlasIndex(BASE, serve(newerData).fetch))).toBe(true);
+  });
+
+  it('goes to the server when the store is empty or incomplete', async () => {
+    const { db, store } = await indexedDbStore();
+    const b = build();
+    const first = serve(b);
+    await load(store, first, undefined, true);
+    expect(urls(first)).toContain(`${BASE}atlas.json`);
+
+    // Built-in datasets from another build than the stored index: not a consistent snapshot.
+    await db.meta.put({ key: BUILT_IN_VERSION_KEY, value: hash('x') });
+    const second = serve(b);
+    const atlas = await load(store, second, undefined, true);
+    expect(urls(second)).toEqual([`${BASE}atlas.json`, `${BASE}datasets.json?v=${'d'.repeat(12)}`]);
+    expect(atlas.fromCache).toEqual({ boundaries: true, datasets: false });
   });
 });
 
@@ -445,6 +498,7 @@ describe('loadAtlas when storing fails', () => {
       getBoundarySet: (vintage) => store.getBoundarySet(vintage),
       putBoundarySet: () => Promise.reject(error),
       getMeta: (key) => store.getMeta(key),
+      putMeta: (key, value) => store.putMeta(key, value),
       listDatasets: () => store.listDatasets(),
       getObservations: (id) => store.getObservations(id),
       replaceBuiltInDatasets: (bundles, version) => store.replaceBuiltInDatasets(bundles, version),

@@ -15,8 +15,9 @@ import { unitsFromTopology, type BoundaryTopology } from './boundary-topology.ts
 
 /**
  * First visit: fetch the boundary topology and built-in datasets (with progress) and store them.
- * Later visits: fetch only the small index and read everything else from IndexedDB, unless the
- * data build has produced new content (its hash changed). Datasets a person imported survive.
+ * Later visits: draw straight from IndexedDB, then fetch the small index to learn whether the
+ * data build has produced new content (its hash changed) and, if so, load that. Datasets a
+ * person imported survive either way.
  */
 
 export type LoadStep = 'index' | 'boundaries' | 'datasets' | 'storing';
@@ -40,6 +41,11 @@ export interface LoadAtlasOptions {
   baseUrl: string;
   store: AtlasStore;
   status: StorageStatus;
+  /**
+   * Use what IndexedDB holds without asking the server first (check later with
+   * `fetchAtlasIndex` and `isStale`); false always fetches the index first.
+   */
+  preferStored?: boolean;
   fetch?: typeof fetch;
   onProgress?: (progress: LoadProgress) => void;
 }
@@ -47,15 +53,41 @@ export interface LoadAtlasOptions {
 export class AtlasLoadError extends Error {}
 
 const VINTAGE = '2019-districts';
+/** Meta key of the index that the stored boundaries and built-in datasets came with. */
+export const STORED_INDEX_KEY = 'atlasIndex';
+
+export async function fetchAtlasIndex(
+  baseUrl: string,
+  fetchFn: typeof fetch = fetch.bind(globalThis),
+): Promise<AtlasIndex> {
+  const index = await fetchJson<AtlasIndex>(fetchFn, `${baseUrl}atlas.json`, 'no-cache');
+  if (index.schema !== 1) throw new AtlasLoadError(`atlas.json: unknown schema ${index.schema}`);
+  return index;
+}
+
+/** Whether the server's index describes other content than what was loaded. */
+export function isStale(loaded: AtlasIndex, current: AtlasIndex): boolean {
+  return (
+    loaded.boundaries.contentHash !== current.boundaries.contentHash ||
+    loaded.datasets.contentHash !== current.datasets.contentHash
+  );
+}
 
 export async function loadAtlas(options: LoadAtlasOptions): Promise<LoadedAtlas> {
   const fetchFn = options.fetch ?? fetch.bind(globalThis);
   const report = options.onProgress ?? (() => {});
   let { store, status } = options;
 
+  if (options.preferStored) {
+    const cached = await loadStored(store);
+    if (cached) {
+      report({ step: 'storing', fraction: 1 });
+      return { ...cached, store, status, fromCache: { boundaries: true, datasets: true } };
+    }
+  }
+
   report({ step: 'index', fraction: 0.02 });
-  const index = await fetchJson<AtlasIndex>(fetchFn, `${options.baseUrl}atlas.json`, 'no-cache');
-  if (index.schema !== 1) throw new AtlasLoadError(`atlas.json: unknown schema ${index.schema}`);
+  const index = await fetchAtlasIndex(options.baseUrl, fetchFn);
 
   const stored = await store.getBoundarySet(VINTAGE);
   const boundariesCached = stored?.contentHash === index.boundaries.contentHash;
@@ -115,6 +147,11 @@ export async function loadAtlas(options: LoadAtlasOptions): Promise<LoadedAtlas>
       await write(store);
     }
   }
+  // Recorded last, so a stored index always describes content that is fully stored.
+  const indexText = JSON.stringify(index);
+  if ((await store.getMeta(STORED_INDEX_KEY)) !== indexText) {
+    await store.putMeta(STORED_INDEX_KEY, indexText).catch(() => undefined);
+  }
   report({ step: 'storing', fraction: 1 });
   return {
     index,
@@ -123,6 +160,31 @@ export async function loadAtlas(options: LoadAtlasOptions): Promise<LoadedAtlas>
     status,
     fromCache: { boundaries: boundariesCached, datasets: datasetsCached },
   };
+}
+
+/** What IndexedDB holds, if it is complete: boundaries and built-ins from one known index. */
+async function loadStored(
+  store: AtlasStore,
+): Promise<{ index: AtlasIndex; topology: BoundaryTopology } | null> {
+  const [indexText, stored, version] = await Promise.all([
+    store.getMeta(STORED_INDEX_KEY),
+    store.getBoundarySet(VINTAGE),
+    store.getMeta(BUILT_IN_VERSION_KEY),
+  ]);
+  if (!indexText || !stored) return null;
+  let index: AtlasIndex;
+  try {
+    index = JSON.parse(indexText) as AtlasIndex;
+  } catch {
+    return null;
+  }
+  const complete =
+    index.schema === 1 &&
+    index.boundaries?.contentHash === stored.contentHash &&
+    index.datasets?.contentHash === version;
+  return complete
+    ? { index, topology: parseTopology(stored.topologyText, index.boundaries.file) }
+    : null;
 }
 
 function unitRecords(topology: BoundaryTopology): UnitRecord[] {

@@ -100,6 +100,7 @@ function sourceOf(bundles: DatasetBundle[], version?: string): AtlasStore {
     getBoundarySet: (vintage) => memory.getBoundarySet(vintage),
     putBoundarySet: () => Promise.reject(new Error('read-only')),
     getMeta: async (key) => (key === BUILT_IN_VERSION_KEY ? version : undefined),
+    putMeta: () => Promise.reject(new Error('read-only')),
     listDatasets: async () =>
       bundles.map((b) => ({ ...b.metadata, storedAt: '2024-01-01T00:00:00.000Z' })),
     getObservations: async (id) => bundles.find((b) => b.metadata.id === id)?.observations ?? [],

@@ -16,6 +16,7 @@ export interface AtlasStore {
   /** Replaces a vintage's topology and units in one transaction. */
   putBoundarySet(record: BoundarySetRecord, units: UnitRecord[]): Promise<void>;
   getMeta(key: string): Promise<string | undefined>;
+  putMeta(key: string, value: string): Promise<void>;
   listDatasets(): Promise<DatasetRecord[]>;
   getObservations(datasetId: string): Promise<Observation[]>;
   /**
@@ -56,6 +57,10 @@ export class IndexedDbAtlasStore implements AtlasStore {
 
   async getMeta(key: string) {
     return (await this.db.meta.get(key))?.value;
+  }
+
+  async putMeta(key: string, value: string) {
+    await this.db.meta.put({ key, value });
   }
 
   listDatasets() {
@@ -114,6 +119,10 @@ export class MemoryAtlasStore implements AtlasStore {
 
   async getMeta(key: string) {
     return this.meta.get(key);
+  }
+
+  async putMeta(key: string, value: string) {
+    this.meta.set(key, value);
   }
 
   async listDatasets() {

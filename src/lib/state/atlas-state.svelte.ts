@@ -6,7 +6,7 @@ import {
   type AtlasGeometry,
   type UnitInfo,
 } from '../data/boundary-topology.ts';
-import { loadAtlas, type LoadProgress } from '../data/load-atlas.ts';
+import { fetchAtlasIndex, isStale, loadAtlas, type LoadProgress } from '../data/load-atlas.ts';
 import type { DatasetRecord } from '../db/atlas-db.ts';
 import { openAtlasStore, type AtlasStore, type StorageStatus } from '../db/atlas-store.ts';
 import type { Observation } from '../domain/dataset.ts';
@@ -93,7 +93,11 @@ export class AtlasState {
     ].filter((code) => this.provincesByCode.has(code)),
   );
 
-  async load(baseUrl: string): Promise<void> {
+  /**
+   * Opens storage and draws what it holds at once; then asks the server whether the data build
+   * has produced anything newer and, if so, loads that (`preferStored` false forces the server).
+   */
+  async load(baseUrl: string, preferStored = true): Promise<void> {
     this.phase = 'loading';
     this.error = null;
     try {
@@ -102,6 +106,7 @@ export class AtlasState {
         baseUrl,
         store: opened.store,
         status: opened.status,
+        preferStored,
         onProgress: (progress) => (this.progress = progress),
       });
       this.#store = loaded.store;
@@ -116,10 +121,18 @@ export class AtlasState {
       await this.selectDataset(this.datasetId);
       this.phase = 'ready';
       performance.mark('atlas:data-loaded');
+      if (loaded.fromCache.boundaries && loaded.fromCache.datasets) void this.revalidate(baseUrl);
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
       this.phase = 'failed';
     }
+  }
+
+  /** Reloads from the server when its index has changed; offline, the stored data stands. */
+  async revalidate(baseUrl: string): Promise<void> {
+    const loaded = this.index;
+    const current = await fetchAtlasIndex(baseUrl).catch(() => null);
+    if (loaded && current && isStale(loaded, current)) await this.load(baseUrl, false);
   }
 
   async selectDataset(id: string): Promise<void> {
