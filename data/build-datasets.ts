@@ -42,10 +42,12 @@ export async function buildSeedDatasets(seedDir: string): Promise<{ text: string
       const lines = errors.map((e) => `row ${e.row}, column ${e.column}: ${e.message}`);
       throw new SeedDatasetError(csvPath, lines.join('; '));
     }
-    bundle.metadata.warnings = problems.map(({ row, column, message }) => ({
+    bundle.metadata.warnings = problems.map(({ row, column, message, kind, params }) => ({
       row,
       column,
       message,
+      kind,
+      params,
     }));
     const present = new Set(bundle.observations.map((o) => o.indicator));
     bundle.metadata.indicators = INDICATOR_IDS.filter((id) => present.has(id));

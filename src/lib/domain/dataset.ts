@@ -42,7 +42,10 @@ export interface DatasetWarning {
   /** 1-based row of the source table (header = 1) and its column name. */
   row: number;
   column: string;
+  /** In English; `kind` and `params` let the app say it in the reader's language. */
   message: string;
+  kind?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface Observation {

@@ -2,7 +2,7 @@
  * The indicators a poverty dataset can carry. Rates are poor households / households in percent;
  * reductions are in percentage points (điểm phần trăm), as the programme's targets are stated.
  */
-export type IndicatorUnit = 'percent' | 'points' | 'households';
+export type IndicatorUnit = 'percent' | 'points' | 'households' | 'people' | 'million-vnd';
 
 export interface IndicatorDefinition {
   id: IndicatorId;
@@ -10,6 +10,10 @@ export interface IndicatorDefinition {
   /** A rate can be drawn on the fixed policy breaks; counts and changes are classed by their data. */
   kind: 'rate' | 'change' | 'count';
   label: { vi: string; en: string };
+  /** A rate is `count` / `total` × 100; the import checks each rate against its own counts. */
+  ratio?: { count: IndicatorId; total: IndicatorId };
+  /** A total stated beside its components (a budget and its projects): they must add up. */
+  parts?: IndicatorId[];
 }
 
 export const INDICATOR_IDS = [
@@ -21,9 +25,56 @@ export const INDICATOR_IDS = [
   'poor_end',
   'households_start',
   'households_end',
+  'near_poor_rate_start',
+  'near_poor_rate_end',
+  'near_poor_start',
+  'near_poor_end',
+  'ethnic_poor_rate_start',
+  'ethnic_poor_rate_end',
+  'ethnic_poor_start',
+  'ethnic_poor_end',
+  'ethnic_near_poor_rate_start',
+  'ethnic_near_poor_rate_end',
+  'ethnic_near_poor_start',
+  'ethnic_near_poor_end',
+  'ethnic_households_start',
+  'ethnic_households_end',
+  'health_insurance_rate',
+  'health_insurance_cards',
+  'population',
+  'budget_total',
+  'budget_p1',
+  'budget_p1_investment',
+  'budget_p1_recurrent',
+  'budget_p2',
+  'budget_p2_investment',
+  'budget_p2_recurrent',
+  'budget_p3',
+  'budget_p4',
+  'budget_p5',
 ] as const;
 
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
+
+type Label = [vi: string, en: string];
+
+function count(id: IndicatorId, [vi, en]: Label): IndicatorDefinition {
+  return { id, unit: 'households', kind: 'count', label: { vi, en } };
+}
+
+function budget(id: IndicatorId, [vi, en]: Label, parts?: IndicatorId[]): IndicatorDefinition {
+  return {
+    id,
+    unit: 'million-vnd',
+    kind: 'count',
+    label: { vi: `${vi} (triệu đồng)`, en: `${en} (million VND)` },
+    ...(parts ? { parts } : {}),
+  };
+}
+
+function rate(id: IndicatorId, [vi, en]: Label, count: IndicatorId, total: IndicatorId) {
+  return { id, unit: 'percent', kind: 'rate', label: { vi, en }, ratio: { count, total } } as const;
+}
 
 export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
   rate_start: {
@@ -31,6 +82,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     unit: 'percent',
     kind: 'rate',
     label: { vi: 'Tỷ lệ hộ nghèo đầu năm', en: 'Poverty rate, start of year' },
+    ratio: { count: 'poor_start', total: 'households_start' },
   },
   rate_reduction: {
     id: 'rate_reduction',
@@ -43,6 +95,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     unit: 'percent',
     kind: 'rate',
     label: { vi: 'Tỷ lệ hộ nghèo cuối năm', en: 'Poverty rate, end of year' },
+    ratio: { count: 'poor_end', total: 'households_end' },
   },
   poor_start: {
     id: 'poor_start',
@@ -74,6 +127,139 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     kind: 'count',
     label: { vi: 'Tổng số hộ cuối năm', en: 'Households, end of year' },
   },
+  near_poor_rate_start: rate(
+    'near_poor_rate_start',
+    ['Tỷ lệ hộ cận nghèo đầu năm', 'Near-poverty rate, start of year'],
+    'near_poor_start',
+    'households_start',
+  ),
+  near_poor_start: count('near_poor_start', [
+    'Số hộ cận nghèo đầu năm',
+    'Near-poor households, start of year',
+  ]),
+  near_poor_rate_end: rate(
+    'near_poor_rate_end',
+    ['Tỷ lệ hộ cận nghèo cuối năm', 'Near-poverty rate, end of year'],
+    'near_poor_end',
+    'households_end',
+  ),
+  near_poor_end: count('near_poor_end', [
+    'Số hộ cận nghèo cuối năm',
+    'Near-poor households, end of year',
+  ]),
+  ethnic_poor_rate_start: rate(
+    'ethnic_poor_rate_start',
+    ['Tỷ lệ hộ nghèo dân tộc thiểu số đầu năm', 'Ethnic-minority poverty rate, start of year'],
+    'ethnic_poor_start',
+    'ethnic_households_start',
+  ),
+  ethnic_poor_start: count('ethnic_poor_start', [
+    'Số hộ nghèo dân tộc thiểu số đầu năm',
+    'Ethnic-minority poor households, start of year',
+  ]),
+  ethnic_poor_rate_end: rate(
+    'ethnic_poor_rate_end',
+    ['Tỷ lệ hộ nghèo dân tộc thiểu số cuối năm', 'Ethnic-minority poverty rate, end of year'],
+    'ethnic_poor_end',
+    'ethnic_households_end',
+  ),
+  ethnic_poor_end: count('ethnic_poor_end', [
+    'Số hộ nghèo dân tộc thiểu số cuối năm',
+    'Ethnic-minority poor households, end of year',
+  ]),
+  ethnic_near_poor_rate_start: rate(
+    'ethnic_near_poor_rate_start',
+    [
+      'Tỷ lệ hộ cận nghèo dân tộc thiểu số đầu năm',
+      'Ethnic-minority near-poverty rate, start of year',
+    ],
+    'ethnic_near_poor_start',
+    'ethnic_households_start',
+  ),
+  ethnic_near_poor_start: count('ethnic_near_poor_start', [
+    'Số hộ cận nghèo dân tộc thiểu số đầu năm',
+    'Ethnic-minority near-poor households, start of year',
+  ]),
+  ethnic_near_poor_rate_end: rate(
+    'ethnic_near_poor_rate_end',
+    [
+      'Tỷ lệ hộ cận nghèo dân tộc thiểu số cuối năm',
+      'Ethnic-minority near-poverty rate, end of year',
+    ],
+    'ethnic_near_poor_end',
+    'ethnic_households_end',
+  ),
+  ethnic_near_poor_end: count('ethnic_near_poor_end', [
+    'Số hộ cận nghèo dân tộc thiểu số cuối năm',
+    'Ethnic-minority near-poor households, end of year',
+  ]),
+  ethnic_households_start: count('ethnic_households_start', [
+    'Số hộ dân tộc thiểu số đầu năm',
+    'Ethnic-minority households, start of year',
+  ]),
+  ethnic_households_end: count('ethnic_households_end', [
+    'Số hộ dân tộc thiểu số cuối năm',
+    'Ethnic-minority households, end of year',
+  ]),
+  health_insurance_rate: {
+    id: 'health_insurance_rate',
+    unit: 'percent',
+    kind: 'rate',
+    label: { vi: 'Tỷ lệ tham gia bảo hiểm y tế', en: 'Health-insurance coverage' },
+    ratio: { count: 'health_insurance_cards', total: 'population' },
+  },
+  health_insurance_cards: {
+    id: 'health_insurance_cards',
+    unit: 'people',
+    kind: 'count',
+    label: { vi: 'Số thẻ bảo hiểm y tế', en: 'Health-insurance cards' },
+  },
+  population: {
+    id: 'population',
+    unit: 'people',
+    kind: 'count',
+    label: { vi: 'Dân số', en: 'Population' },
+  },
+  budget_total: budget(
+    'budget_total',
+    ['Tổng kinh phí', 'Total budget'],
+    ['budget_p1', 'budget_p2', 'budget_p3', 'budget_p4', 'budget_p5'],
+  ),
+  budget_p1: budget(
+    'budget_p1',
+    ['Kinh phí Dự án 1 (Chương trình 30a)', 'Budget, project 1 (Programme 30a)'],
+    ['budget_p1_investment', 'budget_p1_recurrent'],
+  ),
+  budget_p1_investment: budget('budget_p1_investment', [
+    'Dự án 1: vốn đầu tư phát triển',
+    'Project 1: investment',
+  ]),
+  budget_p1_recurrent: budget('budget_p1_recurrent', [
+    'Dự án 1: vốn sự nghiệp',
+    'Project 1: recurrent',
+  ]),
+  budget_p2: budget(
+    'budget_p2',
+    ['Kinh phí Dự án 2 (Chương trình 135)', 'Budget, project 2 (Programme 135)'],
+    ['budget_p2_investment', 'budget_p2_recurrent'],
+  ),
+  budget_p2_investment: budget('budget_p2_investment', [
+    'Dự án 2: vốn đầu tư phát triển',
+    'Project 2: investment',
+  ]),
+  budget_p2_recurrent: budget('budget_p2_recurrent', [
+    'Dự án 2: vốn sự nghiệp',
+    'Project 2: recurrent',
+  ]),
+  budget_p3: budget('budget_p3', ['Kinh phí Dự án 3 (sinh kế)', 'Budget, project 3 (livelihoods)']),
+  budget_p4: budget('budget_p4', [
+    'Kinh phí Dự án 4 (truyền thông)',
+    'Budget, project 4 (communication)',
+  ]),
+  budget_p5: budget('budget_p5', [
+    'Kinh phí Dự án 5 (giám sát, đánh giá)',
+    'Budget, project 5 (monitoring)',
+  ]),
 };
 
 export function isIndicatorId(value: string): value is IndicatorId {

@@ -40,13 +40,26 @@ export function formatIndicatorValue(value: number, unit: IndicatorUnit, locale:
     case 'points':
       return formatPoints(value, locale);
     case 'households':
+    case 'people':
       return formatCount(value, locale);
+    case 'million-vnd':
+      return `${formatCount(value, locale)}\u00a0${locale === 'vi' ? 'triệu đồng' : 'million VND'}`;
   }
 }
 
 /** A bare number in the unit's precision, for legend ranges. */
 export function formatBreak(value: number, unit: IndicatorUnit, locale: Locale): string {
-  return numberFormat(locale, unit === 'households' ? 0 : Number.isInteger(value) ? 0 : 2).format(
-    value,
-  );
+  const whole = unit === 'households' || unit === 'people' || unit === 'million-vnd';
+  return numberFormat(locale, whole || Number.isInteger(value) ? 0 : 2).format(value);
+}
+
+/** A figure as written in a message: grouped, up to four decimals (`210.299`, `36,0278`). */
+export function formatNumber(value: number, locale: Locale): string {
+  const key = `${locale}:message`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(NUMBER_LOCALE[locale], { maximumFractionDigits: 4 });
+    formatters.set(key, format);
+  }
+  return format.format(value);
 }

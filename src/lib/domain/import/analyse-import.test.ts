@@ -1,0 +1,201 @@
+/// <reference types="node" />
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DatasetMetadata } from '../dataset.ts';
+import { INDICATORS } from '../indicators.ts';
+import { readPlanTable } from '../plan-table.ts';
+import { analyseImport, proposeSettings, type ImportSettings } from './analyse-import.ts';
+import type { Cell } from './numbers.ts';
+import { parseDelimitedText, type RawTable } from './raw-table.ts';
+import { TEST_UNITS } from './test-units.ts';
+import { createUnitMatcher } from './unit-names.ts';
+
+const matcher = createUnitMatcher(TEST_UNITS);
+const ROOT = new URL('../../../../', import.meta.url);
+const ANNEX = readFileSync(
+  fileURLToPath(new URL('tests/fixtures/tuyen-quang-2020-annex.csv', ROOT)),
+  'utf8',
+);
+const SEED = readFileSync(
+  fileURLToPath(new URL('data/seeds/tuyen-quang-2020-plan.csv', ROOT)),
+  'utf8',
+);
+
+function table(text: string): RawTable {
+  return parseDelimitedText(text);
+}
+
+function analyse(text: string, changes: Partial<ImportSettings> = {}) {
+  const raw = table(text);
+  const settings = { ...proposeSettings(raw, matcher), ...changes };
+  return { settings, analysis: analyseImport(raw, settings, matcher) };
+}
+
+const sorted = <T extends { unitCode: string; indicator: string }>(list: T[]) =>
+  [...list].sort((a, b) =>
+    `${a.unitCode}${a.indicator}`.localeCompare(`${b.unitCode}${b.indicator}`),
+  );
+
+describe('the Tuyên Quang annex, units as columns', () => {
+  const { settings, analysis } = analyse(ANNEX);
+
+  it('is turned, with Vietnamese numbers and every column guessed', () => {
+    expect(settings.transpose).toBe(true);
+    expect(settings.headerRow).toBe(1);
+    expect(settings.numberFormat).toBe('vi');
+    expect(settings.columns).toEqual([
+      'name',
+      'households_start',
+      'households_end',
+      'poor_start',
+      'poor_reduced',
+      'poor_end',
+      'ignore',
+      'rate_start',
+      'rate_reduction',
+      'rate_end',
+    ]);
+  });
+
+  it('matches seven districts by name and the total column to the province', () => {
+    expect(analysis.provinceCode).toBe('08');
+    expect(analysis.counts).toMatchObject({ name: 7, total: 1, skipped: 1, unmatched: 0 });
+    expect(analysis.rows.find((row) => row.label === 'TP Tuyên Quang')?.match.unit?.code).toBe(
+      '070',
+    );
+    expect(analysis.rows.find((row) => row.label === 'Đơn vị tính')?.match.status).toBe('skipped');
+    expect(analysis.level).toBe('district');
+  });
+
+  it('reads the same figures as the committed seed, with no problem', () => {
+    expect(analysis.problems).toEqual([]);
+    const seed = readPlanTable(SEED, { id: 'x' } as DatasetMetadata).bundle.observations;
+    expect(sorted(analysis.observations).map(({ datasetId: _, ...o }) => o)).toEqual(
+      sorted(seed).map(({ datasetId: _, ...o }) => o),
+    );
+  });
+
+  it('names the row and column of the file in its problems', () => {
+    // Lâm Bình is column K of the file; its start rate is on row 8.
+    const broken = ANNEX.replace(';29,56;36,03', ';29,56;136,03');
+    const { analysis: result } = analyse(broken);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        row: 8,
+        column: 'K',
+        kind: 'rate-out-of-range',
+      }),
+    ]);
+  });
+});
+
+describe('analyseImport on a table with units as rows', () => {
+  const csv = [
+    'Mã huyện,Tên đơn vị,Tỷ lệ hộ nghèo đầu năm,Số hộ nghèo đầu năm,Tổng số hộ đầu năm',
+    '071,Huyện Lâm Bình,"36,03",2.750,7.633',
+    ',tp. tuyen quang,"1,01",368,36.540',
+    ',Châu Thành,"5,00",10,200',
+    ',Huyện Không Có,"2,00",2,100',
+  ].join('\n');
+
+  it('matches by code, by name, and lists what it could not match as errors', () => {
+    const { settings, analysis } = analyse(csv);
+    expect(settings.columns).toEqual([
+      'code',
+      'name',
+      'rate_start',
+      'poor_start',
+      'households_start',
+    ]);
+    expect(analysis.rows.map((row) => row.match.status)).toEqual([
+      'code',
+      'name',
+      'ambiguous',
+      'unmatched',
+    ]);
+    expect(analysis.problems.filter((p) => p.severity === 'error')).toEqual([
+      expect.objectContaining({ row: 4, column: 'Tên đơn vị', kind: 'ambiguous' }),
+      expect.objectContaining({ row: 5, column: 'Tên đơn vị', kind: 'unmatched' }),
+    ]);
+    // Unmatched rows are not read, but neither are they lost: they block the import.
+    expect(new Set(analysis.observations.map((o) => o.unitCode))).toEqual(new Set(['071', '070']));
+  });
+
+  it('takes the person’s decisions: a unit chosen by hand, a row dropped', () => {
+    const { analysis } = analyse(csv, { decisions: { 2: 'district:905', 3: 'drop' } });
+    expect(analysis.rows.map((row) => row.match.status)).toEqual([
+      'code',
+      'name',
+      'manual',
+      'dropped',
+    ]);
+    expect(analysis.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(analysis.observations.filter((o) => o.unitCode === '905')).toHaveLength(3);
+  });
+
+  it('matches repeated names within the chosen province', () => {
+    const { analysis } = analyse(csv, { provinceCode: '91', decisions: { 3: 'drop' } });
+    expect(analysis.rows[2]!.match).toMatchObject({ status: 'name', unit: { code: '905' } });
+  });
+
+  it('reports duplicate units and duplicate indicator columns as errors', () => {
+    const duplicated =
+      'Tên,Tỷ lệ hộ nghèo,Tỷ lệ hộ nghèo đầu năm\nLâm Bình,1,2\nHuyện Lâm Bình,3,4\n';
+    const { analysis } = analyse(duplicated, { columns: ['name', 'rate_start', 'rate_start'] });
+    expect(analysis.problems.map((p) => [p.severity, p.kind, p.row])).toEqual([
+      ['error', 'duplicate-column', 1],
+      ['error', 'duplicate-unit', 3],
+    ]);
+  });
+
+  it('asks for a unit column when there is none', () => {
+    const { analysis } = analyse('a,b\n1,2\n', { columns: ['rate_start', 'rate_end'] });
+    expect(analysis.problems).toEqual([
+      expect.objectContaining({ kind: 'no-unit-column', severity: 'error' }),
+    ]);
+  });
+});
+
+describe('analyseImport properties', () => {
+  const cell: fc.Arbitrary<Cell> = fc.oneof(
+    fc.constantFrom(
+      'Lâm Bình',
+      'TP Tuyên Quang',
+      'Châu Thành',
+      'Toàn tỉnh',
+      '071',
+      '08',
+      '',
+      '-1',
+      '101',
+      'n/a',
+    ),
+    fc.string({ maxLength: 8 }),
+    fc.integer({ min: -100, max: 100_000 }),
+    fc.double({ noNaN: true }),
+    fc.constant(null),
+    fc.boolean(),
+  );
+  const rows = fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 12 });
+
+  it('never throws: any table either yields sound figures or says why not', () => {
+    fc.assert(
+      fc.property(rows, fc.boolean(), (tableRows, transpose) => {
+        const raw: RawTable = { rows: tableRows, readerWarnings: [] };
+        const settings = { ...proposeSettings(raw, matcher), transpose };
+        const analysis = analyseImport(raw, settings, matcher);
+        const errors = analysis.problems.filter((p) => p.severity === 'error');
+        const sound = analysis.observations.every((o) => {
+          const { kind } = INDICATORS[o.indicator];
+          return Number.isFinite(o.value) && (kind !== 'rate' || (o.value >= 0 && o.value <= 100));
+        });
+        const explained = errors.length > 0 || analysis.observations.length > 0;
+        return sound && explained && analysis.problems.every((p) => p.row >= 1 && p.message !== '');
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -1,0 +1,333 @@
+import type { Observation, UnitLevel } from '../dataset.ts';
+import { INDICATOR_IDS, isIndicatorId, type IndicatorId } from '../indicators.ts';
+import { effectiveHeaders, guessColumns, type ColumnRole } from './columns.ts';
+import {
+  cellText,
+  detectNumberFormat,
+  parseCell,
+  type Cell,
+  type NumberFormat,
+} from './numbers.ts';
+import { createProblem, type TableProblem } from './problems.ts';
+import { columnLetter, guessHeaderRow, transposeTable, type RawTable } from './raw-table.ts';
+import {
+  unitKey,
+  type KnownUnit,
+  type MatchStatus,
+  type UnitKey,
+  type UnitMatch,
+  type UnitMatcher,
+} from './unit-names.ts';
+import { validateTable, type LocatedCell, type ValidationRow } from './validate-table.ts';
+
+/** Everything the person can correct in the wizard; the first guess comes from `proposeSettings`. */
+export interface ImportSettings {
+  /** Units are columns (as in a plan's annex): read the table turned. */
+  transpose: boolean;
+  /** Row of the (turned) table that holds the column headers; -1 for none. */
+  headerRow: number;
+  numberFormat: NumberFormat;
+  /** One role per column of the (turned) table. */
+  columns: ColumnRole[];
+  /** The table's province, to match names that repeat across provinces; null = detect. */
+  provinceCode: string | null;
+  /** Decisions by data-row index: a unit chosen by hand, or the row dropped. */
+  decisions: Record<number, UnitKey | 'drop'>;
+}
+
+export interface AnalysedRow {
+  /** Index among the data rows (after the header). */
+  index: number;
+  /** Where the row's label is in the file, as the person sees it. */
+  row: number;
+  label: string;
+  match: UnitMatch;
+}
+
+export interface ImportAnalysis {
+  headers: string[];
+  rows: AnalysedRow[];
+  problems: TableProblem[];
+  /** Figures ready to store; `datasetId` is filled in when the dataset is saved. */
+  observations: Observation[];
+  indicators: IndicatorId[];
+  level: UnitLevel;
+  /** The province used to match names (chosen or detected). */
+  provinceCode: string | null;
+  counts: Record<MatchStatus, number>;
+}
+
+const MATCHED: ReadonlySet<MatchStatus> = new Set(['code', 'name', 'total', 'manual']);
+
+export function isMatched(status: MatchStatus): boolean {
+  return MATCHED.has(status);
+}
+
+/** The table as the settings turn it, and the rows below its header. */
+export function workingTable(
+  raw: RawTable,
+  settings: Pick<ImportSettings, 'transpose' | 'headerRow'>,
+) {
+  const rows = settings.transpose ? transposeTable(raw.rows) : raw.rows;
+  const header = settings.headerRow >= 0 ? (rows[settings.headerRow] ?? []) : [];
+  return { rows, header, data: rows.slice(settings.headerRow + 1) };
+}
+
+/** A first guess at every setting: orientation, header row, number format and column roles. */
+export function proposeSettings(raw: RawTable, matcher: UnitMatcher): ImportSettings {
+  const sample = raw.rows.slice(0, 200);
+  const orientations = [false, true].map((transpose) => {
+    const rows = transpose ? transposeTable(sample) : sample;
+    const headerRow = guessHeaderRow(rows);
+    const header = headerRow >= 0 ? rows[headerRow]! : [];
+    const data = rows.slice(headerRow + 1);
+    const columns = guessColumns(header, data, matcher);
+    const settings: ImportSettings = {
+      transpose,
+      headerRow,
+      numberFormat: 'vi',
+      columns,
+      provinceCode: null,
+      decisions: {},
+    };
+    const analysis = analyseImport(
+      { rows, readerWarnings: [] },
+      { ...settings, transpose: false },
+      matcher,
+    );
+    const score = analysis.rows.filter((row) => isMatched(row.match.status)).length;
+    return { settings, score };
+  });
+  const [straight, turned] = orientations as [(typeof orientations)[0], (typeof orientations)[0]];
+  const chosen = turned.score > straight.score ? turned.settings : straight.settings;
+  chosen.numberFormat = detectNumberFormat(sampleCells(raw.rows));
+  return chosen;
+}
+
+function* sampleCells(rows: readonly Cell[][]): Generator<Cell> {
+  for (const row of rows.slice(0, 2000)) yield* row;
+}
+
+/**
+ * Reads a table with the given settings: matches every data row to a unit (by code, by name
+ * within the province, or as the person decided), then validates the figures. Rows that match
+ * nothing and hold no number are skipped and listed; any other row that matches nothing is an
+ * error until the person assigns or drops it — nothing is silently lost.
+ */
+export function analyseImport(
+  raw: RawTable,
+  settings: ImportSettings,
+  matcher: UnitMatcher,
+): ImportAnalysis {
+  const { header, data } = workingTable(raw, settings);
+  const headers = effectiveHeaders(header, data);
+  const width = Math.max(headers.length, settings.columns.length);
+  const headerLine = settings.transpose ? 1 : settings.headerRow + 1;
+  const offset = settings.headerRow + 1;
+  // Problems name the row and column of the file as the person sees it, turned or not.
+  const locate = (r: number, c: number): { row: number; column: string } =>
+    settings.transpose
+      ? { row: c + 1, column: columnLetter(r + offset) }
+      : { row: r + offset + 1, column: headers[c] || columnLetter(c) };
+  const locateHeader = (c: number) =>
+    settings.transpose
+      ? { row: c + 1, column: columnLetter(Math.max(0, settings.headerRow)) }
+      : { row: Math.max(1, headerLine), column: headers[c] || columnLetter(c) };
+  const problems: TableProblem[] = raw.readerWarnings.map((warning) =>
+    createProblem('error', warning.row + 1, '', 'parse', { detail: warning.message }),
+  );
+
+  const roleColumn = (role: ColumnRole) => settings.columns.indexOf(role);
+  const codeColumn = roleColumn('code');
+  const nameColumn = roleColumn('name');
+  const provinceColumn = roleColumn('province');
+  const indicatorColumns = new Map<IndicatorId, number>();
+  settings.columns.forEach((role, c) => {
+    if (!isIndicatorId(role) || c >= width) return;
+    const first = indicatorColumns.get(role);
+    if (first === undefined) {
+      indicatorColumns.set(role, c);
+      return;
+    }
+    const where = locateHeader(c);
+    problems.push(
+      createProblem('error', where.row, where.column, 'duplicate-column', {
+        indicator: role,
+        other: headers[first] || columnLetter(first),
+        column: headers[c] || columnLetter(c),
+      }),
+    );
+  });
+  const counts = emptyCounts();
+  if (codeColumn < 0 && nameColumn < 0) {
+    problems.push(createProblem('error', Math.max(1, headerLine), '', 'no-unit-column'));
+    return finish({
+      headers,
+      rows: [],
+      problems,
+      observations: [],
+      counts,
+      level: 'district',
+      provinceCode: null,
+    });
+  }
+
+  const text = (row: Cell[], c: number) => (c >= 0 ? cellText(row[c] ?? null) : '');
+  const rowProvince = (row: Cell[]) => {
+    const value = text(row, provinceColumn);
+    return value ? (matcher.province(value)?.code ?? null) : null;
+  };
+  // First pass without hints: which province and level do the unambiguous rows point to?
+  const scope =
+    settings.provinceCode ??
+    detectProvince(data, (row) =>
+      matcher.match({
+        code: text(row, codeColumn),
+        name: text(row, nameColumn),
+        provinceCode: rowProvince(row),
+      }),
+    );
+  const preferLevel = dominantLevel(data, (row) =>
+    matcher.match({
+      code: text(row, codeColumn),
+      name: text(row, nameColumn),
+      provinceCode: rowProvince(row) ?? scope,
+    }),
+  );
+  const byKey = new Map<string, KnownUnit>(matcher.units.map((unit) => [unitKey(unit), unit]));
+
+  const analysed: AnalysedRow[] = [];
+  const validationRows: ValidationRow[] = [];
+  const labelColumn = nameColumn >= 0 ? nameColumn : codeColumn;
+  data.forEach((row, index) => {
+    const label = text(row, nameColumn) || text(row, codeColumn);
+    const where = locate(index, labelColumn);
+    const decision = settings.decisions[index];
+    let match: UnitMatch;
+    if (decision === 'drop') match = { status: 'dropped' };
+    else if (decision && byKey.has(decision))
+      match = { status: 'manual', unit: byKey.get(decision)! };
+    else {
+      const request = {
+        code: text(row, codeColumn),
+        name: text(row, nameColumn),
+        provinceCode: rowProvince(row) ?? scope,
+        preferLevel,
+      };
+      match = matcher.match(request);
+      // A detected province is only a hint: a name found nowhere in it is looked up nationally.
+      if (match.status === 'unmatched' && settings.provinceCode === null && !rowProvince(row)) {
+        match = matcher.match({ ...request, provinceCode: null });
+      }
+      const hasNumber = [...indicatorColumns.values()].some(
+        (c) => parseCell(row[c] ?? null, settings.numberFormat).ok,
+      );
+      if (!isMatched(match.status) && !hasNumber) match = { status: 'skipped' };
+    }
+    counts[match.status] += 1;
+    analysed.push({ index, row: where.row, label, match });
+    if (match.status === 'unmatched') {
+      problems.push(createProblem('error', where.row, where.column, 'unmatched', { name: label }));
+    } else if (match.status === 'ambiguous') {
+      problems.push(
+        createProblem('error', where.row, where.column, 'ambiguous', {
+          name: label,
+          candidates: (match.candidates ?? []).map((unit) => unit.name).join(' / '),
+        }),
+      );
+    }
+    if (match.nameDisagrees && match.unit) {
+      problems.push(
+        createProblem('warning', where.row, where.column, 'code-name-mismatch', {
+          code: match.unit.code,
+          unit: match.unit.name,
+          name: text(row, nameColumn),
+        }),
+      );
+    }
+    if (!match.unit || !isMatched(match.status)) return;
+    const cells: ValidationRow['cells'] = {};
+    for (const [id, c] of indicatorColumns) {
+      const located: LocatedCell = { value: row[c] ?? null, ...locate(index, c) };
+      cells[id] = located;
+    }
+    validationRows.push({ ...where, unit: match.unit, cells });
+  });
+
+  const { problems: figureProblems, values } = validateTable(validationRows, {
+    numberFormat: settings.numberFormat,
+  });
+  problems.push(...figureProblems);
+  const observations: Observation[] = [];
+  validationRows.forEach((row, i) => {
+    for (const [id, value] of Object.entries(values[i]!) as [IndicatorId, number][]) {
+      observations.push({
+        datasetId: '',
+        unitCode: row.unit.code,
+        unitLevel: row.unit.level,
+        indicator: id,
+        value,
+      });
+    }
+  });
+  if (observations.length === 0 && !problems.some((p) => p.severity === 'error')) {
+    problems.push(createProblem('error', Math.max(1, headerLine), '', 'no-data'));
+  }
+  const level: UnitLevel = validationRows.some((row) => row.unit.level === 'district')
+    ? 'district'
+    : 'province';
+  return finish({
+    headers,
+    rows: analysed,
+    problems,
+    observations,
+    counts,
+    level,
+    provinceCode: scope,
+  });
+}
+
+function finish(analysis: Omit<ImportAnalysis, 'indicators'>): ImportAnalysis {
+  const present = new Set(analysis.observations.map((o) => o.indicator));
+  analysis.problems.sort((a, b) => a.row - b.row);
+  return { ...analysis, indicators: INDICATOR_IDS.filter((id) => present.has(id)) };
+}
+
+function emptyCounts(): Record<MatchStatus, number> {
+  return {
+    code: 0,
+    name: 0,
+    total: 0,
+    manual: 0,
+    ambiguous: 0,
+    unmatched: 0,
+    skipped: 0,
+    dropped: 0,
+  };
+}
+
+/** The province that at least 80 % of the rows matched without a hint belong to, if any. */
+function detectProvince(rows: readonly Cell[][], match: (row: Cell[]) => UnitMatch): string | null {
+  const tally = new Map<string, number>();
+  let matched = 0;
+  for (const row of rows.slice(0, 2000)) {
+    const { unit, status } = match(row);
+    if (!unit || !isMatched(status)) continue;
+    matched += 1;
+    tally.set(unit.provinceCode, (tally.get(unit.provinceCode) ?? 0) + 1);
+  }
+  for (const [code, count] of tally) if (count >= 0.8 * matched) return code;
+  return null;
+}
+
+function dominantLevel(rows: readonly Cell[][], match: (row: Cell[]) => UnitMatch): UnitLevel {
+  let provinces = 0;
+  let districts = 0;
+  for (const row of rows.slice(0, 2000)) {
+    const { unit, status } = match(row);
+    if (!unit || !isMatched(status)) continue;
+    if (unit.level === 'province') provinces += 1;
+    else districts += 1;
+  }
+  return provinces > districts ? 'province' : 'district';
+}

@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import writeExcelFile from 'write-excel-file/universal';
+import { describe, expect, it } from 'vitest';
+import { ImportFileError, readImportFile } from './read-import-file.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+function utf16le(text: string, bom = true): Uint8Array {
+  const bytes = new Uint8Array((bom ? 2 : 0) + text.length * 2);
+  if (bom) bytes.set([0xff, 0xfe]);
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    bytes[(bom ? 2 : 0) + 2 * i] = code & 0xff;
+    bytes[(bom ? 2 : 0) + 2 * i + 1] = code >> 8;
+  }
+  return bytes;
+}
+
+const CSV = 'Tên;Tỷ lệ\nHuyện Lâm Bình;36,03\n';
+const ROWS = [
+  ['Tên', 'Tỷ lệ'],
+  ['Huyện Lâm Bình', '36,03'],
+];
+
+describe('readImportFile', () => {
+  it.each([
+    ['UTF-8', utf8(CSV)],
+    ['UTF-8 with BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(CSV)])],
+    ['UTF-16 LE with BOM', utf16le(CSV)],
+    ['UTF-16 LE without BOM', utf16le(CSV, false)],
+    ['tab-separated', utf8(CSV.replace(/;/g, '\t'))],
+    ['CRLF', utf8(CSV.replace(/\n/g, '\r\n'))],
+  ])('reads a CSV in %s', async (_name, bytes) => {
+    const file = await readImportFile('bang.csv', bytes);
+    expect(file.format).toBe('csv');
+    expect(file.table.rows).toEqual(ROWS);
+  });
+
+  it('reads legacy Windows-1258 text when the bytes are not UTF-8', async () => {
+    const file = await readImportFile('bang.csv', new Uint8Array([0x48, 0xf2, 0x61, 0x2c, 0x31]));
+    expect(file.encoding).toBe('windows-1258');
+    expect(file.table.rows[0]).toHaveLength(2);
+  });
+
+  it('reads the first sheet of an XLSX workbook, or the one chosen', async () => {
+    const blob = await writeExcelFile([
+      { sheet: 'Ghi chú', data: [[{ value: 'Nguồn' }]] },
+      {
+        sheet: 'Số liệu',
+        data: [
+          [{ value: 'Mã' }, { value: 'Tỷ lệ' }],
+          [{ value: '071' }, { value: 36.03 }],
+        ],
+      },
+    ]).toBlob();
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    const first = await readImportFile('bang.xlsx', bytes);
+    expect(first).toMatchObject({
+      format: 'xlsx',
+      sheets: ['Ghi chú', 'Số liệu'],
+      sheet: 'Ghi chú',
+    });
+    const chosen = await readImportFile('bang.xlsx', bytes, { sheet: 'Số liệu' });
+    expect(chosen.table.rows).toEqual([
+      ['Mã', 'Tỷ lệ'],
+      ['071', 36.03],
+    ]);
+  });
+
+  it('reads JSON records, JSON rows and the attributes of GeoJSON and TopoJSON', async () => {
+    const records = await readImportFile(
+      'a.json',
+      utf8('[{"code":"071","rate":36.03},{"code":"072"}]'),
+    );
+    expect(records.table.rows).toEqual([
+      ['code', 'rate'],
+      ['071', 36.03],
+      ['072', null],
+    ]);
+    const rows = await readImportFile('a.json', utf8('{"rows":[["code","rate"],["071",1]]}'));
+    expect(rows.table.rows).toEqual([
+      ['code', 'rate'],
+      ['071', 1],
+    ]);
+    const geo = await readImportFile(
+      'a.geojson',
+      utf8(
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ma":"071"},"geometry":null}]}',
+      ),
+    );
+    expect(geo).toMatchObject({ format: 'geojson', table: { rows: [['ma'], ['071']] } });
+    const topo = await readImportFile(
+      'a.topojson',
+      utf8(
+        '{"type":"Topology","arcs":[],"objects":{"d":{"type":"GeometryCollection","geometries":[{"type":null,"properties":{"ma":"072"}}]}}}',
+      ),
+    );
+    expect(topo).toMatchObject({ format: 'topojson', table: { rows: [['ma'], ['072']] } });
+  });
+
+  it.each([
+    ['empty.csv', new Uint8Array(), 'empty'],
+    ['old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), '.xls'],
+    ['shapes.zip', new Uint8Array([0x50, 0x4b, 3, 4]), 'Shapefile'],
+    ['broken.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), 'Excel'],
+    ['broken.json', utf8('{"rows": ['), 'JSON'],
+    ['nothing.json', utf8('{"a": 1}'), 'no list'],
+  ])('explains why %s cannot be read', async (name, bytes, words) => {
+    const reading = readImportFile(name, bytes);
+    await expect(reading).rejects.toBeInstanceOf(ImportFileError);
+    await expect(reading).rejects.toThrow(words);
+  });
+
+  it('either reads any bytes or fails with an ImportFileError', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.constantFrom('a.csv', 'a.json', 'a.xlsx'),
+        async (bytes, name) => {
+          try {
+            const file = await readImportFile(name, bytes);
+            return Array.isArray(file.table.rows);
+          } catch (error) {
+            return error instanceof ImportFileError;
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,160 @@
+import readExcelFile from 'read-excel-file/universal';
+import type { Cell } from './numbers.ts';
+import {
+  decodeText,
+  parseDelimitedText,
+  type RawTable,
+  type TextEncodingName,
+} from './raw-table.ts';
+
+/**
+ * Turns a file's bytes into a table: CSV/TSV (any delimiter and encoding `decodeText` knows),
+ * XLSX (one sheet at a time), JSON (an array of records or of rows), and the attribute tables of
+ * GeoJSON and TopoJSON. Unreadable files raise an `ImportFileError` with a message for people.
+ */
+export type FileFormat = 'csv' | 'xlsx' | 'json' | 'geojson' | 'topojson';
+
+export interface ReadFile {
+  format: FileFormat;
+  table: RawTable;
+  /** XLSX sheet names (the first is read unless another is chosen). */
+  sheets: string[];
+  sheet: string | null;
+  encoding: TextEncodingName | null;
+}
+
+export class ImportFileError extends Error {
+  override name = 'ImportFileError';
+}
+
+export async function readImportFile(
+  name: string,
+  bytes: Uint8Array,
+  options: { sheet?: string | null; onProgress?: (fraction: number) => void } = {},
+): Promise<ReadFile> {
+  if (bytes.length === 0) throw new ImportFileError('the file is empty');
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (ole) {
+    throw new ImportFileError(
+      'old Excel files (.xls) cannot be read: save the file as .xlsx or CSV',
+    );
+  }
+  if (zip) {
+    if (/\.(zip|shp)$/i.test(name)) {
+      throw new ImportFileError('zipped Shapefiles are not supported: convert them to GeoJSON');
+    }
+    return readWorkbook(bytes, options.sheet ?? null);
+  }
+  const { text, encoding } = decodeText(bytes);
+  const start = text.trimStart()[0];
+  if (
+    /\.(geo|topo)?json$/i.test(name) ||
+    start === '{' ||
+    (start === '[' && /\.json$/i.test(name))
+  ) {
+    const { format, table } = readJson(text);
+    return { format, table, sheets: [], sheet: null, encoding };
+  }
+  const table = parseDelimitedText(text, options.onProgress);
+  if (table.rows.length === 0) throw new ImportFileError('the file has no rows');
+  return { format: 'csv', table, sheets: [], sheet: null, encoding };
+}
+
+async function readWorkbook(bytes: Uint8Array, sheet: string | null): Promise<ReadFile> {
+  let sheets: Awaited<ReturnType<typeof readExcelFile>>;
+  try {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    sheets = await readExcelFile(buffer as ArrayBuffer);
+  } catch (error) {
+    throw new ImportFileError(
+      `not a readable Excel workbook (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (sheets.length === 0) throw new ImportFileError('the workbook has no sheets');
+  const chosen = sheets.find((s) => s.sheet === sheet) ?? sheets[0]!;
+  const rows = chosen.data.map((row) => row.map(toCell));
+  return {
+    format: 'xlsx',
+    table: { rows: dropEmptyRows(rows), readerWarnings: [] },
+    sheets: sheets.map((s) => s.sheet),
+    sheet: chosen.sheet,
+    encoding: null,
+  };
+}
+
+function toCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') {
+    return value;
+  }
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return JSON.stringify(value);
+}
+
+function dropEmptyRows(rows: Cell[][]): Cell[][] {
+  return rows.filter((row) => row.some((cell) => cell !== null && String(cell).trim() !== ''));
+}
+
+function readJson(text: string): { format: FileFormat; table: RawTable } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ImportFileError(`not valid JSON (${(error as Error).message})`);
+  }
+  if (isRecord(data) && data.type === 'FeatureCollection' && Array.isArray(data.features)) {
+    const records = data.features.map((feature) =>
+      isRecord(feature) && isRecord(feature.properties) ? feature.properties : {},
+    );
+    return { format: 'geojson', table: recordsTable(records) };
+  }
+  if (isRecord(data) && data.type === 'Topology' && isRecord(data.objects)) {
+    const object = Object.values(data.objects).find(
+      (o) => isRecord(o) && Array.isArray(o.geometries),
+    ) as { geometries: unknown[] } | undefined;
+    if (!object) throw new ImportFileError('the TopoJSON file has no geometry collection');
+    const records = object.geometries.map((g) =>
+      isRecord(g) && isRecord(g.properties) ? g.properties : {},
+    );
+    return { format: 'topojson', table: recordsTable(records) };
+  }
+  const list = Array.isArray(data)
+    ? data
+    : isRecord(data)
+      ? (Object.values(data).find(Array.isArray) as unknown[] | undefined)
+      : undefined;
+  if (!list || list.length === 0) {
+    throw new ImportFileError('the JSON holds no list of rows or records');
+  }
+  if (list.every(Array.isArray)) {
+    return {
+      format: 'json',
+      table: { rows: list.map((row) => row.map(toCell)), readerWarnings: [] },
+    };
+  }
+  return { format: 'json', table: recordsTable(list.map((item) => (isRecord(item) ? item : {}))) };
+}
+
+/** Records → a header row with every key (in order of first appearance) and one row each. */
+function recordsTable(records: Record<string, unknown>[]): RawTable {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const record of records) {
+    for (const key of Object.keys(record)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        keys.push(key);
+      }
+    }
+  }
+  if (keys.length === 0) throw new ImportFileError('the records have no fields');
+  return {
+    rows: [keys, ...records.map((record) => keys.map((key) => toCell(record[key])))],
+    readerWarnings: [],
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
