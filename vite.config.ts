@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -34,7 +35,35 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy()],
+  plugins: [
+    svelte(),
+    contentSecurityPolicy(),
+    // After one visit the whole atlas works offline: the service worker precaches the app shell
+    // (scripts, styles, fonts, MapLibre's worker) and IndexedDB already holds the data. A new
+    // deployment replaces the cached shell on the next visit; IndexedDB is never touched.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: {
+        name: 'Bản đồ giảm nghèo Việt Nam',
+        short_name: 'Bản đồ giảm nghèo',
+        description: 'Vietnam Poverty Reduction Atlas',
+        lang: 'vi',
+        theme_color: '#17324d',
+        background_color: '#ffffff',
+        display: 'standalone',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,mjs,css,html,svg,woff2}'],
+        // Data files are versioned by content hash and kept in IndexedDB, not in the SW cache.
+        globIgnores: ['generated/**'],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: {
     // ATLAS_DIST lets parallel test runs build and serve separate copies.
     outDir: process.env.ATLAS_DIST ?? 'dist',

@@ -181,6 +181,19 @@ test('a new data build is picked up on the next visit', async ({ page, requests 
   await expect(page.getByTestId('legend')).toContainText('Tỷ lệ hộ nghèo đầu năm');
 });
 
+test('after one visit the atlas works with no network at all', async ({ page, context }) => {
+  await openAtlas(page);
+  // The service worker has precached the app shell once it is active.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('legend')).toContainText('Tỷ lệ hộ nghèo đầu năm');
+  await expect(page.getByTestId('dataset-info')).toContainText('Tuyên Quang');
+});
+
 test('no request ever leaves the app origin', async ({ page, requests, baseURL }) => {
   await openAtlas(page);
   await page.getByRole('button', { name: 'Phóng tới vùng có số liệu' }).click();
