@@ -1,0 +1,51 @@
+import { parseScenarioDefinition, type ScenarioDefinition } from './scenario-definition.ts';
+
+/**
+ * A scenario in a link: `#scenario=<base64url of its JSON>`. The fragment never reaches a server;
+ * on load it is size-checked, decoded and parsed like any untrusted input.
+ */
+export const SHARE_HASH_KEY = 'scenario';
+/** Far above any real scenario (a few KB), far below what could stall the page. */
+export const MAX_SHARE_LENGTH = 32_000;
+
+export type SharedScenario =
+  | { kind: 'none' }
+  | { kind: 'scenario'; definition: ScenarioDefinition }
+  | { kind: 'invalid'; reason: string };
+
+export function encodeScenarioForUrl(definition: ScenarioDefinition): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(definition));
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function scenarioShareHash(definition: ScenarioDefinition): string {
+  return `#${SHARE_HASH_KEY}=${encodeScenarioForUrl(definition)}`;
+}
+
+/** Reads a location hash; anything other than a valid scenario is `invalid`, with the reason. */
+export function scenarioFromHash(hash: string): SharedScenario {
+  const prefix = `#${SHARE_HASH_KEY}=`;
+  if (!hash.startsWith(prefix)) return { kind: 'none' };
+  const encoded = hash.slice(prefix.length);
+  if (encoded.length > MAX_SHARE_LENGTH) {
+    return { kind: 'invalid', reason: `longer than ${MAX_SHARE_LENGTH} characters` };
+  }
+  if (!/^[A-Za-z0-9_-]*$/.test(encoded)) {
+    return { kind: 'invalid', reason: 'not base64url' };
+  }
+  let json: unknown;
+  try {
+    const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    return { kind: 'invalid', reason: `cannot be decoded (${(error as Error).name})` };
+  }
+  try {
+    return { kind: 'scenario', definition: parseScenarioDefinition(json) };
+  } catch (error) {
+    return { kind: 'invalid', reason: (error as Error).message };
+  }
+}
