@@ -502,6 +502,10 @@ describe('loadAtlas when storing fails', () => {
       listDatasets: () => store.listDatasets(),
       getObservations: (id) => store.getObservations(id),
       replaceBuiltInDatasets: (bundles, version) => store.replaceBuiltInDatasets(bundles, version),
+      putUserDataset: (bundle) => store.putUserDataset(bundle),
+      deleteDataset: (id) => store.deleteDataset(id),
+      updateDatasetMetadata: (id, changes) => store.updateDatasetMetadata(id, changes),
+      countObservations: () => store.countObservations(),
     };
   }
 

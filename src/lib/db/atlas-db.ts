@@ -29,6 +29,8 @@ export interface UnitRecord {
 
 export interface DatasetRecord extends DatasetMetadata {
   storedAt: string;
+  /** When a person last edited the metadata; "restore defaults" asks before undoing that. */
+  editedAt?: string;
 }
 
 export type ObservationRecord = Observation;

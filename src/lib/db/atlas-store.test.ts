@@ -105,6 +105,11 @@ function sourceOf(bundles: DatasetBundle[], version?: string): AtlasStore {
       bundles.map((b) => ({ ...b.metadata, storedAt: '2024-01-01T00:00:00.000Z' })),
     getObservations: async (id) => bundles.find((b) => b.metadata.id === id)?.observations ?? [],
     replaceBuiltInDatasets: () => Promise.reject(new Error('read-only')),
+    putUserDataset: () => Promise.reject(new Error('read-only')),
+    deleteDataset: () => Promise.reject(new Error('read-only')),
+    updateDatasetMetadata: () => Promise.reject(new Error('read-only')),
+    countObservations: async () =>
+      new Map(bundles.map((b) => [b.metadata.id, b.observations.length])),
   };
 }
 
@@ -174,6 +179,49 @@ describe.each(implementations)('%s', (_name, create) => {
     expect(await store.getMeta(BUILT_IN_VERSION_KEY)).toBe('v2');
   });
 
+  it("stores, describes, counts and deletes a person's dataset, leaving built-ins alone", async () => {
+    const { store } = await create();
+    await store.replaceBuiltInDatasets([bundle('plan-a', true)], 'v1');
+    const mine = bundle('my-survey', false, ['072', '073', '074']);
+    await store.putUserDataset(mine);
+    expect(await store.getObservations('my-survey')).toEqual(mine.observations);
+    expect(await store.countObservations()).toEqual(
+      new Map([
+        ['plan-a', 2],
+        ['my-survey', 3],
+      ]),
+    );
+
+    // Saving again under the same id replaces the figures, it does not add to them.
+    const smaller = bundle('my-survey', false, ['072']);
+    await store.putUserDataset(smaller);
+    expect(await store.getObservations('my-survey')).toEqual(smaller.observations);
+
+    await store.updateDatasetMetadata('my-survey', { title: { vi: 'Điều tra', en: 'Survey' } });
+    const edited = (await store.listDatasets()).find((d) => d.id === 'my-survey')!;
+    expect(edited.title).toEqual({ vi: 'Điều tra', en: 'Survey' });
+    expect(edited.editedAt).toEqual(expect.any(String));
+    expect(await store.getObservations('my-survey')).toEqual(smaller.observations);
+
+    await store.deleteDataset('my-survey');
+    expect((await store.listDatasets()).map((d) => d.id)).toEqual(['plan-a']);
+    expect(await store.getObservations('my-survey')).toEqual([]);
+  });
+
+  it('refuses to store an import over a built-in dataset or with stray figures', async () => {
+    const { store } = await create();
+    await store.replaceBuiltInDatasets([bundle('plan-a', true)], 'v1');
+    const impostor = bundle('plan-a', false);
+    await expect(store.putUserDataset(impostor)).rejects.toThrow('built-in');
+    await expect(store.putUserDataset(bundle('x', true))).rejects.toThrow('built-in');
+    const stray = bundle('mine', false);
+    stray.observations[0] = { ...stray.observations[0]!, datasetId: 'plan-a' };
+    await expect(store.putUserDataset(stray)).rejects.toThrow('belongs to plan-a');
+    expect((await store.listDatasets()).map((d) => d.id)).toEqual(['plan-a']);
+    expect(await store.getObservations('plan-a')).toEqual(bundle('plan-a', true).observations);
+    await expect(store.updateDatasetMetadata('nothing', { year: 2021 })).rejects.toThrow();
+  });
+
   it('replaces a boundary set', async () => {
     const { store } = await create();
     await store.putBoundarySet(boundarySet('old'), [unit('070'), unit('071')]);
@@ -226,6 +274,25 @@ describe('IndexedDbAtlasStore', () => {
     expect((await store.listDatasets()).map((d) => d.id)).toEqual(['plan-a']);
     expect(await store.getObservations('plan-a')).toEqual(plan.observations);
     expect(await store.getMeta(BUILT_IN_VERSION_KEY)).toBe('v1');
+  });
+
+  it("stores a person's dataset in one transaction: a failing write stores nothing", async () => {
+    const db = newDatabase();
+    const store = new IndexedDbAtlasStore(db);
+    const first = bundle('my-survey', false, ['070', '071']);
+    await store.putUserDataset(first);
+
+    const broken = bundle('my-survey', false, ['072', '073']);
+    broken.observations[1] = { ...broken.observations[1]!, indicator: undefined } as never;
+    await expect(store.putUserDataset(broken)).rejects.toThrow();
+    // The earlier version is intact: neither its figures were deleted nor new ones added.
+    expect(await store.getObservations('my-survey')).toEqual(first.observations);
+
+    const fresh = bundle('new-import', false, ['072', '073']);
+    fresh.observations[1] = { ...fresh.observations[1]!, unitCode: undefined } as never;
+    await expect(store.putUserDataset(fresh)).rejects.toThrow();
+    expect((await store.listDatasets()).map((d) => d.id)).toEqual(['my-survey']);
+    expect(await db.observations.where('datasetId').equals('new-import').count()).toBe(0);
   });
 
   it('keeps what it stored across connections', async () => {

@@ -1,4 +1,4 @@
-import type { DatasetBundle, Observation } from '../domain/dataset.ts';
+import type { DatasetBundle, DatasetMetadata, Observation } from '../domain/dataset.ts';
 import {
   AtlasDatabase,
   type BoundarySetRecord,
@@ -24,6 +24,33 @@ export interface AtlasStore {
    * person imported are never touched.
    */
   replaceBuiltInDatasets(bundles: DatasetBundle[], versionHash: string): Promise<void>;
+  /**
+   * Stores a person's dataset — metadata and figures — in one transaction, replacing one with
+   * the same id: either all of it is stored or nothing changes. Built-in ids are refused.
+   */
+  putUserDataset(bundle: DatasetBundle): Promise<void>;
+  /** Deletes a dataset and its figures in one transaction. */
+  deleteDataset(id: string): Promise<void>;
+  /** Changes what describes a dataset (title, source, notes…), never its figures. */
+  updateDatasetMetadata(id: string, changes: DatasetMetadataChanges): Promise<void>;
+  /** How many figures each dataset holds, by dataset id. */
+  countObservations(): Promise<Map<string, number>>;
+}
+
+/** What the data view lets a person edit; the figures and their checks stay as imported. */
+export type DatasetMetadataChanges = Partial<
+  Pick<DatasetMetadata, 'title' | 'source' | 'standard' | 'kind' | 'year' | 'licence' | 'notes'>
+>;
+
+export class DatasetStoreError extends Error {
+  override name = 'DatasetStoreError';
+}
+
+function checkUserBundle({ metadata, observations }: DatasetBundle): void {
+  if (metadata.builtIn) throw new DatasetStoreError(`${metadata.id} is a built-in dataset`);
+  const stray = observations.find((o) => o.datasetId !== metadata.id);
+  if (stray)
+    throw new DatasetStoreError(`a figure belongs to ${stray.datasetId}, not ${metadata.id}`);
 }
 
 export type StorageStatus =
@@ -81,6 +108,47 @@ export class IndexedDbAtlasStore implements AtlasStore {
       await db.datasets.bulkPut(datasets);
       await db.observations.bulkPut(observations);
       await db.meta.put({ key: BUILT_IN_VERSION_KEY, value: versionHash });
+    });
+  }
+
+  async putUserDataset(bundle: DatasetBundle) {
+    checkUserBundle(bundle);
+    const { db } = this;
+    const { id } = bundle.metadata;
+    await db.transaction('rw', db.datasets, db.observations, async () => {
+      const existing = await db.datasets.get(id);
+      if (existing?.builtIn) throw new DatasetStoreError(`${id} is a built-in dataset`);
+      await db.observations.where('datasetId').equals(id).delete();
+      await db.datasets.put({ ...bundle.metadata, storedAt: new Date().toISOString() });
+      await db.observations.bulkPut(bundle.observations);
+    });
+  }
+
+  async deleteDataset(id: string) {
+    const { db } = this;
+    await db.transaction('rw', db.datasets, db.observations, async () => {
+      await db.observations.where('datasetId').equals(id).delete();
+      await db.datasets.delete(id);
+    });
+  }
+
+  async updateDatasetMetadata(id: string, changes: DatasetMetadataChanges) {
+    const { db } = this;
+    await db.transaction('rw', db.datasets, async () => {
+      const record = await db.datasets.get(id);
+      if (!record) throw new DatasetStoreError(`no dataset ${id}`);
+      await db.datasets.put({ ...record, ...changes, editedAt: new Date().toISOString() });
+    });
+  }
+
+  async countObservations() {
+    const { db } = this;
+    return db.transaction('r', db.datasets, db.observations, async () => {
+      const counts = new Map<string, number>();
+      for (const key of await db.datasets.toCollection().primaryKeys()) {
+        counts.set(key, await db.observations.where('datasetId').equals(key).count());
+      }
+      return counts;
     });
   }
 }
@@ -146,6 +214,33 @@ export class MemoryAtlasStore implements AtlasStore {
       this.observations.set(bundle.metadata.id, bundle.observations);
     }
     this.meta.set(BUILT_IN_VERSION_KEY, versionHash);
+  }
+
+  async putUserDataset(bundle: DatasetBundle) {
+    checkUserBundle(bundle);
+    const { id } = bundle.metadata;
+    if (this.datasets.get(id)?.builtIn) throw new DatasetStoreError(`${id} is a built-in dataset`);
+    const storedAt = new Date().toISOString();
+    this.datasets.set(id, structuredClone({ ...bundle.metadata, storedAt }));
+    this.observations.set(id, structuredClone(bundle.observations));
+  }
+
+  async deleteDataset(id: string) {
+    this.datasets.delete(id);
+    this.observations.delete(id);
+  }
+
+  async updateDatasetMetadata(id: string, changes: DatasetMetadataChanges) {
+    const record = this.datasets.get(id);
+    if (!record) throw new DatasetStoreError(`no dataset ${id}`);
+    const editedAt = new Date().toISOString();
+    this.datasets.set(id, structuredClone({ ...record, ...changes, editedAt }));
+  }
+
+  async countObservations() {
+    return new Map(
+      [...this.datasets.keys()].map((id) => [id, this.observations.get(id)?.length ?? 0]),
+    );
   }
 }
 

@@ -42,7 +42,7 @@ export class AtlasState {
   hoveredCode = $state<string | null>(null);
   /** Pointer position over the map, for the hover tooltip. */
   pointer = $state<{ x: number; y: number } | null>(null);
-  view = $state<'map' | 'table'>('map');
+  view = $state<'map' | 'table' | 'data'>('map');
   selectedCode = $state<string | null>(null);
   camera = $state.raw<CameraRequest | null>(null);
 
@@ -143,6 +143,22 @@ export class AtlasState {
     if (dataset && !dataset.indicators.includes(this.indicatorId) && dataset.indicators[0]) {
       this.indicatorId = dataset.indicators[0];
     }
+  }
+
+  /**
+   * Re-reads the dataset list after an import, edit or delete, and shows `showId` (or keeps the
+   * current dataset, or falls back to the first when it was deleted).
+   */
+  async refreshDatasets(showId: string = this.datasetId): Promise<void> {
+    if (!this.#store) return;
+    this.datasets = await this.#store.listDatasets();
+    const id = this.datasets.some((d) => d.id === showId) ? showId : (this.datasets[0]?.id ?? '');
+    await this.selectDataset(id);
+  }
+
+  /** The store the atlas loaded from (null until loaded). */
+  get store(): AtlasStore | null {
+    return this.#store;
   }
 
   /** All of the current dataset's figures for one unit, in catalogue order. */

@@ -104,6 +104,24 @@ export function proposeSettings(raw: RawTable, matcher: UnitMatcher): ImportSett
   return chosen;
 }
 
+/**
+ * After the person turns the table or moves the header, guesses again what that change left
+ * open: the header row (for 'header') and the column roles; earlier decisions no longer apply.
+ */
+export function reguessSettings(
+  raw: RawTable,
+  settings: ImportSettings,
+  matcher: UnitMatcher,
+  what: 'header' | 'columns',
+): ImportSettings {
+  const sample = raw.rows.slice(0, 200);
+  const rows = settings.transpose ? transposeTable(sample) : sample;
+  const headerRow = what === 'header' ? guessHeaderRow(rows) : settings.headerRow;
+  const header = headerRow >= 0 ? (rows[headerRow] ?? []) : [];
+  const columns = guessColumns(header, rows.slice(headerRow + 1), matcher);
+  return { ...settings, headerRow, columns, decisions: {} };
+}
+
 function* sampleCells(rows: readonly Cell[][]): Generator<Cell> {
   for (const row of rows.slice(0, 2000)) yield* row;
 }

@@ -1,0 +1,26 @@
+import type { DatasetBundle, DatasetMetadata } from '../domain/dataset.ts';
+import type { ImportSettings } from '../domain/import/analyse-import.ts';
+import type { ImportReport } from '../domain/import/import-report.ts';
+import type { KnownUnit } from '../domain/import/unit-names.ts';
+
+/** Messages between the page and the import worker (`import.worker.ts`). */
+export type ImportRequest =
+  | { type: 'read'; id: number; file: Blob; name: string; sheet: string | null; units: KnownUnit[] }
+  | {
+      type: 'analyse';
+      id: number;
+      settings: ImportSettings;
+      /** Guess the header row and/or the columns again (after turning the table, say). */
+      reguess: 'header' | 'columns' | null;
+    }
+  | {
+      type: 'bundle';
+      id: number;
+      metadata: Omit<DatasetMetadata, 'indicators' | 'warnings' | 'level' | 'builtIn'>;
+    };
+
+export type ImportResponse =
+  | { type: 'progress'; id: number; fraction: number }
+  | { type: 'report'; id: number; report: ImportReport }
+  | { type: 'bundle'; id: number; bundle: DatasetBundle }
+  | { type: 'error'; id: number; message: string };

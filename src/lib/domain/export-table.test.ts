@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Observation } from './dataset.ts';
+import { exportTable, toCsv, toGeoJson } from './export-table.ts';
+import { parseDelimitedText } from './import/raw-table.ts';
+import { guessColumns } from './import/columns.ts';
+
+const observations: Observation[] = [
+  { datasetId: 'd', unitCode: '071', unitLevel: 'district', indicator: 'rate_start', value: 36.03 },
+  { datasetId: 'd', unitCode: '071', unitLevel: 'district', indicator: 'poor_start', value: 2750 },
+  { datasetId: 'd', unitCode: '08', unitLevel: 'province', indicator: 'rate_start', value: 11.8 },
+];
+const names = {
+  name: (code: string) => (code === '08' ? 'Tỉnh Tuyên Quang' : 'Huyện Lâm Bình, "vùng cao"'),
+  provinceName: () => 'Tỉnh Tuyên Quang',
+};
+
+describe('export', () => {
+  const table = exportTable(observations, ['rate_start', 'poor_start'], names, 'vi');
+
+  it('puts one unit per row, provinces first, indicators as labelled columns', () => {
+    expect(table.header).toEqual([
+      'Mã',
+      'Cấp',
+      'Tên đơn vị',
+      'Tỉnh',
+      'Tỷ lệ hộ nghèo đầu năm',
+      'Số hộ nghèo đầu năm',
+    ]);
+    expect(table.rows).toEqual([
+      ['08', 'Tỉnh', 'Tỉnh Tuyên Quang', 'Tỉnh Tuyên Quang', 11.8, null],
+      ['071', 'Huyện', 'Huyện Lâm Bình, "vùng cao"', 'Tỉnh Tuyên Quang', 36.03, 2750],
+    ]);
+  });
+
+  it('writes CSV with a BOM and quotes, which reads back with the same columns', () => {
+    const csv = toCsv(table);
+    expect(csv.startsWith('\uFEFFMã,Cấp,')).toBe(true);
+    expect(csv).toContain('"Huyện Lâm Bình, ""vùng cao"""');
+    const { rows } = parseDelimitedText(csv);
+    expect(rows[2]).toEqual([
+      '071',
+      'Huyện',
+      'Huyện Lâm Bình, "vùng cao"',
+      'Tỉnh Tuyên Quang',
+      '36.03',
+      '2750',
+    ]);
+    expect(guessColumns(rows[0]!, rows.slice(1))).toEqual([
+      'code',
+      'ignore',
+      'name',
+      'province',
+      'rate_start',
+      'poor_start',
+    ]);
+  });
+
+  it('puts rows on their geometry and leaves out units without one', () => {
+    const square = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    };
+    const geo = toGeoJson(table, (code) => (code === '071' ? square : undefined));
+    expect(geo.features).toHaveLength(1);
+    expect(geo.features[0]).toMatchObject({
+      id: '071',
+      geometry: square,
+      properties: { Mã: '071', 'Số hộ nghèo đầu năm': 2750 },
+    });
+  });
+});

@@ -1,0 +1,90 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Locale } from '../i18n/messages.ts';
+import type { Observation, UnitLevel } from './dataset.ts';
+import { INDICATORS, type IndicatorId } from './indicators.ts';
+
+/**
+ * Figures as a flat table for export: one row per unit, one column per indicator, headed by the
+ * indicator's label so the file reads well in Excel and imports back into the atlas unchanged.
+ */
+export interface ExportTable {
+  header: string[];
+  rows: (string | number | null)[][];
+}
+
+export interface UnitNames {
+  name(code: string, level: UnitLevel): string;
+  provinceName(code: string, level: UnitLevel): string;
+}
+
+const FIXED_HEADERS: Record<Locale, string[]> = {
+  vi: ['Mã', 'Cấp', 'Tên đơn vị', 'Tỉnh'],
+  en: ['Code', 'Level', 'Unit name', 'Province'],
+};
+
+export function exportTable(
+  observations: readonly Observation[],
+  indicators: readonly IndicatorId[],
+  names: UnitNames,
+  locale: Locale,
+  /** Column labels for values that are not a catalogue indicator (a scenario's outcome). */
+  labelOf: (id: IndicatorId) => string = (id) => INDICATORS[id].label[locale],
+): ExportTable {
+  const byUnit = new Map<string, { code: string; level: UnitLevel; values: Map<string, number> }>();
+  for (const o of observations) {
+    const key = `${o.unitLevel}:${o.unitCode}`;
+    let unit = byUnit.get(key);
+    if (!unit) {
+      unit = { code: o.unitCode, level: o.unitLevel, values: new Map() };
+      byUnit.set(key, unit);
+    }
+    unit.values.set(o.indicator, o.value);
+  }
+  // Provinces first, then districts, each by code: the order of the GSO list.
+  const units = [...byUnit.values()].sort((a, b) =>
+    a.level === b.level ? a.code.localeCompare(b.code) : a.level === 'province' ? -1 : 1,
+  );
+  const levelName = (level: UnitLevel) =>
+    locale === 'vi' ? (level === 'province' ? 'Tỉnh' : 'Huyện') : level;
+  return {
+    header: [...FIXED_HEADERS[locale], ...indicators.map(labelOf)],
+    rows: units.map((unit) => [
+      unit.code,
+      levelName(unit.level),
+      names.name(unit.code, unit.level),
+      names.provinceName(unit.code, unit.level),
+      ...indicators.map((id) => unit.values.get(id) ?? null),
+    ]),
+  };
+}
+
+/** CSV with a byte-order mark, so Excel reads the Vietnamese text as UTF-8. */
+export function toCsv({ header, rows }: ExportTable): string {
+  const cell = (value: string | number | null) => {
+    if (value === null) return '';
+    const text = String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [header, ...rows].map((row) => row.map(cell).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The table's rows on their units' geometry (geometry comes from the boundary topology). */
+export function toGeoJson(
+  { header, rows }: ExportTable,
+  geometryOf: (code: string) => Geometry | undefined,
+): FeatureCollection {
+  const features: Feature[] = [];
+  for (const row of rows) {
+    const code = String(row[0]);
+    const geometry = geometryOf(code);
+    if (!geometry) continue;
+    features.push({
+      type: 'Feature',
+      id: code,
+      geometry,
+      properties: Object.fromEntries(header.map((name, i) => [name, row[i] ?? null])),
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}

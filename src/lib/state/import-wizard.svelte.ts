@@ -1,0 +1,186 @@
+import { ImportCancelledError, ImportWorkerClient } from '../data/import-client.ts';
+import type { DatasetKind, PovertyStandard } from '../domain/dataset.ts';
+import type { ImportSettings } from '../domain/import/analyse-import.ts';
+import type { ColumnRole } from '../domain/import/columns.ts';
+import type { ImportReport } from '../domain/import/import-report.ts';
+import type { NumberFormat } from '../domain/import/numbers.ts';
+import type { KnownUnit, UnitKey } from '../domain/import/unit-names.ts';
+import type { AtlasState } from './atlas-state.svelte.ts';
+
+export type WizardStep = 1 | 2 | 3 | 4 | 5;
+
+/** What the person says about the dataset in the last step. */
+export interface DatasetDescription {
+  title: string;
+  documentTitle: string;
+  documentNumber: string;
+  documentDate: string;
+  issuer: string;
+  standard: PovertyStandard;
+  kind: DatasetKind;
+  year: number;
+  licence: string;
+  notes: string;
+}
+
+/**
+ * The import wizard: a file goes to the worker, every correction is re-analysed there, and the
+ * dataset is stored in one transaction only when the report has no errors.
+ */
+export class ImportWizard {
+  step = $state<WizardStep>(1);
+  busy = $state(false);
+  progress = $state(0);
+  error = $state<string | null>(null);
+  report = $state.raw<ImportReport | null>(null);
+  description = $state<DatasetDescription>({
+    title: '',
+    documentTitle: '',
+    documentNumber: '',
+    documentDate: '',
+    issuer: '',
+    standard: '2022-2025',
+    kind: 'survey',
+    year: new Date().getFullYear(),
+    licence: '',
+    notes: '',
+  });
+
+  #client = new ImportWorkerClient();
+  #file: File | null = null;
+  #atlas: AtlasState;
+
+  constructor(atlas: AtlasState) {
+    this.#atlas = atlas;
+  }
+
+  canSave = $derived(this.report !== null && this.report.errorCount === 0 && !this.busy);
+
+  async chooseFile(file: File, sheet: string | null = null): Promise<void> {
+    this.#file = file;
+    if (!this.description.title) this.description.title = file.name.replace(/\.[^.]+$/, '');
+    await this.#run(async () => {
+      this.report = await this.#client.read(file, sheet, this.#units(), (f) => (this.progress = f));
+      if (this.step === 1) this.step = 2;
+    });
+  }
+
+  chooseSheet(sheet: string): Promise<void> {
+    return this.#file ? this.chooseFile(this.#file, sheet) : Promise.resolve();
+  }
+
+  setTranspose(transpose: boolean) {
+    // Turning the table changes which row is the header and what each column holds: start over.
+    return this.#reanalyse({ transpose }, 'header');
+  }
+
+  setHeaderRow(headerRow: number) {
+    return this.#reanalyse({ headerRow }, 'columns');
+  }
+
+  setNumberFormat(numberFormat: NumberFormat) {
+    return this.#reanalyse({ numberFormat });
+  }
+
+  setProvince(provinceCode: string | null) {
+    return this.#reanalyse({ provinceCode });
+  }
+
+  setColumnRole(column: number, role: ColumnRole) {
+    const columns = [...(this.report?.settings.columns ?? [])];
+    while (columns.length <= column) columns.push('ignore');
+    columns[column] = role;
+    return this.#reanalyse({ columns });
+  }
+
+  /** A unit chosen by hand, 'drop' to leave the row out, or null to match it again. */
+  decide(index: number, decision: UnitKey | 'drop' | null) {
+    const decisions = { ...(this.report?.settings.decisions ?? {}) };
+    if (decision === null) delete decisions[index];
+    else decisions[index] = decision;
+    return this.#reanalyse({ decisions });
+  }
+
+  cancel(): void {
+    this.#client.cancel();
+  }
+
+  /** Stores the dataset; returns its id, or null when it could not be stored. */
+  async save(): Promise<string | null> {
+    const store = this.#atlas.store;
+    if (!store || !this.canSave) return null;
+    const d = this.description;
+    const id = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+    let saved: string | null = null;
+    await this.#run(async () => {
+      const bundle = await this.#client.bundle({
+        id,
+        title: { vi: d.title.trim(), en: d.title.trim() },
+        source: {
+          title: d.documentTitle.trim() || d.title.trim(),
+          number: d.documentNumber.trim() || null,
+          date: d.documentDate || null,
+          issuer: d.issuer.trim(),
+          locator: this.report ? this.report.file.name : '',
+        },
+        standard: d.standard,
+        kind: d.kind,
+        year: d.year,
+        vintage: '2019-districts',
+        licence: d.licence.trim(),
+        notes: d.notes.trim() ? [{ vi: d.notes.trim(), en: d.notes.trim() }] : [],
+      });
+      await store.putUserDataset(bundle);
+      await this.#atlas.refreshDatasets(id);
+      saved = id;
+    });
+    return saved;
+  }
+
+  dispose(): void {
+    this.#client.cancel();
+  }
+
+  #units(): KnownUnit[] {
+    return this.#atlas.units.map(({ level, code, name, provinceCode }) => ({
+      level,
+      code,
+      name,
+      provinceCode,
+    }));
+  }
+
+  async #reanalyse(
+    changes: Partial<ImportSettings>,
+    reguess: 'header' | 'columns' | null = null,
+  ): Promise<void> {
+    const current = this.report?.settings;
+    if (!current) return;
+    const settings: ImportSettings = { ...current, ...changes };
+    await this.#run(async () => {
+      this.report = await this.#client.analyse(settings, reguess, (f) => (this.progress = f));
+    });
+  }
+
+  async #run(task: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.error = null;
+    this.progress = 0;
+    try {
+      await task();
+    } catch (error) {
+      this.error =
+        error instanceof ImportCancelledError
+          ? null
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      if (error instanceof ImportCancelledError) {
+        this.report = null;
+        this.step = 1;
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+}

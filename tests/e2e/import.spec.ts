@@ -1,0 +1,143 @@
+import writeExcelFile from 'write-excel-file/universal';
+import type { Page } from '@playwright/test';
+import { drawnDistrictsWithData, expect, mapSettled, openAtlas, test } from './fixtures.ts';
+
+/** Kiên Giang districts as a planner types them: names with and without prefixes, vi numbers. */
+const KIEN_GIANG_CSV = [
+  'STT;Tên đơn vị;Số hộ nghèo;Tổng số hộ;Tỷ lệ hộ nghèo (%)',
+  '1;TP Rạch Giá;697;60.200;1,16',
+  '2;H. An Biên;2.950;32.000;9,22',
+  '3;Huyện An Minh;3.100;29.500;10,51',
+  '4;u minh thuong;1.480;17.600;8,41',
+].join('\n');
+const KIEN_GIANG_CODES = ['899', '908', '909', '913'];
+
+async function openImport(page: Page) {
+  await openAtlas(page);
+  await page.getByRole('button', { name: 'Dữ liệu', exact: true }).click();
+  await expect(page.getByTestId('data-view')).toBeVisible();
+  await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+}
+
+async function storedDatasetCount(page: Page): Promise<number> {
+  return page.getByTestId('dataset-row').count();
+}
+
+async function throughTheWizard(page: Page, title: string) {
+  const wizard = page.getByTestId('import-wizard');
+  await expect(wizard.getByRole('heading', { level: 2 })).toContainText('Bước 2/5');
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  await expect(wizard.getByTestId('match-summary')).toBeVisible();
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  await expect(wizard.getByTestId('validation-report')).toContainText('Không có lỗi');
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  await wizard.getByTestId('dataset-title').fill(title);
+  await wizard.getByRole('button', { name: 'Lưu bộ dữ liệu' }).click();
+}
+
+test('a planner imports a CSV of Kiên Giang districts and sees it on the map', async ({ page }) => {
+  await openImport(page);
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'kien-giang.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(KIEN_GIANG_CSV, 'utf8'),
+  });
+  const wizard = page.getByTestId('import-wizard');
+  await expect(wizard.getByText('4 dòng, 5 cột')).toBeVisible();
+  await expect(wizard.getByTestId('column-role')).toHaveCount(5);
+  await expect(wizard.getByTestId('column-role').nth(4)).toHaveValue('rate_start');
+  await throughTheWizard(page, 'Kiên Giang — thử nghiệm CSV');
+
+  // Saved, selected and drawn: the map view is back with the four districts coloured.
+  await expect(page.locator('#map')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Bộ dữ liệu' })).toHaveValue(/^import-/);
+  await page.getByRole('button', { name: 'Phóng tới vùng có số liệu' }).click();
+  await mapSettled(page);
+  expect(await drawnDistrictsWithData(page)).toEqual(KIEN_GIANG_CODES);
+
+  // It survives a reload: it is in IndexedDB, not only in memory.
+  await page.reload();
+  await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Dữ liệu', exact: true }).click();
+  await expect(page.getByTestId('data-view')).toContainText('Kiên Giang — thử nghiệm CSV');
+});
+
+test('a planner imports an XLSX of Gia Lai districts by code and sees it on the map', async ({
+  page,
+}) => {
+  const workbook = await writeExcelFile([
+    [{ value: 'Mã huyện' }, { value: 'Huyện' }, { value: 'Tỷ lệ hộ nghèo đầu năm' }],
+    [{ value: '637' }, { value: 'Krông Pa' }, { value: 12.28 }],
+    [{ value: '635' }, { value: 'Ia Pa' }, { value: 15.4 }],
+    [{ value: '624' }, { value: 'Ayun Pa' }, { value: 6.1 }],
+  ]).toBlob();
+  await openImport(page);
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'gia-lai.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await workbook.arrayBuffer()),
+  });
+  await throughTheWizard(page, 'Gia Lai — thử nghiệm XLSX');
+  await expect(page.getByRole('combobox', { name: 'Bộ dữ liệu' })).toHaveValue(/^import-/);
+  await page.getByRole('button', { name: 'Phóng tới vùng có số liệu' }).click();
+  await mapSettled(page);
+  expect(await drawnDistrictsWithData(page)).toEqual(['624', '635', '637']);
+});
+
+test('a broken file shows its errors and leaves the stored datasets unchanged', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  await page.getByRole('button', { name: 'Dữ liệu', exact: true }).click();
+  const before = await storedDatasetCount(page);
+  expect(before).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+
+  // Not a table at all: said so, in an alert.
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'cu.xls',
+    mimeType: 'application/vnd.ms-excel',
+    buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+  });
+  await expect(page.getByRole('alert')).toContainText('.xls');
+
+  // A table with bad figures: the report names row and column, and nothing can be saved.
+  const broken =
+    'Tên đơn vị,Tỷ lệ hộ nghèo (%)\nHuyện Lâm Bình,abc\nHuyện Na Hang,129\nHuyện Ma,3\n';
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'loi.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(broken, 'utf8'),
+  });
+  const wizard = page.getByTestId('import-wizard');
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  await expect(wizard.getByTestId('match-summary')).toContainText('1 dòng cần xử lý');
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  const report = wizard.getByTestId('validation-report');
+  await expect(report.getByRole('alert')).toContainText('3 lỗi');
+  await expect(report).toContainText('Dòng 2, cột Tỷ lệ hộ nghèo (%)');
+  await expect(report).toContainText('"abc" không phải là số');
+  await expect(report).toContainText('129 % nằm ngoài khoảng 0–100 %');
+  await expect(report).toContainText('"Huyện Ma" không khớp đơn vị nào');
+  await expect(wizard.getByRole('button', { name: 'Tiếp' })).toBeDisabled();
+
+  await wizard.getByRole('button', { name: 'Đóng' }).click();
+  expect(await storedDatasetCount(page)).toBe(before);
+  await page.reload();
+  await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Dữ liệu', exact: true }).click();
+  await expect(page.getByTestId('dataset-row')).toHaveCount(before);
+});
+
+test('the built-in datasets carry their validation warnings', async ({ page }) => {
+  await openAtlas(page);
+  await page.getByRole('button', { name: 'Dữ liệu', exact: true }).click();
+  const budget = page
+    .getByTestId('dataset-row')
+    .filter({ hasText: 'Kinh phí giảm nghèo năm 2020' });
+  await budget.getByText('cảnh báo kiểm tra số liệu').click();
+  await expect(budget).toContainText('cộng lại 86.373, tổng ghi 79.381');
+  const rachGia = page.getByTestId('dataset-row').filter({ hasText: 'Rạch Giá' });
+  await rachGia.getByText('cảnh báo kiểm tra số liệu').click();
+  await expect(rachGia).toContainText('suy ra hai tổng số khác nhau');
+});
