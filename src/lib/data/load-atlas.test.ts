@@ -506,6 +506,9 @@ describe('loadAtlas when storing fails', () => {
       deleteDataset: (id) => store.deleteDataset(id),
       updateDatasetMetadata: (id, changes) => store.updateDatasetMetadata(id, changes),
       countObservations: () => store.countObservations(),
+      listScenarios: () => store.listScenarios(),
+      putScenario: (record) => store.putScenario(record),
+      deleteScenario: (id) => store.deleteScenario(id),
     };
   }
 

@@ -110,6 +110,9 @@ function sourceOf(bundles: DatasetBundle[], version?: string): AtlasStore {
     updateDatasetMetadata: () => Promise.reject(new Error('read-only')),
     countObservations: async () =>
       new Map(bundles.map((b) => [b.metadata.id, b.observations.length])),
+    listScenarios: async () => [],
+    putScenario: () => Promise.reject(new Error('read-only')),
+    deleteScenario: () => Promise.reject(new Error('read-only')),
   };
 }
 
@@ -229,6 +232,26 @@ describe.each(implementations)('%s', (_name, create) => {
     await store.putBoundarySet(boundarySet('new'), [unit('072')]);
     expect(await store.getBoundarySet(VINTAGE)).toEqual(boundarySet('new'));
     expect(await store.getBoundarySet('other-vintage')).toBeUndefined();
+  });
+
+  it('saves, lists (latest first), replaces and deletes scenarios', async () => {
+    const { store } = await create();
+    const scenario = (id: string, updatedAt: string) => ({
+      id,
+      name: `Kịch bản ${id}`,
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt,
+      definition: { version: 1, units: { '071': { locked: true } } },
+    });
+    await store.putScenario(scenario('a', '2025-01-02T00:00:00.000Z'));
+    await store.putScenario(scenario('b', '2025-01-03T00:00:00.000Z'));
+    expect((await store.listScenarios()).map((s) => s.id)).toEqual(['b', 'a']);
+    await store.putScenario({ ...scenario('a', '2025-01-04T00:00:00.000Z'), name: 'Đổi tên' });
+    const listed = await store.listScenarios();
+    expect(listed.map((s) => s.name)).toEqual(['Đổi tên', 'Kịch bản b']);
+    expect(listed[0]!.definition).toEqual(scenario('a', '').definition);
+    await store.deleteScenario('b');
+    expect((await store.listScenarios()).map((s) => s.id)).toEqual(['a']);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   AtlasDatabase,
   type BoundarySetRecord,
   type DatasetRecord,
+  type ScenarioRecord,
   type UnitRecord,
 } from './atlas-db.ts';
 
@@ -35,6 +36,10 @@ export interface AtlasStore {
   updateDatasetMetadata(id: string, changes: DatasetMetadataChanges): Promise<void>;
   /** How many figures each dataset holds, by dataset id. */
   countObservations(): Promise<Map<string, number>>;
+  /** Saved scenarios, most recently changed first; definitions are unchecked until parsed. */
+  listScenarios(): Promise<ScenarioRecord[]>;
+  putScenario(record: ScenarioRecord): Promise<void>;
+  deleteScenario(id: string): Promise<void>;
 }
 
 /** What the data view lets a person edit; the figures and their checks stay as imported. */
@@ -151,6 +156,18 @@ export class IndexedDbAtlasStore implements AtlasStore {
       return counts;
     });
   }
+
+  async listScenarios() {
+    return this.db.scenarios.orderBy('updatedAt').reverse().toArray();
+  }
+
+  async putScenario(record: ScenarioRecord) {
+    await this.db.scenarios.put(record);
+  }
+
+  async deleteScenario(id: string) {
+    await this.db.scenarios.delete(id);
+  }
 }
 
 export class MemoryAtlasStore implements AtlasStore {
@@ -160,6 +177,7 @@ export class MemoryAtlasStore implements AtlasStore {
   private datasets = new Map<string, DatasetRecord>();
   private observations = new Map<string, Observation[]>();
   private meta = new Map<string, string>();
+  private scenarios = new Map<string, ScenarioRecord>();
 
   /** Takes over every dataset another store can still read, so nothing a person imported is hidden. */
   async copyDatasetsFrom(source: AtlasStore): Promise<void> {
@@ -241,6 +259,18 @@ export class MemoryAtlasStore implements AtlasStore {
     return new Map(
       [...this.datasets.keys()].map((id) => [id, this.observations.get(id)?.length ?? 0]),
     );
+  }
+
+  async listScenarios() {
+    return [...this.scenarios.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  async putScenario(record: ScenarioRecord) {
+    this.scenarios.set(record.id, structuredClone(record));
+  }
+
+  async deleteScenario(id: string) {
+    this.scenarios.delete(id);
   }
 }
 

@@ -1,4 +1,4 @@
-import { schemeBlues, schemeYlOrRd } from 'd3-scale-chromatic';
+import { schemeBlues, schemeRdBu, schemeYlOrRd } from 'd3-scale-chromatic';
 import fc from 'fast-check';
 import {
   Color,
@@ -15,6 +15,7 @@ import {
   classIndex,
   classifyIndicator,
   colorOf,
+  divergingThresholds,
   equalIntervalThresholds,
   type ChoroplethClasses,
 } from './choropleth.ts';
@@ -212,6 +213,27 @@ function paintedColor(classes: ChoroplethClasses, value: unknown): string {
 }
 
 const rgb = (hex: string) => Color.parse(hex)!.toString();
+
+describe('classifyIndicator for signed measures (diverging)', () => {
+  const DIVERGING = { kind: 'diverging' as const };
+
+  it('breaks symmetrically around zero with a rounded step', () => {
+    expect(divergingThresholds(-1.2, 2.7)).toEqual([-2, -1, 0, 1, 2]);
+    expect(divergingThresholds(-0.3, 0.1)).toEqual([-0.2, -0.1, 0, 0.1, 0.2]);
+    expect(divergingThresholds(0, 0)).toEqual([0]);
+  });
+
+  it('colours below zero blue and above zero red (ColorBrewer RdBu), one colour per class', () => {
+    const classes = classifyIndicator([-3, -0.5, 0.5, 3], DIVERGING);
+    expect(classes.method).toBe('diverging');
+    expect(classes.colors).toEqual([...schemeRdBu[6]!].reverse());
+    expect(colorOf(-3, classes)).toBe(schemeRdBu[6]![5]);
+    expect(colorOf(3, classes)).toBe(schemeRdBu[6]![0]);
+    expect(classes.counts).toEqual([1, 0, 1, 1, 0, 1]);
+    const flat = classifyIndicator([0, 0], DIVERGING);
+    expect(flat.colors).toHaveLength(flat.thresholds.length + 1);
+  });
+});
 
 describe('choroplethFillColor', () => {
   it('is valid MapLibre paint and colours each value with its class colour', () => {

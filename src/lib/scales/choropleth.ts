@@ -1,15 +1,25 @@
 import { bisectRight, extent, tickIncrement } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
-import { schemeBlues, schemeYlOrRd } from 'd3-scale-chromatic';
+import { schemeBlues, schemeRdBu, schemeYlOrRd } from 'd3-scale-chromatic';
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { IndicatorDefinition } from '../domain/indicators.ts';
+import type { IndicatorDefinition, IndicatorUnit } from '../domain/indicators.ts';
+
+/**
+ * What the map shows: an indicator, or a computed measure such as a scenario's outcome.
+ * `diverging` is for signed values around zero (a change, a gap to a target).
+ */
+export interface MapMeasure {
+  label: { vi: string; en: string };
+  unit: IndicatorUnit;
+  kind: IndicatorDefinition['kind'] | 'diverging';
+}
 
 /**
  * Choropleth classes shared by the map's paint expression and its legend, so the two can never
  * disagree. Class i holds values in [thresholds[i-1], thresholds[i]).
  */
 export interface ChoroplethClasses {
-  method: 'policy' | 'equal';
+  method: 'policy' | 'equal' | 'diverging';
   thresholds: number[];
   colors: string[];
   /** Units per class, in class order. */
@@ -30,7 +40,7 @@ export const NO_DATA_COLOR = '#d9d9d9';
 
 export function classifyIndicator(
   values: readonly number[],
-  indicator: IndicatorDefinition,
+  indicator: Pick<MapMeasure, 'kind'>,
 ): ChoroplethClasses {
   const [min = 0, max = 0] = extent(values);
   let thresholds: number[];
@@ -40,6 +50,10 @@ export function classifyIndicator(
     method = 'policy';
     thresholds = POLICY_RATE_BREAKS;
     colors = RATE_PALETTE;
+  } else if (indicator.kind === 'diverging') {
+    method = 'diverging';
+    thresholds = divergingThresholds(min, max);
+    colors = divergingColors(thresholds.length + 1);
   } else {
     method = 'equal';
     thresholds = equalIntervalThresholds(min, max, EQUAL_CLASSES);
@@ -63,6 +77,23 @@ export function equalIntervalThresholds(min: number, max: number, classes: numbe
   const ticks = scale.ticks(classes).filter((tick) => tick > min && tick < max);
   // ColorBrewer schemes start at 3 classes; a 2-class split still reads as low/high.
   return ticks.length === 0 ? [(low + high) / 2] : ticks.slice(0, 8);
+}
+
+/**
+ * Breaks symmetric around zero, so zero is always a class edge and equal distances above and
+ * below get equal weight: −2s, −s, 0, s, 2s with a rounded step s.
+ */
+export function divergingThresholds(min: number, max: number): number[] {
+  const reach = Math.max(Math.abs(min), Math.abs(max));
+  if (!(reach > 0)) return [0];
+  const [step] = scaleLinear().domain([0, reach]).nice(3).ticks(3).slice(1) as [number];
+  return [-2 * step, -step, 0, step, 2 * step];
+}
+
+/** ColorBrewer RdBu reversed: below zero (a fall, ahead of target) blue, above it red. */
+function divergingColors(classes: number): string[] {
+  const colors = [...schemeRdBu[Math.max(3, classes)]!].reverse();
+  return classes >= 3 ? colors : [colors[0]!, colors[2]!];
 }
 
 /** ColorBrewer schemes have 3 to 9 colours; fewer classes take the light and dark ends. */

@@ -11,7 +11,7 @@ import type { DatasetRecord } from '../db/atlas-db.ts';
 import { openAtlasStore, type AtlasStore, type StorageStatus } from '../db/atlas-store.ts';
 import type { Observation } from '../domain/dataset.ts';
 import { INDICATORS, type IndicatorId } from '../domain/indicators.ts';
-import { classifyIndicator } from '../scales/choropleth.ts';
+import { classifyIndicator, type MapMeasure } from '../scales/choropleth.ts';
 
 export const DEFAULT_DATASET_ID = 'tuyen-quang-2020-plan';
 
@@ -19,6 +19,12 @@ export const DEFAULT_DATASET_ID = 'tuyen-quang-2020-plan';
 export interface CameraRequest {
   id: number;
   bbox: [number, number, number, number];
+}
+
+/** Values to map instead of the selected indicator's, such as a scenario's outcome. */
+export interface MapOverlay {
+  readonly values: ReadonlyMap<string, number>;
+  readonly measure: MapMeasure;
 }
 
 /**
@@ -45,12 +51,16 @@ export class AtlasState {
   view = $state<'map' | 'table' | 'data'>('map');
   selectedCode = $state<string | null>(null);
   camera = $state.raw<CameraRequest | null>(null);
+  /** While set (the scenario panel is open), the map, legend and tooltip show it. */
+  overlay = $state.raw<MapOverlay | null>(null);
 
   #store: AtlasStore | null = null;
   #cameraRequests = 0;
 
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
   indicator = $derived(INDICATORS[this.indicatorId]);
+  /** What the map shows: the overlay's measure, or the selected indicator. */
+  measure = $derived<MapMeasure>(this.overlay?.measure ?? this.indicator);
 
   districtsByCode = $derived(
     new Map(this.units.filter((u) => u.level === 'district').map((u) => [u.code, u])),
@@ -59,13 +69,18 @@ export class AtlasState {
     new Map(this.units.filter((u) => u.level === 'province').map((u) => [u.code, u])),
   );
 
-  /** The selected indicator's value per district: the map's and the legend's one input. */
-  districtValues = $derived(
+  /** The selected indicator's value per district. */
+  indicatorValues = $derived(
     new Map(
       this.observations
         .filter((o) => o.unitLevel === 'district' && o.indicator === this.indicatorId)
         .map((o) => [o.unitCode, o.value]),
     ),
+  );
+
+  /** The mapped value per district (overlay or indicator): the map's and the legend's one input. */
+  districtValues = $derived<ReadonlyMap<string, number>>(
+    this.overlay?.values ?? this.indicatorValues,
   );
 
   /** Districts the map can draw values for; values for codes without boundaries are listed apart. */
@@ -76,7 +91,7 @@ export class AtlasState {
   classes = $derived(
     classifyIndicator(
       this.mappedValues.map(([, value]) => value),
-      this.indicator,
+      this.measure,
     ),
   );
 
@@ -159,6 +174,12 @@ export class AtlasState {
   /** The store the atlas loaded from (null until loaded). */
   get store(): AtlasStore | null {
     return this.#store;
+  }
+
+  /** Any stored dataset's figures, without changing what the map shows. */
+  async observationsOf(datasetId: string): Promise<Observation[]> {
+    if (datasetId === this.datasetId) return this.observations;
+    return this.#store ? this.#store.getObservations(datasetId) : [];
   }
 
   /** All of the current dataset's figures for one unit, in catalogue order. */

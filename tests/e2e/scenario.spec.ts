@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { cspViolations, expect, mapSettled, openAtlas, test } from './fixtures.ts';
+import { SYNTHETIC_DATASET_ID, seedSyntheticNationalDataset } from './synthetic-dataset.ts';
+import type { Page } from '@playwright/test';
+
+interface FeatureStateMap {
+  atlasMap: { getFeatureState(f: { source: string; id: string }): { value?: number | null } };
+}
+
+async function mappedValue(page: Page, code: string): Promise<number | null | undefined> {
+  return page.evaluate(
+    (id) =>
+      (window as unknown as FeatureStateMap).atlasMap.getFeatureState({ source: 'boundaries', id })
+        .value,
+    code,
+  );
+}
+
+async function openPanel(page: Page) {
+  await page.getByTestId('scenario-toggle').click();
+  await expect(page.getByTestId('scenario-panel')).toBeVisible();
+}
+
+test('a planner sets a province target, sees districts change colour, saves, reloads and finds it again', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  await page.getByRole('button', { name: 'Phóng tới vùng có số liệu' }).click();
+  await mapSettled(page);
+  await openPanel(page);
+  const panel = page.getByTestId('scenario-panel');
+  // The plan's own target is the default: −2,06 points for the province, poor districts −4.
+  await expect(page.getByTestId('target-points')).toHaveValue('2.06');
+  await expect(page.getByTestId('legend')).toContainText('Tỷ lệ hộ nghèo cuối kỳ (kịch bản)');
+  await expect(page.getByTestId('scenario-summary')).toContainText('Đạt mục tiêu');
+  expect(await mappedValue(page, '071')).toBeCloseTo(32.03, 1);
+
+  const map = page.locator('#map');
+  const before = await map.screenshot();
+  await page.getByTestId('scenario-rule').selectOption('proportional-to-rate');
+  await expect(page.getByTestId('rule-help')).toContainText('tỷ lệ thuận với tỷ lệ hộ nghèo');
+  await page.getByTestId('target-points-slider').fill('6');
+  // Lâm Bình: 36,03 % × (1 − 6 / 11,80) ≈ 17,7 % — from the 30–40 % class to 10–20 %.
+  await expect.poll(() => mappedValue(page, '071')).toBeLessThan(20);
+  await expect(page.getByTestId('scenario-summary')).toContainText('5,80\u00a0%');
+  await mapSettled(page);
+  expect((await map.screenshot()).equals(before)).toBe(false);
+
+  await page.getByTestId('scenario-name').fill('Giảm 6 điểm theo tỷ lệ');
+  await page.getByTestId('scenario-save').click();
+  await expect(panel.getByTestId('scenario-notice')).toContainText('Đã lưu kịch bản');
+
+  await page.reload();
+  await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await openPanel(page);
+  const saved = page.getByTestId('saved-scenarios').getByRole('listitem');
+  await expect(saved).toHaveCount(1);
+  await expect(saved).toContainText('Giảm 6 điểm theo tỷ lệ');
+  await saved.getByRole('button', { name: 'Mở' }).click();
+  await expect(page.getByTestId('target-points')).toHaveValue('6');
+  await expect(page.getByTestId('scenario-rule')).toHaveValue('proportional-to-rate');
+  await expect.poll(() => mappedValue(page, '071')).toBeLessThan(20);
+  expect(await cspViolations(page)).toEqual([]);
+});
+
+test('the Tuyên Quang plan entered district by district reproduces 20.626 poor households', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  await openPanel(page);
+  await page.getByText('Chỉ tiêu từng đơn vị', { exact: true }).click();
+  const table = page.getByTestId('unit-targets');
+  await expect(table.locator('tbody tr')).toHaveCount(7);
+  // The plan's district cuts (points), typed in: each locks its district.
+  const cuts: Record<string, string> = {
+    'Huyện Sơn Dương': '2.02',
+    'Huyện Yên Sơn': '2.10',
+    'Thành phố Tuyên Quang': '0.25',
+    'Huyện Hàm Yên': '2.65',
+    'Huyện Chiêm Hóa': '2.47',
+    'Huyện Na Hang': '4.00',
+  };
+  for (const [name, cut] of Object.entries(cuts)) {
+    const input = table.getByRole('spinbutton', { name: `Giảm năm đầu (điểm): ${name}` });
+    await input.fill(cut);
+    await input.press('Enter');
+  }
+  await expect(page.getByTestId('scenario-rule')).toHaveValue('manual');
+  // Lâm Bình, unlocked, is rebalanced so the province still reaches its target.
+  await expect(page.getByTestId('scenario-summary')).toContainText('Đạt mục tiêu');
+  await expect(page.getByTestId('scenario-poor-end')).toHaveText(/20\.6\d\d/);
+});
+
+test('a bad or hostile scenario link shows a message and changes nothing', async ({ page }) => {
+  await page.goto('/#scenario=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+  await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('scenario-notice')).toContainText('Liên kết kịch bản không hợp lệ');
+  await expect(page.getByTestId('scenario-panel')).toHaveCount(0);
+  await expect(page.getByTestId('legend')).toContainText('Tỷ lệ hộ nghèo đầu năm');
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+});
+
+test('a shared link opens the same scenario elsewhere', async ({ page, context }) => {
+  await openAtlas(page);
+  await openPanel(page);
+  await page.getByTestId('scenario-name').fill('Chia sẻ: giảm 3 điểm');
+  await page.getByTestId('target-points').fill('3');
+  await page.getByTestId('target-points').press('Enter');
+  await page.getByTestId('scenario-share').click();
+  const url = await page.getByRole('textbox', { name: 'Liên kết chia sẻ' }).inputValue();
+  expect(url).toMatch(/#scenario=[A-Za-z0-9_-]+$/);
+
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(other.getByTestId('scenario-panel')).toBeVisible({ timeout: 30_000 });
+  await expect(other.getByTestId('scenario-name')).toHaveValue('Chia sẻ: giảm 3 điểm');
+  await expect(other.getByTestId('target-points')).toHaveValue('3');
+});
+
+test('Monte Carlo runs in a worker with progress and gives the probability of meeting the target', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  await openPanel(page);
+  await page.getByTestId('mc-run').click();
+  await expect(page.getByTestId('mc-probability')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('mc-status')).toContainText('Xác suất đạt mục tiêu');
+  await expect(page.getByRole('img', { name: /Phân bố tỷ lệ hộ nghèo cuối kỳ/ })).toBeVisible();
+  expect(await cspViolations(page)).toEqual([]);
+});
+
+test('exports CSV with a BOM and XLSX', async ({ page }) => {
+  await openAtlas(page);
+  await openPanel(page);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-csv').click(),
+  ]);
+  const text = readFileSync((await csv.path())!, 'utf8');
+  expect(text.startsWith('\ufeffMã,Đơn vị')).toBe(true);
+  expect(text).toContain('Huyện Lâm Bình');
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-xlsx').click(),
+  ]);
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  const bytes = readFileSync((await xlsx.path())!);
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
+});
+
+test('dragging the target slider over the national district map updates the map', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  const districts = await seedSyntheticNationalDataset(page);
+  expect(districts).toBeGreaterThan(600);
+  await openPanel(page);
+  await page
+    .getByRole('combobox', { name: 'Bộ dữ liệu' })
+    .last()
+    .selectOption(SYNTHETIC_DATASET_ID);
+  await page.getByTestId('scenario-scope').selectOption('nation');
+  const slider = page.getByTestId('target-points-slider');
+  await slider.scrollIntoViewIfNeeded();
+  const box = (await slider.boundingBox())!;
+  const samples: (number | null | undefined)[] = [];
+  await page.mouse.move(box.x + 4, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let step = 0; step <= 10; step += 1) {
+    await page.mouse.move(box.x + 4 + ((box.width - 8) * step) / 10, box.y + box.height / 2);
+    samples.push(await mappedValue(page, '001'));
+  }
+  await page.mouse.up();
+  expect(new Set(samples).size).toBeGreaterThan(3);
+});
