@@ -1,7 +1,16 @@
 import { bisectRight, extent, tickIncrement } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
-import { schemeBlues, schemeRdBu, schemeYlOrRd } from 'd3-scale-chromatic';
+import {
+  schemeBlues,
+  schemeBrBG,
+  schemePuOr,
+  schemePurples,
+  schemeRdBu,
+  schemeYlGnBu,
+  schemeYlOrRd,
+} from 'd3-scale-chromatic';
 import type { ExpressionSpecification } from 'maplibre-gl';
+import { ckmeans, mean, quantileSorted, standardDeviation } from 'simple-statistics';
 import type { IndicatorDefinition, IndicatorUnit } from '../domain/indicators.ts';
 
 /**
@@ -19,7 +28,8 @@ export interface MapMeasure {
  * disagree. Class i holds values in [thresholds[i-1], thresholds[i]).
  */
 export interface ChoroplethClasses {
-  method: 'policy' | 'equal' | 'diverging';
+  /** `diverging`: symmetric breaks around zero, the default for signed measures. */
+  method: ClassificationMethod | 'diverging';
   thresholds: number[];
   colors: string[];
   /** Units per class, in class order. */
@@ -32,39 +42,158 @@ export interface ChoroplethClasses {
 /** Poverty-rate breaks used by the programme's documents ("trên 20 %"); fixed so maps compare. */
 export const POLICY_RATE_BREAKS = [5, 10, 20, 30, 40];
 
-/** ColorBrewer YlOrRd / Blues: sequential and safe for the common colour-vision deficiencies. */
-const RATE_PALETTE = sequentialColors(schemeYlOrRd, POLICY_RATE_BREAKS.length + 1);
 const EQUAL_CLASSES = 5;
 
 export const NO_DATA_COLOR = '#d9d9d9';
 
+export const CLASSIFICATION_METHODS = [
+  'policy',
+  'quantile',
+  'equal',
+  'jenks',
+  'stddev',
+  'box',
+] as const;
+export type ClassificationMethod = (typeof CLASSIFICATION_METHODS)[number];
+
+/** ColorBrewer schemes, all safe for the common colour-vision deficiencies. */
+export const PALETTES = {
+  YlOrRd: { kind: 'sequential', scheme: schemeYlOrRd },
+  YlGnBu: { kind: 'sequential', scheme: schemeYlGnBu },
+  Blues: { kind: 'sequential', scheme: schemeBlues },
+  Purples: { kind: 'sequential', scheme: schemePurples },
+  RdBu: { kind: 'diverging', scheme: schemeRdBu },
+  PuOr: { kind: 'diverging', scheme: schemePuOr },
+  BrBG: { kind: 'diverging', scheme: schemeBrBG },
+} as const;
+export type PaletteId = keyof typeof PALETTES;
+export const PALETTE_IDS = Object.keys(PALETTES) as PaletteId[];
+
+export interface ClassifyOptions {
+  /** Default: policy breaks for rates, rounded equal intervals otherwise. */
+  method?: ClassificationMethod;
+  /** 3 to 9; default 5. Policy breaks and the box map have their own number of classes. */
+  classes?: number;
+  /** Default: YlOrRd (Blues for changes); RdBu for standard deviations and the box map. */
+  palette?: PaletteId;
+}
+
+export const MIN_CLASSES = 3;
+export const MAX_CLASSES = 9;
+
+/** The methods a measure can be classed by: policy breaks exist only for rates. */
+export function methodsFor(indicator: Pick<MapMeasure, 'kind'>): ClassificationMethod[] {
+  return CLASSIFICATION_METHODS.filter((m) => m !== 'policy' || indicator.kind === 'rate');
+}
+
 export function classifyIndicator(
   values: readonly number[],
   indicator: Pick<MapMeasure, 'kind'>,
+  options: ClassifyOptions = {},
 ): ChoroplethClasses {
   const [min = 0, max = 0] = extent(values);
-  let thresholds: number[];
-  let colors: readonly string[];
-  let method: ChoroplethClasses['method'];
-  if (indicator.kind === 'rate') {
-    method = 'policy';
-    thresholds = POLICY_RATE_BREAKS;
-    colors = RATE_PALETTE;
-  } else if (indicator.kind === 'diverging') {
-    method = 'diverging';
-    thresholds = divergingThresholds(min, max);
-    colors = divergingColors(thresholds.length + 1);
-  } else {
-    method = 'equal';
-    thresholds = equalIntervalThresholds(min, max, EQUAL_CLASSES);
-    colors = sequentialColors(
-      indicator.kind === 'change' ? schemeBlues : schemeYlOrRd,
-      thresholds.length + 1,
-    );
+  if (indicator.kind === 'diverging' && !options.method) {
+    const thresholds = divergingThresholds(min, max);
+    return withCounts('diverging', values, thresholds, divergingColors(thresholds.length + 1));
   }
+  const method = options.method ?? (indicator.kind === 'rate' ? 'policy' : 'equal');
+  const classes = options.classes ?? EQUAL_CLASSES;
+  if (!Number.isInteger(classes) || classes < MIN_CLASSES || classes > MAX_CLASSES) {
+    throw new RangeError(`classes must be an integer from 3 to 9, got ${classes}`);
+  }
+  if (!methodsFor(indicator).includes(method)) {
+    throw new RangeError(`method ${method} does not apply to a ${indicator.kind} measure`);
+  }
+  const sorted = Float64Array.from(values).sort();
+  const thresholds = thresholdsBy(method, sorted, classes);
+  const palette = options.palette ?? defaultPalette(method, indicator);
+  return withCounts(method, values, thresholds, paletteColors(palette, thresholds.length + 1));
+}
+
+function withCounts(
+  method: ChoroplethClasses['method'],
+  values: readonly number[],
+  thresholds: number[],
+  colors: string[],
+): ChoroplethClasses {
+  const [min = 0, max = 0] = extent(values);
   const counts = new Array<number>(thresholds.length + 1).fill(0);
   for (const value of values) counts[classIndex(value, thresholds)]! += 1;
-  return { method, thresholds, colors: [...colors], counts, min, max };
+  return { method, thresholds, colors, counts, min, max };
+}
+
+/** Diverging for methods centred on the middle of the data; Blues for changes; else YlOrRd. */
+export function defaultPalette(
+  method: ClassificationMethod,
+  indicator: Pick<MapMeasure, 'kind'>,
+): PaletteId {
+  if (method === 'stddev' || method === 'box') return 'RdBu';
+  return indicator.kind === 'change' ? 'Blues' : 'YlOrRd';
+}
+
+function thresholdsBy(
+  method: ClassificationMethod,
+  sorted: Float64Array,
+  classes: number,
+): number[] {
+  const n = sorted.length;
+  if (method === 'policy') return POLICY_RATE_BREAKS;
+  if (n === 0) return [];
+  const min = sorted[0]!;
+  const max = sorted[n - 1]!;
+  const values = Array.from(sorted);
+  switch (method) {
+    case 'equal':
+      return equalIntervalThresholds(min, max, classes);
+    case 'quantile':
+      // The value at rank round(p·n) as the break: below it lie p·n units, so classes hold equal
+      // counts as far as ties allow (interpolated quantiles would fall between units).
+      return distinctInside(
+        Array.from({ length: classes - 1 }, (_, i) => sorted[Math.round(((i + 1) * n) / classes)]!),
+        min,
+        max,
+      );
+    case 'jenks': {
+      // Ckmeans is the exact, O(n log n) successor of Jenks's natural breaks.
+      const groups = ckmeans(values, Math.min(classes, new Set(values).size));
+      return groups.slice(1).map((group) => group[0]!);
+    }
+    case 'stddev': {
+      if (n < 2) return [];
+      const centre = mean(values);
+      const sd = standardDeviation(values);
+      // One-standard-deviation classes centred on the mean; an even count puts the mean on a break.
+      const breaks = Array.from(
+        { length: classes - 1 },
+        (_, i) => centre + (i + 1 - classes / 2) * sd,
+      );
+      return distinctInside(breaks, min, max, true);
+    }
+    case 'box': {
+      const q1 = quantileSorted(values, 0.25);
+      const q2 = quantileSorted(values, 0.5);
+      const q3 = quantileSorted(values, 0.75);
+      const fence = 1.5 * (q3 - q1);
+      return distinctInside([q1 - fence, q1, q2, q3, q3 + fence], min, max, true);
+    }
+  }
+}
+
+/**
+ * Strictly increasing breaks; duplicates (many equal values) merge classes. Quantile breaks at
+ * the minimum would leave an empty first class, so they are dropped; standard-deviation and box
+ * breaks are kept outside the data, because an empty outlier class is itself information.
+ */
+function distinctInside(breaks: number[], min: number, max: number, keepOutside = false): number[] {
+  const inside = keepOutside ? breaks : breaks.filter((b) => b > min && b <= max);
+  return inside.filter((b, i) => i === 0 || b > inside[i - 1]!);
+}
+
+/** A palette's colours for a number of classes; diverging palettes run cool (low) to warm (high). */
+export function paletteColors(palette: PaletteId, classes: number): string[] {
+  const { kind, scheme } = PALETTES[palette];
+  const colors = sequentialColors(scheme, classes);
+  return kind === 'diverging' ? colors.reverse() : colors;
 }
 
 /** Rounded ("nice") equal intervals; fewer classes when the values span too little. */
