@@ -11,7 +11,8 @@ import type { DatasetRecord } from '../db/atlas-db.ts';
 import { openAtlasStore, type AtlasStore, type StorageStatus } from '../db/atlas-store.ts';
 import type { Observation } from '../domain/dataset.ts';
 import { INDICATORS, type IndicatorId } from '../domain/indicators.ts';
-import { classifyIndicator, type MapMeasure } from '../scales/choropleth.ts';
+import { classifyIndicator, methodsFor, type MapMeasure } from '../scales/choropleth.ts';
+import type { ClassifyChoices } from '../scales/classify-choice.ts';
 
 export const DEFAULT_DATASET_ID = 'tuyen-quang-2020-plan';
 
@@ -88,10 +89,21 @@ export class AtlasState {
     [...this.districtValues].filter(([code]) => this.districtsByCode.has(code)),
   );
 
+  /** Classification chosen per indicator in the analysis panel (kept in IndexedDB by it). */
+  classifyChoices = $state.raw<ClassifyChoices>({});
+  /** The choice for what is mapped; an overlay's measure keeps its own default classes. */
+  classifyOptions = $derived.by(() => {
+    const choice = this.overlay ? undefined : this.classifyChoices[this.indicatorId];
+    return choice?.method && !methodsFor(this.measure).includes(choice.method)
+      ? { ...choice, method: undefined }
+      : (choice ?? {});
+  });
+
   classes = $derived(
     classifyIndicator(
       this.mappedValues.map(([, value]) => value),
       this.measure,
+      this.classifyOptions,
     ),
   );
 

@@ -1,0 +1,137 @@
+import { getContext, setContext } from 'svelte';
+import type { IndicatorId } from '../domain/indicators.ts';
+import { DESIGNATED_LISTS } from '../domain/priority/designated-lists.ts';
+import {
+  evaluatePriorityRule,
+  parsePriorityRule,
+  type PriorityMember,
+  type PriorityRule,
+} from '../domain/priority/priority-rule.ts';
+import type { ClassifyOptions } from '../scales/choropleth.ts';
+import { parseClassifyChoices } from '../scales/classify-choice.ts';
+import type { AtlasState } from './atlas-state.svelte.ts';
+
+/** Keys in the store's meta table (JSON values, validated on read). */
+const CLASSIFY_KEY = 'analysis:classification';
+const RULES_KEY = 'analysis:priority-rules';
+
+/** The rule the builder starts with: the documents' "tỷ lệ hộ nghèo trên 20 %". */
+export function createDefaultRule(): PriorityRule {
+  return {
+    name: 'Tỷ lệ hộ nghèo ≥ 20 %',
+    combine: 'or',
+    conditions: [{ kind: 'threshold', indicator: 'rate_start', op: '>=', value: 20 }],
+  };
+}
+
+/**
+ * The analysis panel's state: the classification choice per indicator (applied by AtlasState)
+ * and the priority rule, its result and the saved rules. Both choices are kept in IndexedDB.
+ */
+export class AnalysisState {
+  readonly #atlas: AtlasState;
+
+  open = $state(false);
+  /** The rule in the builder; drawn on the map and listed while `showPriority` is on. */
+  rule = $state<PriorityRule>(createDefaultRule());
+  showPriority = $state(false);
+  savedRules = $state.raw<PriorityRule[]>([]);
+
+  constructor(atlas: AtlasState) {
+    this.#atlas = atlas;
+  }
+
+  /** The current dataset's district values, per indicator. */
+  valuesByIndicator = $derived.by(() => {
+    const byIndicator = new Map<IndicatorId, Map<string, number>>();
+    for (const o of this.#atlas.observations) {
+      if (o.unitLevel !== 'district') continue;
+      let values = byIndicator.get(o.indicator);
+      if (!values) byIndicator.set(o.indicator, (values = new Map()));
+      values.set(o.unitCode, o.value);
+    }
+    return byIndicator;
+  });
+
+  valuesOf = (indicator: IndicatorId): ReadonlyMap<string, number> =>
+    this.valuesByIndicator.get(indicator) ?? new Map();
+
+  priority = $derived.by<PriorityMember[]>(() =>
+    this.showPriority
+      ? evaluatePriorityRule(this.rule, {
+          unitCodes: [...this.#atlas.districtsByCode.keys()],
+          valuesOf: this.valuesOf,
+          lists: DESIGNATED_LISTS,
+        })
+      : [],
+  );
+
+  priorityByCode = $derived(new Map(this.priority.map((member) => [member.code, member])));
+
+  /** Reads the stored choices once the atlas has opened its store. */
+  async restore(): Promise<void> {
+    const store = this.#atlas.store;
+    if (!store) return;
+    this.#atlas.classifyChoices = parseClassifyChoices(await store.getMeta(CLASSIFY_KEY));
+    let rules: unknown;
+    try {
+      rules = JSON.parse((await store.getMeta(RULES_KEY)) ?? '[]');
+    } catch {
+      rules = [];
+    }
+    this.savedRules = (Array.isArray(rules) ? rules : []).flatMap((rule: unknown) => {
+      try {
+        return [parsePriorityRule(rule)];
+      } catch {
+        return []; // Written by another version of the app; the rest still load.
+      }
+    });
+  }
+
+  setClassification(patch: ClassifyOptions): void {
+    const atlas = this.#atlas;
+    const current = atlas.classifyChoices[atlas.indicatorId] ?? {};
+    atlas.classifyChoices = {
+      ...atlas.classifyChoices,
+      [atlas.indicatorId]: { ...current, ...patch },
+    };
+    this.#persist(CLASSIFY_KEY, atlas.classifyChoices);
+  }
+
+  saveRule(): void {
+    const rule = $state.snapshot(this.rule);
+    this.savedRules = [...this.savedRules.filter((r) => r.name !== rule.name), rule].sort((a, b) =>
+      a.name.localeCompare(b.name, 'vi'),
+    );
+    this.#persist(RULES_KEY, this.savedRules);
+  }
+
+  deleteRule(name: string): void {
+    this.savedRules = this.savedRules.filter((r) => r.name !== name);
+    this.#persist(RULES_KEY, this.savedRules);
+  }
+
+  useRule(rule: PriorityRule): void {
+    this.rule = structuredClone(rule);
+    this.showPriority = true;
+  }
+
+  #persist(key: string, value: unknown): void {
+    // A failed write (quota, storage blocked) keeps the choice for this visit; the storage
+    // banner already says storage is not working.
+    void this.#atlas.store?.putMeta(key, JSON.stringify(value)).catch(() => undefined);
+  }
+}
+
+const KEY = Symbol('analysis-state');
+
+export function setAnalysisState(state: AnalysisState): AnalysisState {
+  return setContext(KEY, state);
+}
+
+export function getAnalysisState(): AnalysisState {
+  const state = getContext<AnalysisState | undefined>(KEY);
+  if (!state)
+    throw new Error('getAnalysisState() called outside <App>: no AnalysisState in context');
+  return state;
+}

@@ -1,0 +1,137 @@
+import { expect, inView, labelPointOf, mapSettled, openAtlas, test } from './fixtures.ts';
+
+interface PriorityMap {
+  atlasMap: {
+    getLayer(id: string): unknown;
+    queryRenderedFeatures(options: { layers: string[] }): { properties: { code: string } }[];
+  };
+}
+
+/** District codes the priority outline draws in the current view. */
+async function outlinedDistricts(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const map = (window as unknown as PriorityMap).atlasMap;
+    if (!map.getLayer('priority-outline')) return [];
+    const codes = map
+      .queryRenderedFeatures({ layers: ['priority-outline'] })
+      .map((f) => f.properties.code);
+    return [...new Set(codes)].sort();
+  });
+}
+
+test('the legend explains the breaks, shows a histogram and keeps the choice per indicator', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  const legend = page.getByTestId('legend');
+  await expect(legend).toContainText('Ngưỡng cố định theo chính sách');
+  await expect(page.getByTestId('legend-histogram')).toBeVisible();
+
+  await page.getByTestId('analysis-toggle').click();
+  await page.getByTestId('class-method').selectOption('quantile');
+  await page.getByTestId('class-count').fill('3');
+  await page.getByTestId('class-count').press('Enter');
+  await expect(legend).toContainText('Phân vị: mỗi lớp có số đơn vị gần bằng nhau');
+  // Seven rates in three quantile classes (breaks at the 3rd and 6th value), Vietnamese format.
+  await expect(legend.locator('li .count')).toHaveText(['2', '3', '2', '698']);
+  await expect(legend).toContainText('9,31 – < 29,56');
+
+  // Another indicator keeps its own default; coming back restores the quantiles.
+  await page.getByTestId('indicator-select').selectOption('poor_start');
+  await expect(legend).toContainText('Khoảng đều');
+  await page.getByTestId('indicator-select').selectOption('rate_start');
+  await expect(legend).toContainText('Phân vị');
+
+  // Kept in IndexedDB across visits.
+  await page.reload();
+  await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('legend')).toContainText('Phân vị');
+});
+
+test('a priority rule outlines its districts and lists them with reasons; rules are saved', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  // The outline layer is not added until priority areas are switched on (first-paint budget).
+  expect(
+    await page.evaluate(
+      () => !!(window as unknown as PriorityMap).atlasMap.getLayer('priority-outline'),
+    ),
+  ).toBe(false);
+
+  await page.getByTestId('analysis-toggle').click();
+  await page.getByTestId('priority-show').check();
+  // The default rule: tỷ lệ hộ nghèo đầu năm ≥ 20 %.
+  await expect(page.getByTestId('priority-count')).toHaveText('2');
+
+  // AND the poor districts named by the Tuyên Quang plan.
+  await page.getByTestId('rule-combine').selectOption('and');
+  await page.getByTestId('add-list').click();
+  await expect(page.getByTestId('priority-count')).toHaveText('2');
+  const reasons = page.getByTestId('priority-reasons');
+  await expect(reasons.first()).toHaveText('36,03\u00a0% ≥ 20,00\u00a0%; huyện nghèo');
+  await expect(page.getByTestId('priority-list')).toContainText('Huyện Lâm Bình');
+  await expect(page.getByTestId('legend-priority')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Phóng tới vùng có số liệu' }).click();
+  await mapSettled(page);
+  expect(await outlinedDistricts(page)).toEqual(['071', '072']);
+
+  // Lower the threshold: Chiêm Hóa and Hàm Yên (≥ 15 %) are not poor districts, so AND keeps two.
+  await page.getByTestId('threshold-value').fill('15');
+  await page.getByTestId('threshold-value').press('Enter');
+  await expect(page.getByTestId('priority-count')).toHaveText('2');
+  await page.getByTestId('rule-combine').selectOption('or');
+  await expect(page.getByTestId('priority-count')).toHaveText('4');
+  await mapSettled(page);
+  expect(await outlinedDistricts(page)).toEqual(['071', '072', '073', '074']);
+
+  // CSV export.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const file = await (await download).path();
+  const { readFile } = await import('node:fs/promises');
+  const csv = await readFile(file, 'utf8');
+  expect(csv).toContain('1,071,Huyện Lâm Bình,Tỉnh Tuyên Quang,36.03');
+
+  // Saved rules come back after a reload.
+  await page.getByTestId('rule-name').fill('Ưu tiên 15 %');
+  await page.getByTestId('save-rule').click();
+  await page.reload();
+  await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await page.getByTestId('analysis-toggle').click();
+  await expect(page.getByTestId('saved-rules')).toContainText('Ưu tiên 15 %');
+  await page.getByTestId('saved-rules').getByRole('button', { name: 'Dùng' }).click();
+  await expect(page.getByTestId('priority-count')).toHaveText('4');
+});
+
+test('the search box finds "lam binh" without diacritics, by keyboard, and flies there', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  const search = page.getByRole('combobox', { name: 'Tìm tỉnh, huyện' });
+  await search.fill('lam binh');
+  const options = page.getByRole('listbox').getByRole('option');
+  await expect(options.first()).toContainText('Huyện Lâm Bình');
+  await expect(options.first()).toContainText('Tỉnh Tuyên Quang');
+  await expect(search).toHaveAttribute('aria-expanded', 'true');
+  await expect(search).toHaveAttribute('aria-activedescendant', 'unit-search-071');
+
+  // Escape closes the list; arrow down opens it again; Enter chooses.
+  await search.press('Escape');
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  await expect(search).toHaveValue('Huyện Lâm Bình');
+  await mapSettled(page);
+  expect(await inView(page, await labelPointOf(page, '071'))).toBe(true);
+  // Zoomed in: Hà Nội is out of view.
+  expect(await inView(page, [105.85, 21.03])).toBe(false);
+
+  // Provinces too, by keyboard only.
+  await search.fill('KIEN GIANG');
+  await expect(options.first()).toContainText('Tỉnh Kiên Giang');
+  await search.press('Enter');
+  await mapSettled(page);
+  expect(await inView(page, await labelPointOf(page, '909'))).toBe(true);
+});
