@@ -71,7 +71,8 @@ export function readPlanTable(csvText: string, metadata: DatasetMetadata): PlanT
   const { problems: figureProblems, values } = validateTable(validationRows, {
     numberFormat: 'en',
   });
-  problems.push(...figureProblems);
+  // One by one: spreading 100,000 problems as arguments overflows the call stack.
+  for (const problem of figureProblems) problems.push(problem);
   const observations: Observation[] = validationRows.flatMap((row, i) =>
     (Object.entries(values[i]!) as [IndicatorId, number][]).map(([indicator, value]) => ({
       datasetId: metadata.id,

@@ -237,10 +237,11 @@ export function analyseImport(
       if (match.status === 'unmatched' && settings.provinceCode === null && !rowProvince(row)) {
         match = matcher.match({ ...request, provinceCode: null });
       }
-      const hasNumber = [...indicatorColumns.values()].some(
-        (c) => parseCell(row[c] ?? null, settings.numberFormat).ok,
-      );
-      if (!isMatched(match.status) && !hasNumber) match = { status: 'skipped' };
+      const hasNumber = () =>
+        [...indicatorColumns.values()].some(
+          (c) => parseCell(row[c] ?? null, settings.numberFormat).ok,
+        );
+      if (!isMatched(match.status) && !hasNumber()) match = { status: 'skipped' };
     }
     counts[match.status] += 1;
     analysed.push({ index, row: where.row, label, match });
@@ -266,7 +267,8 @@ export function analyseImport(
     if (!match.unit || !isMatched(match.status)) return;
     const cells: ValidationRow['cells'] = {};
     for (const [id, c] of indicatorColumns) {
-      const located: LocatedCell = { value: row[c] ?? null, ...locate(index, c) };
+      const { row: line, column } = locate(index, c);
+      const located: LocatedCell = { value: row[c] ?? null, row: line, column };
       cells[id] = located;
     }
     validationRows.push({ ...where, unit: match.unit, cells });
@@ -275,7 +277,8 @@ export function analyseImport(
   const { problems: figureProblems, values } = validateTable(validationRows, {
     numberFormat: settings.numberFormat,
   });
-  problems.push(...figureProblems);
+  // One by one: spreading 100,000 problems as arguments overflows the call stack.
+  for (const problem of figureProblems) problems.push(problem);
   const observations: Observation[] = [];
   validationRows.forEach((row, i) => {
     for (const [id, value] of Object.entries(values[i]!) as [IndicatorId, number][]) {

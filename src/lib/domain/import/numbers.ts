@@ -16,7 +16,11 @@ const NOT_A_NUMBER: ParsedNumber = { ok: false, reason: 'not-a-number' };
 const GROUPING_SPACES = /[\s\u00a0\u202f']/g;
 const SCIENTIFIC = /^\d+(?:\.\d+)?e[+-]?\d+$/i;
 
+const PLAIN_INTEGER = /^\d{1,15}$/;
+
 export function parseVietnameseNumber(text: string, format: NumberFormat = 'vi'): ParsedNumber {
+  // Most cells of a large table are plain whole numbers: read them without the general path.
+  if (PLAIN_INTEGER.test(text)) return { ok: true, value: Number(text), decimals: 0 };
   let s = text.trim();
   if (s === '') return EMPTY;
   let negative = false;

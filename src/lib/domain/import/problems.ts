@@ -73,7 +73,15 @@ export function createProblem(
   kind: ProblemKind,
   params: ProblemParams = {},
 ): TableProblem {
-  return { severity, row, column, kind, params, message: fill(kind, params, 'en', String) };
+  const problem = { severity, row, column, kind, params } as TableProblem;
+  // The English text is built when first read: a 100,000-row table can have as many problems,
+  // and most are only counted. Structured clone and JSON read it through the getter.
+  let message: string | undefined;
+  Object.defineProperty(problem, 'message', {
+    enumerable: true,
+    get: () => (message ??= fill(kind, params, 'en', String)),
+  });
+  return problem;
 }
 
 /** A problem (or a stored warning) in the reader's language; old records keep their message. */

@@ -72,32 +72,37 @@ function readCells(
   problems: TableProblem[],
 ): Map<IndicatorId, Figure> {
   const figures = new Map<IndicatorId, Figure>();
-  for (const [id, cell] of Object.entries(row.cells) as [IndicatorId, LocatedCell][]) {
+  for (const id in row.cells) {
+    const cell = row.cells[id as IndicatorId]!;
     const parsed = parseCell(cell.value, format);
-    const at = (kind: Parameters<typeof createProblem>[3], params = {}) =>
-      problems.push(createProblem('error', cell.row, cell.column, kind, params));
     if (!parsed.ok) {
       if (parsed.reason === 'empty') {
         problems.push(
           createProblem('warning', cell.row, cell.column, 'empty-cell', { indicator: id }),
         );
       } else {
-        at('not-a-number', { cell: String(cell.value).slice(0, 40) });
+        const text = String(cell.value).slice(0, 40);
+        problems.push(
+          createProblem('error', cell.row, cell.column, 'not-a-number', { cell: text }),
+        );
       }
       continue;
     }
-    const { kind } = INDICATORS[id];
-    if (kind === 'rate' && (parsed.value < 0 || parsed.value > 100)) {
-      at('rate-out-of-range', { value: parsed.value });
-      continue;
-    }
-    if (kind === 'count' && parsed.value < 0) {
-      at('negative', { value: parsed.value });
+    const { kind } = INDICATORS[id as IndicatorId];
+    const outOfRange =
+      kind === 'rate'
+        ? parsed.value < 0 || parsed.value > 100
+        : kind === 'count' && parsed.value < 0;
+    if (outOfRange) {
+      const problemKind = kind === 'rate' ? 'rate-out-of-range' : 'negative';
+      problems.push(
+        createProblem('error', cell.row, cell.column, problemKind, { value: parsed.value }),
+      );
       continue;
     }
     // Whole counts are exact; rates and amounts with decimals were rounded when printed.
     const tolerance = kind === 'count' && parsed.decimals === 0 ? 0 : halfUnit(parsed.decimals);
-    figures.set(id, { value: parsed.value, tolerance, cell });
+    figures.set(id as IndicatorId, { value: parsed.value, tolerance, cell });
   }
   return figures;
 }

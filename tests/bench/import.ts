@@ -1,0 +1,205 @@
+/**
+ * Import benchmark. In Node: parse + match + validate generated CSVs of 10,000 and 100,000 rows
+ * (median of 5 runs each, against budgets of 1 s and 5 s). In headless Chromium: a 100,000-row
+ * import through the Data view of the production build, recording every main-thread long task
+ * (PerformanceObserver 'longtask') from choosing the file to the validation report (budget: none
+ * over 100 ms). The tables are generated; the browser's copy is a temporary file, deleted after.
+ * Usage: `npm run bench:import` (builds first). RUNS=9 for more runs; BROWSER=0 for Node only.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { unitsFromTopology, type BoundaryTopology } from '../../src/lib/data/boundary-topology.ts';
+import { analyseImport, proposeSettings } from '../../src/lib/domain/import/analyse-import.ts';
+import { decodeText, parseDelimitedText } from '../../src/lib/domain/import/raw-table.ts';
+import { createUnitMatcher } from '../../src/lib/domain/import/unit-names.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser.ts';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const root = path.resolve(import.meta.dirname, '..', '..');
+const dist = process.env.ATLAS_DIST ?? 'dist';
+const PORT = Number(process.env.BENCH_PORT ?? 4176);
+const BUDGETS = { rows10kMs: 1000, rows100kMs: 5000, longTaskMs: 100 };
+
+const topology = JSON.parse(
+  readFileSync(path.join(root, 'public', 'generated', 'boundaries-2019.topojson'), 'utf8'),
+) as BoundaryTopology;
+const units = unitsFromTopology(topology);
+const districts = units.filter((u) => u.level === 'district');
+
+/**
+ * A planner's table: every district in turn (so a large table repeats units, as a table of
+ * several years or of communes would), named as people write them — with and without the type
+ * prefix, abbreviated, without diacritics — with Vietnamese numbers that agree with each other.
+ */
+function generateCsv(rows: number): Uint8Array {
+  const lines = ['STT;Mã huyện;Tên đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)'];
+  for (let i = 0; i < rows; i += 1) {
+    const unit = districts[i % districts.length]!;
+    const bare = unit.name.replace(/^(Huyện|Quận|Thị xã|Thành phố) /, '');
+    const name = [
+      unit.name,
+      bare,
+      `H. ${bare}`,
+      bare.normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+    ][i % 4]!;
+    const households = 5000 + ((i * 7919) % 60000);
+    const poor = Math.floor(households * (((i * 31) % 400) / 1000));
+    const rate = ((poor / households) * 100).toFixed(2).replace('.', ',');
+    const code = i % 3 === 0 ? unit.code : '';
+    const grouped = (n: number) => n.toLocaleString('vi-VN');
+    lines.push(`${i + 1};${code};${name};${grouped(households)};${grouped(poor)};${rate}`);
+  }
+  return new TextEncoder().encode(lines.join('\n'));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function importInNode(bytes: Uint8Array) {
+  const started = performance.now();
+  const matcher = createUnitMatcher(units);
+  const table = parseDelimitedText(decodeText(bytes).text);
+  const settings = proposeSettings(table, matcher);
+  const analysis = analyseImport(table, settings, matcher);
+  return { ms: performance.now() - started, analysis };
+}
+
+function nodeBenchmark(rows: number) {
+  const bytes = generateCsv(rows);
+  importInNode(bytes); // warm-up: JIT and caches
+  const runs = Array.from({ length: RUNS }, () => importInNode(bytes));
+  const { analysis } = runs[0]!;
+  return {
+    ms: median(runs.map((r) => r.ms)),
+    runs: runs.map((r) => r.ms),
+    matched: analysis.counts.code + analysis.counts.name,
+    observations: analysis.observations.length,
+    problems: analysis.problems.length,
+    megabytes: bytes.length / 1e6,
+  };
+}
+
+interface BrowserResult {
+  reportMs: number;
+  longTasks: number[];
+  /** Each long task and the step it ended up delaying, for diagnosis. */
+  where: string[];
+}
+
+async function browserBenchmark(rows: number): Promise<BrowserResult> {
+  const bytes = generateCsv(rows);
+  const directory = mkdtempSync(path.join(tmpdir(), 'atlas-import-bench-'));
+  const file = path.join(directory, `${rows}-rows.csv`);
+  const server = await preview({
+    root,
+    build: { outDir: dist },
+    preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          w.longTasks.push({ start: entry.startTime, duration: entry.duration });
+        }
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.locator('#map[data-ready="true"]').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Dữ liệu', exact: true }).click();
+    await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+    // A file on disk, chosen natively: a buffer would be decoded by Playwright's own script in
+    // the page, a long task of the harness rather than of the atlas.
+    writeFileSync(file, bytes);
+    const started = await page.evaluate(() => performance.now());
+    await page.getByTestId('import-file').setInputFiles(file);
+    const wizard = page.getByTestId('import-wizard');
+    await wizard.getByRole('heading', { level: 2, name: /2\/5/ }).waitFor({ timeout: 120_000 });
+    const reportMs = (await page.evaluate(() => performance.now())) - started;
+    const marks: [string, number][] = [['report', reportMs + started]];
+    // The remaining steps render the match list and the report (capped, however large the file).
+    await wizard.getByRole('button', { name: 'Tiếp' }).click();
+    await wizard.getByTestId('match-summary').waitFor();
+    marks.push(['match list', await page.evaluate(() => performance.now())]);
+    await wizard.getByRole('button', { name: 'Tiếp' }).click();
+    await wizard.getByTestId('validation-report').waitFor();
+    marks.push(['validation report', await page.evaluate(() => performance.now())]);
+    await page.waitForTimeout(500);
+    const tasks = await page.evaluate(
+      (since) =>
+        (
+          window as unknown as { longTasks: { start: number; duration: number }[] }
+        ).longTasks.filter((task) => task.start >= since),
+      started,
+    );
+    const phaseOf = (start: number) => marks.find(([, at]) => start < at)?.[0] ?? 'after';
+    const longTasks = tasks.map((task) => task.duration);
+    const where = tasks.map(
+      (task) => `${task.duration.toFixed(0)} ms before ${phaseOf(task.start)}`,
+    );
+    return { reportMs, longTasks, where };
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const small = nodeBenchmark(10_000);
+  const large = nodeBenchmark(100_000);
+  const rows: Record<string, string>[] = [
+    {
+      measure: `10,000-row CSV (${small.megabytes.toFixed(1)} MB): parse + match + validate, median`,
+      value: `${small.ms.toFixed(0)} ms`,
+      budget: `≤ ${BUDGETS.rows10kMs} ms`,
+      ok: small.ms <= BUDGETS.rows10kMs ? 'yes' : 'NO',
+    },
+    {
+      measure: `100,000-row CSV (${large.megabytes.toFixed(1)} MB): parse + match + validate, median`,
+      value: `${large.ms.toFixed(0)} ms`,
+      budget: `≤ ${BUDGETS.rows100kMs} ms`,
+      ok: large.ms <= BUDGETS.rows100kMs ? 'yes' : 'NO',
+    },
+  ];
+  let failed = small.ms > BUDGETS.rows10kMs || large.ms > BUDGETS.rows100kMs;
+  if (process.env.BROWSER !== '0') {
+    const result = await browserBenchmark(100_000);
+    const longest = Math.max(0, ...result.longTasks);
+    rows.push(
+      {
+        measure: '100,000-row CSV in Chromium: file chosen → report',
+        value: `${result.reportMs.toFixed(0)} ms`,
+        budget: '',
+        ok: '',
+      },
+      {
+        measure: 'longest main-thread task during that import',
+        value: `${longest.toFixed(0)} ms (${result.longTasks.length} tasks > 50 ms)`,
+        budget: `≤ ${BUDGETS.longTaskMs} ms`,
+        ok: longest <= BUDGETS.longTaskMs ? 'yes' : 'NO',
+      },
+    );
+    failed ||= longest > BUDGETS.longTaskMs;
+    if (result.where.length > 0) console.log(`long tasks: ${result.where.join('; ')}`);
+  }
+  console.log(`\nImport benchmark — median of ${RUNS} runs (Node ${process.version})\n`);
+  console.table(rows);
+  console.log(`10k runs (ms): ${small.runs.map((ms) => ms.toFixed(0)).join(' ')}`);
+  console.log(`100k runs (ms): ${large.runs.map((ms) => ms.toFixed(0)).join(' ')}`);
+  console.log(
+    `100k analysis: ${large.matched} rows matched, ${large.observations} figures, ${large.problems} problems (repeated units are reported as duplicates)`,
+  );
+  if (failed) process.exitCode = 1;
+}
+
+await main();
