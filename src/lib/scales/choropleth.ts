@@ -155,8 +155,13 @@ function thresholdsBy(
       );
     case 'jenks': {
       // Ckmeans is the exact, O(n log n) successor of Jenks's natural breaks.
+      // Its sums of squares underflow for subnormal spans and can split equal values.
       const groups = ckmeans(values, Math.min(classes, new Set(values).size));
-      return groups.slice(1).map((group) => group[0]!);
+      return distinctInside(
+        groups.slice(1).map((group) => group[0]!),
+        min,
+        max,
+      );
     }
     case 'stddev': {
       if (n < 2) return [];
@@ -203,7 +208,12 @@ export function equalIntervalThresholds(min: number, max: number, classes: numbe
   const scale = scaleLinear().domain([min, max]).nice(classes);
   const [low, high] = scale.domain() as [number, number];
   // Against the data, not the nice domain: nice() can widen past max (0–141 → 0–200, tick 150).
-  const ticks = scale.ticks(classes).filter((tick) => tick > min && tick < max);
+  // Steps near floating-point precision can repeat a tick, so keep distinct ones only.
+  const ticks = distinctInside(
+    scale.ticks(classes).filter((tick) => tick < max),
+    min,
+    max,
+  );
   // ColorBrewer schemes start at 3 classes; a 2-class split still reads as low/high.
   return ticks.length === 0 ? [(low + high) / 2] : ticks.slice(0, 8);
 }

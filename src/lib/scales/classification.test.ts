@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '../domain/indicators.ts';
 import {
   CLASSIFICATION_METHODS,
+  type ClassificationMethod,
   PALETTE_IDS,
   classifyIndicator,
   methodsFor,
@@ -101,6 +102,19 @@ describe('classifyIndicator with a method', () => {
     for (const method of methodsFor(RATE)) {
       const classes = classifyIndicator([], RATE, { method });
       expect(classes.counts.reduce((a, b) => a + b, 0)).toBe(0);
+    }
+  });
+
+  it('keeps breaks strictly increasing at the limits of floating point', () => {
+    // Counterexamples fast-check found: ckmeans splits equal values when its sums underflow, and
+    // d3 repeats a tick when the step is near the precision of the values.
+    const cases: [number[], ClassificationMethod][] = [
+      [[0, -5e-324, -1e-323, 0], 'jenks'],
+      [[999999.9999999976, 999999.9999999981], 'equal'],
+    ];
+    for (const [values, method] of cases) {
+      const { thresholds } = classifyIndicator(values, COUNT, { method, classes: 5 });
+      expect(thresholds.every((t, i) => i === 0 || t > thresholds[i - 1]!)).toBe(true);
     }
   });
 
