@@ -18,6 +18,15 @@ export interface DesignatedList {
   quote: string;
 }
 
+/** Kiên Giang's 2017 instruction names two lists in different sections. */
+const KIEN_GIANG_369: SourceDocument = {
+  title:
+    'V/v tăng cường chỉ đạo thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2016-2020',
+  number: '369/UBND-VHXH',
+  date: '2017-03-14',
+  issuer: 'Ủy ban nhân dân tỉnh Kiên Giang',
+};
+
 export const DESIGNATED_LISTS: readonly DesignatedList[] = [
   {
     id: 'tuyen-quang-poor-districts-2020',
@@ -52,14 +61,7 @@ export const DESIGNATED_LISTS: readonly DesignatedList[] = [
       { code: '909', name: 'An Minh' },
       { code: '908', name: 'An Biên' },
     ],
-    source: {
-      title:
-        'V/v tăng cường chỉ đạo thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2016-2020',
-      number: '369/UBND-VHXH',
-      date: '2017-03-14',
-      issuer: 'Ủy ban nhân dân tỉnh Kiên Giang',
-      locator: 'Mục 3 và mục 5',
-    },
+    source: { ...KIEN_GIANG_369, locator: 'Mục 3 và mục 5' },
     quote:
       'các địa bàn có tỷ lệ hộ nghèo cao như: Huyện Giang Thành, U Minh Thượng, An Minh và An Biên',
   },
@@ -78,14 +80,7 @@ export const DESIGNATED_LISTS: readonly DesignatedList[] = [
       { code: '908', name: 'An Biên' },
       { code: '903', name: 'Hòn Đất' },
     ],
-    source: {
-      title:
-        'V/v tăng cường chỉ đạo thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2016-2020',
-      number: '369/UBND-VHXH',
-      date: '2017-03-14',
-      issuer: 'Ủy ban nhân dân tỉnh Kiên Giang',
-      locator: 'Mục 3',
-    },
+    source: { ...KIEN_GIANG_369, locator: 'Mục 3' },
     quote: 'xã đặc biệt khó khăn bãi ngang ven biển thuộc các huyện: An Minh, An Biên và Hòn Đất',
   },
 ];
