@@ -19,7 +19,7 @@ export interface DesignatedList {
 }
 
 /** Kiên Giang's 2017 instruction names two lists in different sections. */
-const KIEN_GIANG_369: SourceDocument = {
+const KIEN_GIANG_369: Omit<SourceDocument, 'locator'> = {
   title:
     'V/v tăng cường chỉ đạo thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2016-2020',
   number: '369/UBND-VHXH',
