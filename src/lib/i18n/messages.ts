@@ -378,6 +378,17 @@ const vi = {
   searchLabel: 'Tìm tỉnh, huyện',
   searchPlaceholder: 'vd. lam binh',
   searchNoResults: 'Không tìm thấy đơn vị nào',
+  // Meeting mode: image export, print, presentation.
+  meetingToggle: 'Trình chiếu',
+  meetingTitle: 'Chế độ họp',
+  exportHeading: 'Xuất ảnh và in',
+  exportPng: 'Xuất ảnh PNG',
+  exportedFile: 'Đã tải ảnh',
+  imageDescription: 'Mô tả ảnh (văn bản thay thế)',
+  exportFailed: 'Không xuất được ảnh',
+  exportedOn: 'Ngày xuất',
+  print: 'In',
+  printHelp: 'Ảnh và bản in có bản đồ, tiêu đề, chú giải, nguồn và ngày; bản in khổ A4 ngang.',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -758,6 +769,18 @@ const en: Record<MessageKey, string> = {
   searchLabel: 'Find a province or district',
   searchPlaceholder: 'e.g. lam binh',
   searchNoResults: 'No unit found',
+  // Meeting mode: image export, print, presentation.
+  meetingToggle: 'Meeting',
+  meetingTitle: 'Meeting mode',
+  exportHeading: 'Export and print',
+  exportPng: 'Export PNG image',
+  exportedFile: 'Image downloaded',
+  imageDescription: 'Image description (alt text)',
+  exportFailed: 'The image could not be exported',
+  exportedOn: 'Exported on',
+  print: 'Print',
+  printHelp:
+    'The image and the printout show the map, title, legend, source and date; printed on A4 landscape.',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { vi, en };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatBreak,
+  formatDate,
   formatCount,
   formatIndicatorValue,
   formatPercent,
@@ -68,5 +69,15 @@ describe('formatBreak', () => {
   it('prints household counts as whole numbers', () => {
     expect(formatBreak(12500, 'households', 'vi')).toBe('12.500');
     expect(formatBreak(12500, 'households', 'en')).toBe('12,500');
+  });
+});
+
+describe('formatDate', () => {
+  it('writes day/month/year with leading zeros in Vietnamese', () => {
+    expect(formatDate(new Date(2026, 2, 5), 'vi')).toBe('05/03/2026');
+  });
+
+  it('writes the month name in English', () => {
+    expect(formatDate(new Date(2026, 10, 22), 'en')).toBe('22 November 2026');
   });
 });

@@ -63,3 +63,13 @@ export function formatNumber(value: number, locale: Locale): string {
   }
   return format.format(value);
 }
+
+const DATE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
+  vi: new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
+};
+
+/** A calendar date as documents write it: `22/11/2026`, `22 November 2026`. */
+export function formatDate(date: Date, locale: Locale): string {
+  return DATE_FORMATS[locale].format(date);
+}

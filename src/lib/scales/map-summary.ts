@@ -12,7 +12,7 @@ export interface SummaryUnit {
  * "Tỷ lệ hộ nghèo đầu năm: 7 huyện có số liệu; cao nhất Huyện Lâm Bình 36,03 %; thấp nhất …".
  */
 export function summarizeChoropleth(
-  indicator: IndicatorDefinition,
+  indicator: Pick<IndicatorDefinition, 'label' | 'unit'>,
   units: readonly SummaryUnit[],
   locale: Locale,
 ): string {

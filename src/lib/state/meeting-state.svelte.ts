@@ -1,0 +1,168 @@
+import { getContext, setContext, tick } from 'svelte';
+import { mapImageFileName, type MapImageContent } from '../domain/export/map-image-layout.ts';
+import { withPngText } from '../domain/export/png-text.ts';
+import { i18n } from '../i18n/i18n.svelte.ts';
+import { canvasToPngBytes, composeMapImage } from '../map/map-image.ts';
+import { formatDate } from '../scales/format.ts';
+import { legendRows, unitSuffix } from '../scales/legend-rows.ts';
+import { summarizeChoropleth } from '../scales/map-summary.ts';
+import type { AtlasState } from './atlas-state.svelte.ts';
+
+/** Takes the map's current frame; registered by the map while it exists. */
+export type CaptureMapFrame = () => Promise<{ frame: HTMLCanvasElement; pixelRatio: number }>;
+
+/**
+ * Meeting mode: the exported image, the print layout and (with the slides) the presentation.
+ * The map's frame comes from `captureMapFrame`, which MapFrameCapture sets inside the map.
+ */
+export class MeetingState {
+  readonly #atlas: AtlasState;
+
+  panelOpen = $state(false);
+  captureMapFrame = $state.raw<CaptureMapFrame | null>(null);
+  /** The last exported image's file name and description, shown so it can go into a report. */
+  exported = $state<{ fileName: string; description: string } | null>(null);
+  exportError = $state<string | null>(null);
+  busy = $state(false);
+  /** A still of the map for the print layout (a blob: URL), while the print dialog is open. */
+  printSnapshot = $state<string | null>(null);
+  /** A slide's title replaces the measure's label while a slide is shown. */
+  titleOverride = $state<string | null>(null);
+
+  constructor(atlas: AtlasState) {
+    this.#atlas = atlas;
+  }
+
+  title = $derived.by(() => this.titleOverride ?? this.#atlas.measure.label[i18n.locale]);
+
+  /** The map's one-sentence summary: the exported image's alt text. */
+  description = $derived.by(() =>
+    summarizeChoropleth(
+      this.#atlas.measure,
+      this.#atlas.mappedValues.map(([code, value]) => ({
+        name: this.#atlas.districtsByCode.get(code)?.name ?? code,
+        value,
+      })),
+      i18n.locale,
+    ),
+  );
+
+  /** The data source and every boundary source, as the map footer credits them. */
+  credits = $derived.by(() => {
+    const dataset = this.#atlas.dataset;
+    const lines: string[] = [];
+    if (dataset) {
+      const number = dataset.source.number ? ` (${dataset.source.number})` : '';
+      lines.push(`${i18n.t('data')}: ${dataset.source.issuer}, ${dataset.source.title}${number}.`);
+    }
+    const boundaries = (this.#atlas.index?.boundaries.sources ?? []).map((s) => s.attribution);
+    if (boundaries.length > 0) lines.push(`${i18n.t('boundaries')}: ${boundaries.join('; ')}.`);
+    return lines;
+  });
+
+  subtitle(date: Date): string {
+    const dataset = this.#atlas.dataset;
+    return [dataset?.title[i18n.locale], formatDate(date, i18n.locale)].filter(Boolean).join(' · ');
+  }
+
+  imageContent(date: Date): MapImageContent {
+    const atlas = this.#atlas;
+    const { measure } = atlas;
+    return {
+      title: this.title,
+      subtitle: this.subtitle(date),
+      legendTitle: `${measure.label[i18n.locale]} (${unitSuffix(measure.unit, i18n.t)})`,
+      legendRows: [
+        ...legendRows(atlas.classes, measure.unit, i18n.locale),
+        {
+          color: null,
+          range: i18n.t('noData'),
+          count: atlas.districtsByCode.size - atlas.mappedValues.length,
+        },
+      ],
+      credits: [...this.credits, `${i18n.t('exportedOn')}: ${formatDate(date, i18n.locale)}`],
+    };
+  }
+
+  /** Draws the current view with its title, legend, credits and date, and downloads it as PNG. */
+  async exportPng(): Promise<void> {
+    if (!this.captureMapFrame || this.busy) return;
+    this.busy = true;
+    this.exportError = null;
+    try {
+      const { frame, pixelRatio } = await this.captureMapFrame();
+      const date = new Date();
+      const image = await composeMapImage(frame, pixelRatio, this.imageContent(date));
+      const description = this.description;
+      const png = withPngText(
+        await canvasToPngBytes(image),
+        'Description',
+        description,
+        i18n.locale,
+      );
+      const fileName = mapImageFileName(this.title, date);
+      downloadBytes(png, fileName, 'image/png');
+      this.exported = { fileName, description };
+    } catch (error) {
+      this.exportError = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /**
+   * Prints the A4 landscape layout. A WebGL canvas may print blank, so a still of the map is
+   * shown in its place while the print dialog is open.
+   */
+  async print(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      if (this.captureMapFrame) {
+        const { frame } = await this.captureMapFrame();
+        const bytes = await canvasToPngBytes(frame);
+        const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'image/png' }));
+        const image = new Image();
+        image.src = url;
+        await image.decode();
+        this.printSnapshot = url;
+        await tick();
+      }
+    } catch {
+      // Without a still, the live map canvas is printed.
+    } finally {
+      this.busy = false;
+    }
+    window.addEventListener('afterprint', () => this.#clearSnapshot(), { once: true });
+    window.print();
+  }
+
+  #clearSnapshot(): void {
+    if (this.printSnapshot) URL.revokeObjectURL(this.printSnapshot);
+    this.printSnapshot = null;
+  }
+}
+
+function downloadBytes(bytes: Uint8Array, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the URL by now; revoking later frees the image's memory.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const KEY = Symbol('meeting-state');
+
+export function setMeetingState(state: MeetingState): MeetingState {
+  return setContext(KEY, state);
+}
+
+export function getMeetingState(): MeetingState {
+  const state = getContext<MeetingState | undefined>(KEY);
+  if (!state) throw new Error('getMeetingState() called outside <App>: no MeetingState in context');
+  return state;
+}
