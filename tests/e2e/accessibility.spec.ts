@@ -52,3 +52,14 @@ test('the table is reachable from the keyboard through the skip link', async ({ 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('data-table')).toBeVisible();
 });
+
+test('the open-data view has no serious or critical accessibility violations', async ({ page }) => {
+  await openAtlas(page);
+  await page.getByRole('button', { name: 'Dữ liệu mở' }).click();
+  await expect(page.getByTestId('open-data-view')).toBeVisible();
+  // Warnings open too, so their text is checked as well.
+  for (const summary of await page.getByTestId('open-data-view').locator('summary').all()) {
+    await summary.click();
+  }
+  expect(await seriousViolations(page)).toEqual([]);
+});

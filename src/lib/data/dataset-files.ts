@@ -1,27 +1,40 @@
 import type { AtlasStore } from '../db/atlas-store.ts';
-import type { DatasetBundle } from '../domain/dataset.ts';
-import { toCsv, toGeoJson, type ExportTable } from '../domain/export-table.ts';
-import type { AtlasGeometry } from './boundary-topology.ts';
+import type { DatasetBundle, UnitLevel } from '../domain/dataset.ts';
+import { toCsv, toGeoJson, type ExportTable, type UnitNames } from '../domain/export-table.ts';
+import type { AtlasGeometry, UnitInfo } from './boundary-topology.ts';
 import { fetchAtlasIndex } from './load-atlas.ts';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'geojson';
 
-/** Saves a table as a file the browser downloads; XLSX support loads only when asked for. */
+export interface ExtraSheet {
+  name: string;
+  table: ExportTable;
+}
+
+/**
+ * Saves a table as a file the browser downloads; XLSX support loads only when asked for. An
+ * XLSX file can carry more sheets after the table's (a data dictionary, the source).
+ */
 export async function downloadTable(
   table: ExportTable,
   format: ExportFormat,
   baseName: string,
   geometry: AtlasGeometry | null,
+  xlsxSheets: { first: string; extra: ExtraSheet[] } | null = null,
 ): Promise<void> {
   let blob: Blob;
   if (format === 'csv') {
     blob = new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' });
   } else if (format === 'xlsx') {
     const { default: writeExcelFile } = await import('write-excel-file/universal');
-    const data = [table.header, ...table.rows].map((row) =>
-      row.map((value) => ({ value: value ?? undefined })),
-    );
-    blob = await writeExcelFile(data).toBlob();
+    const cells = ({ header, rows }: ExportTable) =>
+      [header, ...rows].map((row) => row.map((value) => ({ value: value ?? undefined })));
+    blob = xlsxSheets
+      ? await writeExcelFile([
+          { data: cells(table), sheet: xlsxSheets.first },
+          ...xlsxSheets.extra.map((extra) => ({ data: cells(extra.table), sheet: extra.name })),
+        ]).toBlob()
+      : await writeExcelFile(cells(table)).toBlob();
   } else {
     const shapes = new Map(
       (geometry?.mapFeatures.features ?? [])
@@ -31,15 +44,36 @@ export async function downloadTable(
     const collection = toGeoJson(table, (code) => shapes.get(code));
     blob = new Blob([JSON.stringify(collection)], { type: 'application/geo+json' });
   }
+  saveFile(blob, `${baseName}.${format}`);
+}
+
+/** Hands a file to the browser's downloads. */
+export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${baseName}.${format}`;
+  link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();
   // Give the download a moment to start before the URL is released.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Unit and province names for an export, from the loaded boundary units. */
+export function createUnitNames(
+  districtsByCode: ReadonlyMap<string, UnitInfo>,
+  provincesByCode: ReadonlyMap<string, UnitInfo>,
+): UnitNames {
+  const unitOf = (code: string, level: UnitLevel) =>
+    level === 'district' ? districtsByCode.get(code) : provincesByCode.get(code);
+  return {
+    name: (code, level) => unitOf(code, level)?.name ?? code,
+    provinceName: (code, level) => {
+      const unit = unitOf(code, level);
+      return unit ? (provincesByCode.get(unit.provinceCode)?.name ?? '') : '';
+    },
+  };
 }
 
 /** Fetches the built-in datasets again and puts them back; the person's imports stay. */

@@ -389,6 +389,50 @@ const vi = {
   exportedOn: 'Ngày xuất',
   print: 'In',
   printHelp: 'Ảnh và bản in có bản đồ, tiêu đề, chú giải, nguồn và ngày; bản in khổ A4 ngang.',
+  // Open-data page and app updates
+  viewOpenData: 'Dữ liệu mở',
+  openDataIntro:
+    'Mọi bộ dữ liệu có sẵn của atlas với nguồn, giấy phép và cảnh báo kiểm tra; tải về CSV (UTF-8 có BOM), XLSX hoặc GeoJSON kèm từ điển dữ liệu. Tệp được tạo ngay trong trình duyệt, không qua máy chủ.',
+  openDataCatalogue: 'Danh mục bộ dữ liệu',
+  openDataLocator: 'Vị trí trong văn bản',
+  openDataKind: 'Loại số liệu',
+  openDataCaveat: 'Lưu ý',
+  openDataField: 'Mục',
+  openDataValue: 'Nội dung',
+  openDataEdited: 'Đã sửa trong trình duyệt này',
+  openDataNoBuiltIns:
+    'Trình duyệt này không còn bộ dữ liệu có sẵn nào. Vào «Dữ liệu» → «Khôi phục bộ dữ liệu có sẵn».',
+  openDataDownload: 'Tải về',
+  openDataDictionary: 'Từ điển dữ liệu',
+  openDataIndicators: 'Các chỉ tiêu',
+  openDataBoundaries: 'Ranh giới, phông chữ và giấy phép',
+  openDataBoundariesIntro:
+    'Ranh giới được đọc từ các tệp của bên thứ ba dưới đây lúc build; tệp gốc không nằm trong mã nguồn của dự án. Hình học trong tệp GeoJSON tải về phái sinh từ các tệp này nên được phân phối theo GPL-3.0; phần Quảng Ninh có nguồn CC BY-SA 4.0, giấy phép mà Creative Commons công nhận tương thích một chiều với GPL-3.0 (10/2015). Khi dùng lại, ghi công mọi nguồn.',
+  openDataFiguresLicence:
+    'Số liệu: trích nguyên văn từ văn bản hành chính nhà nước, không thuộc đối tượng bảo hộ quyền tác giả (Điều 15 Luật Sở hữu trí tuệ); khi dùng lại, ghi rõ văn bản nguồn (số, ngày, cơ quan ban hành).',
+  openDataFontLicence:
+    'Phông chữ: Noto Sans (SIL Open Font License 1.1), kèm theo ứng dụng qua @fontsource/noto-sans.',
+  openDataFile: 'Tệp',
+  openDataContent: 'Nội dung',
+  openDataAttribution: 'Ghi công',
+  openDataReuse: 'Được dùng lại thế nào',
+  openDataChanges: 'Atlas đã thay đổi',
+  openDataUsed: 'Dùng trong bản này',
+  openDataNotUsed: 'Không dùng trong bản này (chỉ ghi nhận)',
+  openDataMethodology: 'Phương pháp: đo nghèo thế nào',
+  openDataMethodologyIntro:
+    'Hộ nghèo được xác định theo chuẩn nghèo đa chiều: thu nhập và mức thiếu hụt tiếp cận các dịch vụ xã hội cơ bản. Mỗi bộ dữ liệu ghi rõ chuẩn của mình.',
+  openDataArea: 'Khu vực',
+  openDataPoor: 'Hộ nghèo',
+  openDataNearPoor: 'Hộ cận nghèo',
+  openDataMiddle: 'Hộ có mức sống trung bình',
+  openDataSources: 'Nguồn',
+  openDataHowComputed: 'Cách tính các chỉ tiêu trong atlas',
+  openDataUnit: 'Đơn vị',
+  openDataFormula: 'Cách tính',
+  updateAvailable: 'Có phiên bản mới của bản đồ.',
+  updateKeeps: 'Bộ dữ liệu và kịch bản của bạn được giữ nguyên.',
+  updateReload: 'Tải lại',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -781,6 +825,50 @@ const en: Record<MessageKey, string> = {
   print: 'Print',
   printHelp:
     'The image and the printout show the map, title, legend, source and date; printed on A4 landscape.',
+  // Open-data page and app updates
+  viewOpenData: 'Open data',
+  openDataIntro:
+    'Every built-in dataset of the atlas with its source, licence and check warnings; download it as CSV (UTF-8 with BOM), XLSX or GeoJSON with a data dictionary. Files are made in your browser, with no server.',
+  openDataCatalogue: 'Dataset catalogue',
+  openDataLocator: 'Where in the document',
+  openDataKind: 'Kind of figures',
+  openDataCaveat: 'Caveat',
+  openDataField: 'Field',
+  openDataValue: 'Value',
+  openDataEdited: 'Edited in this browser',
+  openDataNoBuiltIns:
+    'This browser holds no built-in dataset any more. Open "Data" → "Restore built-in datasets".',
+  openDataDownload: 'Download',
+  openDataDictionary: 'Data dictionary',
+  openDataIndicators: 'Indicators',
+  openDataBoundaries: 'Boundaries, font and licences',
+  openDataBoundariesIntro:
+    "Boundaries are read from the third-party files below when the atlas is built; the files themselves are not in the project's source. The geometry in a downloaded GeoJSON file derives from them and is distributed under GPL-3.0; Quảng Ninh's part comes from a CC BY-SA 4.0 source, which Creative Commons declared one-way compatible with GPL-3.0 (October 2015). Credit every source when you reuse it.",
+  openDataFiguresLicence:
+    'Figures: quoted from Vietnamese state administrative documents, which are not protected by copyright (Article 15 of the Law on Intellectual Property); when you reuse them, cite the source document (number, date, issuer).',
+  openDataFontLicence:
+    'Font: Noto Sans (SIL Open Font License 1.1), shipped with the app through @fontsource/noto-sans.',
+  openDataFile: 'File',
+  openDataContent: 'Content',
+  openDataAttribution: 'Credit',
+  openDataReuse: 'How you may reuse it',
+  openDataChanges: 'What the atlas changed',
+  openDataUsed: 'Used in this build',
+  openDataNotUsed: 'Not used in this build (listed for the record)',
+  openDataMethodology: 'Methodology: how poverty is measured',
+  openDataMethodologyIntro:
+    'A household is poor by the multidimensional poverty standard: its income and its deprivation in access to basic social services. Each dataset says which standard it follows.',
+  openDataArea: 'Area',
+  openDataPoor: 'Poor household',
+  openDataNearPoor: 'Near-poor household',
+  openDataMiddle: 'Middle living standard',
+  openDataSources: 'Sources',
+  openDataHowComputed: 'How the atlas computes each indicator',
+  openDataUnit: 'Unit',
+  openDataFormula: 'How it is computed',
+  updateAvailable: 'A new version of the atlas is available.',
+  updateKeeps: 'Your datasets and scenarios are kept.',
+  updateReload: 'Reload',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { vi, en };

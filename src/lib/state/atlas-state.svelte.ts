@@ -49,7 +49,7 @@ export class AtlasState {
   hoveredCode = $state<string | null>(null);
   /** Pointer position over the map, for the hover tooltip. */
   pointer = $state<{ x: number; y: number } | null>(null);
-  view = $state<'map' | 'table' | 'data'>('map');
+  view = $state<'map' | 'table' | 'data' | 'open-data'>('map');
   selectedCode = $state<string | null>(null);
   camera = $state.raw<CameraRequest | null>(null);
   /** While set (the scenario panel is open), the map, legend and tooltip show it. */
