@@ -40,10 +40,12 @@ export default defineConfig({
     contentSecurityPolicy(),
     // After one visit the whole atlas works offline: the service worker precaches the app shell
     // (scripts, styles, fonts, MapLibre's worker) and IndexedDB already holds the data. A new
-    // deployment replaces the cached shell on the next visit; IndexedDB is never touched.
+    // deployment installs beside the running one and waits: the page offers a reload
+    // (src/lib/state/app-update.svelte.ts), so lazy chunks of the running version are never
+    // deleted under it. IndexedDB is never touched.
     VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: 'script',
+      registerType: 'prompt',
+      injectRegister: false,
       manifest: {
         name: 'Bản đồ giảm nghèo Việt Nam',
         short_name: 'Bản đồ giảm nghèo',

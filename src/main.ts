@@ -6,8 +6,11 @@ import '@fontsource/noto-sans/vietnamese-700.css';
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
+import { appUpdate } from './lib/state/app-update.svelte.ts';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
 export default mount(App, { target });
+
+appUpdate.start();
