@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { roundTo } from '../poverty.ts';
 import { formatCount, formatPercent } from '../../scales/format.ts';
 import { projectScenario, targetPath } from './project-scenario.ts';
+import { projectScenarioReference } from './project-scenario.reference.ts';
 import type { ScenarioDefinition, UnitSetting } from './scenario-definition.ts';
 import type { ScenarioUnitInput } from './scenario-inputs.ts';
 import { syntheticUnits } from './synthetic-units.ts';
@@ -380,6 +381,23 @@ describe('projectScenario properties', () => {
       }),
     );
   });
+
+  it('the optimised projection returns exactly what the reference projection returns', () => {
+    fc.assert(
+      fc.property(unitsArbitrary, definitionArbitrary, (rawUnits, d) => {
+        const { units, definition } = buildCase(rawUnits, d);
+        expect(projectScenario(units, definition)).toStrictEqual(
+          projectScenarioReference(units, definition),
+        );
+      }),
+    );
+    const units = syntheticUnits(700);
+    const definition = scenario({ rule: 'group-minimums-first', years: 5 });
+    expect(projectScenario(units, definition)).toStrictEqual(
+      projectScenarioReference(units, definition),
+    );
+    // Generous: the shared machine is slow under load; this test is about equality, not speed.
+  }, 60_000);
 
   it('a rule scenario with reachable bounds meets its target', () => {
     fc.assert(

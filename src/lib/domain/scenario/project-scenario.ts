@@ -86,10 +86,44 @@ export function unitsInScope(
     : units.filter((unit) => unit.provinceCode === scope.provinceCode);
 }
 
+/** Bit i of a unit-year's flag mask is SCENARIO_FLAGS[i]. */
+const FLAG_BIT: Record<ScenarioFlag, number> = {
+  'exits-exceed-poor': 1,
+  'below-floor': 2,
+  'above-cap': 4,
+  'steeper-than-achieved': 8,
+  'below-group-minimum': 16,
+};
+/** The order in which a unit-year lists its flags. */
+const FLAG_ORDER: ScenarioFlag[] = [
+  'below-floor',
+  'exits-exceed-poor',
+  'above-cap',
+  'steeper-than-achieved',
+  'below-group-minimum',
+];
+
+/** A unit-year's flag list from its mask; most have none and share one empty list. */
+function flagList(mask: number): ScenarioFlag[] {
+  if (mask === 0) return EMPTY_FLAGS;
+  const flags: ScenarioFlag[] = [];
+  for (const flag of FLAG_ORDER) if (mask & FLAG_BIT[flag]) flags.push(flag);
+  return flags;
+}
+
+/** A plain array of `length` values of `series` from `offset` (the result's public shape). */
+function slice(series: Float64Array, offset: number, length: number): number[] {
+  const out = new Array<number>(length);
+  for (let i = 0; i < length; i += 1) out[i] = series[offset + i]!;
+  return out;
+}
+
 /**
  * Projects a scenario year by year: allocates the year's overall reduction to units by the rule,
  * then derives each unit's poor households, the exits needed (net fall + new poor + re-poverty),
- * the budget and the flags. Pure and deterministic.
+ * the budget and the flags. Pure and deterministic. A slider re-runs it on every frame, so the
+ * year loop works on flat typed arrays and flag bit masks, and builds the result's per-unit
+ * arrays once at the end (same arithmetic, in the same order, as the reference projection).
  */
 export function projectScenario(
   allUnits: readonly ScenarioUnitInput[],
@@ -98,16 +132,31 @@ export function projectScenario(
   const units = unitsInScope(allUnits, definition);
   const n = units.length;
   const Y = definition.years;
+  const S = Y + 1;
   const newPoorShare = definition.flows.newPoorPercent / 100;
   const rePovertyShare = definition.flows.rePovertyPercent / 100;
+  const costPerExit = definition.budget.costPerExit;
+  const growthFromData = definition.householdGrowth.source === 'data';
 
   const growth = new Float64Array(n);
   const floor = new Float64Array(n);
   const cap = new Float64Array(n);
   const groupMinimum = new Float64Array(n);
+  const best = new Float64Array(n);
   const locked = new Float64Array(n).fill(Number.NaN);
   const lockedHouseholds = new Float64Array(n).fill(Number.NaN);
   const groupsOf: UnitGroup[][] = [];
+  // Unit-major series: households, poor and rate at S points, flows over Y years.
+  const households = new Float64Array(n * S);
+  const poorSeries = new Float64Array(n * S);
+  const rateSeries = new Float64Array(n * S);
+  const reductionSeries = new Float64Array(n * Y);
+  const netSeries = new Float64Array(n * Y);
+  const newPoorSeries = new Float64Array(n * Y);
+  const rePovertySeries = new Float64Array(n * Y);
+  const exitsSeries = new Float64Array(n * Y);
+  const flagMasks = new Uint8Array(n * Y);
+  const budgetNeeded = new Float64Array(n);
   for (let i = 0; i < n; i += 1) {
     const unit = units[i]!;
     const setting = definition.units[unit.code];
@@ -119,6 +168,7 @@ export function projectScenario(
           : unit.householdsEnd / unit.households - 1;
     floor[i] = setting?.floorRate ?? definition.floorRate;
     cap[i] = setting?.capPoints ?? definition.capPoints ?? Infinity;
+    best[i] = unit.bestPastReduction ?? Number.NaN;
     const groups = setting?.groups ?? unit.groups;
     groupsOf.push(groups);
     for (const minimum of definition.groupMinimums) {
@@ -130,25 +180,10 @@ export function projectScenario(
       if ('points' in setting.target) locked[i] = setting.target.points;
       else lockedHouseholds[i] = setting.target.households;
     }
+    households[i * S] = unit.households;
+    poorSeries[i * S] = unit.poor;
+    rateSeries[i * S] = (100 * unit.poor) / unit.households;
   }
-
-  const outcomes: UnitOutcome[] = units.map((unit, i) => ({
-    code: unit.code,
-    name: unit.name,
-    provinceCode: unit.provinceCode,
-    groups: groupsOf[i]!,
-    households: [unit.households],
-    poor: [unit.poor],
-    rate: [(100 * unit.poor) / unit.households],
-    reduction: [],
-    netReduction: [],
-    newPoor: [],
-    rePoverty: [],
-    exits: [],
-    flags: [],
-    budgetNeeded: 0,
-    budgetAvailable: 0,
-  }));
 
   let households0 = 0;
   let poor0 = 0;
@@ -168,13 +203,12 @@ export function projectScenario(
     let weightedRate = 0;
     let householdsNextTotal = 0;
     for (let i = 0; i < n; i += 1) {
-      const o = outcomes[i]!;
-      const h = o.households[t]!;
-      poor[i] = o.poor[t]!;
-      rate[i] = o.rate[t]!;
+      const h = households[i * S + t]!;
+      poor[i] = poorSeries[i * S + t]!;
+      rate[i] = rateSeries[i * S + t]!;
       // The base year's own end-of-year count is used as is, so plan figures add up exactly.
       const hn =
-        t === 0 && definition.householdGrowth.source === 'data' && units[i]!.householdsEnd !== null
+        t === 0 && growthFromData && units[i]!.householdsEnd !== null
           ? units[i]!.householdsEnd!
           : h * (1 + growth[i]!);
       householdsNext[i] = hn;
@@ -203,47 +237,78 @@ export function projectScenario(
     );
 
     for (let i = 0; i < n; i += 1) {
-      const o = outcomes[i]!;
       const hn = householdsNext[i]!;
       const p = poor[i]!;
+      const r = rate[i]!;
       const d = reduction[i]!;
       const lockedHh = lockedHouseholds[i]!;
       // Household targets are kept as counts, not via a rounded rate, so the sums stay exact.
-      const plannedPoor = Number.isNaN(lockedHh) ? ((rate[i]! - d) * hn) / 100 : p - lockedHh;
+      const plannedPoor = Number.isNaN(lockedHh) ? ((r - d) * hn) / 100 : p - lockedHh;
       const poorEnd = Math.min(hn, Math.max(0, plannedPoor));
       const rateEnd = (100 * poorEnd) / hn;
       const net = p - poorEnd;
-      const newPoor = newPoorShare * (o.households[t]! - p);
+      const newPoor = newPoorShare * (households[i * S + t]! - p);
       const exits = Math.max(0, (net + newPoor) / (1 - rePovertyShare));
-      // Most unit-years carry no flag: share one empty list rather than allocate thousands.
-      let flags = EMPTY_FLAGS;
-      const flag = (name: ScenarioFlag) =>
-        (flags = flags === EMPTY_FLAGS ? [name] : [...flags, name]);
-      if ((100 * plannedPoor) / hn < floor[i]! - EPSILON) flag('below-floor');
-      if (exits > p + EPSILON) flag('exits-exceed-poor');
-      if (d > cap[i]! + EPSILON) flag('above-cap');
-      const best = units[i]!.bestPastReduction;
-      if (best !== null && d > best + EPSILON) flag('steeper-than-achieved');
-      if (groupMinimum[i]! > 0 && d < groupMinimum[i]! - EPSILON) flag('below-group-minimum');
-      o.households.push(hn);
-      o.poor.push(poorEnd);
-      o.rate.push(rateEnd);
-      o.reduction.push(rate[i]! - rateEnd);
-      o.netReduction.push(net);
-      o.newPoor.push(newPoor);
-      o.rePoverty.push(rePovertyShare * exits);
-      o.exits.push(exits);
-      o.flags.push(flags);
-      o.budgetNeeded += exits * definition.budget.costPerExit;
+      let mask = 0;
+      if ((100 * plannedPoor) / hn < floor[i]! - EPSILON) mask |= FLAG_BIT['below-floor'];
+      if (exits > p + EPSILON) mask |= FLAG_BIT['exits-exceed-poor'];
+      if (d > cap[i]! + EPSILON) mask |= FLAG_BIT['above-cap'];
+      // NaN (no past reduction) compares false.
+      if (d > best[i]! + EPSILON) mask |= FLAG_BIT['steeper-than-achieved'];
+      if (groupMinimum[i]! > 0 && d < groupMinimum[i]! - EPSILON) {
+        mask |= FLAG_BIT['below-group-minimum'];
+      }
+      const next = i * S + t + 1;
+      const year = i * Y + t;
+      households[next] = hn;
+      poorSeries[next] = poorEnd;
+      rateSeries[next] = rateEnd;
+      reductionSeries[year] = r - rateEnd;
+      netSeries[year] = net;
+      newPoorSeries[year] = newPoor;
+      rePovertySeries[year] = rePovertyShare * exits;
+      exitsSeries[year] = exits;
+      flagMasks[year] = mask;
+      budgetNeeded[i]! += exits * costPerExit;
     }
   }
 
+  const flagCounts = Object.fromEntries(SCENARIO_FLAGS.map((flag) => [flag, 0])) as Record<
+    ScenarioFlag,
+    number
+  >;
+  const outcomes: UnitOutcome[] = new Array<UnitOutcome>(n);
+  for (let i = 0; i < n; i += 1) {
+    const unit = units[i]!;
+    const flags = new Array<ScenarioFlag[]>(Y);
+    let unitMask = 0;
+    for (let t = 0; t < Y; t += 1) {
+      const mask = flagMasks[i * Y + t]!;
+      unitMask |= mask;
+      flags[t] = flagList(mask);
+    }
+    for (const flag of SCENARIO_FLAGS) if (unitMask & FLAG_BIT[flag]) flagCounts[flag] += 1;
+    outcomes[i] = {
+      code: unit.code,
+      name: unit.name,
+      provinceCode: unit.provinceCode,
+      groups: groupsOf[i]!,
+      households: slice(households, i * S, S),
+      poor: slice(poorSeries, i * S, S),
+      rate: slice(rateSeries, i * S, S),
+      reduction: slice(reductionSeries, i * Y, Y),
+      netReduction: slice(netSeries, i * Y, Y),
+      newPoor: slice(newPoorSeries, i * Y, Y),
+      rePoverty: slice(rePovertySeries, i * Y, Y),
+      exits: slice(exitsSeries, i * Y, Y),
+      flags,
+      budgetNeeded: budgetNeeded[i]!,
+      budgetAvailable: 0,
+    };
+  }
+
   shareProgrammes(outcomes, definition);
-  return {
-    units: outcomes,
-    total: totals(outcomes, targetRate, Y),
-    flagCounts: countFlags(outcomes),
-  };
+  return { units: outcomes, total: totals(outcomes, targetRate, Y), flagCounts };
 }
 
 /** Each programme's money over the horizon, shared among its eligible units by poor households. */
@@ -300,17 +365,4 @@ function totals(outcomes: UnitOutcome[], targetRate: number[], years: number): S
   result.targetMet = miss <= EPSILON;
   result.missPoints = Math.max(0, miss);
   return result;
-}
-
-function countFlags(outcomes: UnitOutcome[]): Record<ScenarioFlag, number> {
-  const counts = Object.fromEntries(SCENARIO_FLAGS.map((flag) => [flag, 0])) as Record<
-    ScenarioFlag,
-    number
-  >;
-  for (const o of outcomes) {
-    for (const flag of SCENARIO_FLAGS) {
-      if (o.flags.some((year) => year.includes(flag))) counts[flag] += 1;
-    }
-  }
-  return counts;
 }
