@@ -76,6 +76,38 @@ describe('Monte Carlo', () => {
     expect(stepped.probabilityTargetMet).toBe(once.probabilityTargetMet);
   });
 
+  it('draws follow createRandom: per draw, unit and year the exit success, new-poor and re-poverty shares', () => {
+    // A plain replay of the model with the public generator pins the inlined one in the loop.
+    const o = options({ draws: 30, seed: 11 });
+    const random = createRandom(o.seed);
+    const share = ([low, high]: [number, number]) =>
+      low / 100 + (high / 100 - low / 100) * random();
+    const { units, years, households, poorStart, plannedExits, drift } = input;
+    let householdsAtHorizon = 0;
+    for (let i = 0; i < units; i += 1) householdsAtHorizon += households[i * (years + 1) + years]!;
+    const expected: number[] = [];
+    for (let draw = 0; draw < o.draws; draw += 1) {
+      let poorAtHorizon = 0;
+      for (let i = 0; i < units; i += 1) {
+        let poor = poorStart[i]!;
+        for (let t = 0; t < years; t += 1) {
+          const success = share(o.exitSuccessPercent);
+          const newPoor = share(o.newPoorPercent);
+          const rePoverty = share(o.rePovertyPercent);
+          const h = households[i * (years + 1) + t]!;
+          poor +=
+            newPoor * (h - poor) -
+            (1 - rePoverty) * (success * plannedExits[i * years + t]!) +
+            drift[i * years + t]!;
+          poor = Math.min(households[i * (years + 1) + t + 1]!, Math.max(0, poor));
+        }
+        poorAtHorizon += poor;
+      }
+      expected.push((100 * poorAtHorizon) / householdsAtHorizon);
+    }
+    expect([...runMonteCarlo(input, o).overall]).toEqual(expected.sort((a, b) => a - b));
+  });
+
   it('weaker exits and more inflow lower the probability of meeting the target', () => {
     const good = runMonteCarlo(input, options({ exitSuccessPercent: [95, 120] }));
     const bad = runMonteCarlo(

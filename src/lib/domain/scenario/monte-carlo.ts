@@ -47,8 +47,8 @@ export const UNIT_BIN_POINTS = 0.05;
 const UNIT_BINS = Math.round(100 / UNIT_BIN_POINTS) + 1;
 const EPSILON = 1e-9;
 
-/** sfc32, seeded through splitmix32: fast, small state, good enough for simulation. */
-export function createRandom(seed: number): () => number {
+/** sfc32's state, seeded through splitmix32. */
+function seedState(seed: number): Int32Array {
   let state = seed >>> 0;
   const splitmix = () => {
     state = (state + 0x9e3779b9) | 0;
@@ -57,10 +57,12 @@ export function createRandom(seed: number): () => number {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
+  return Int32Array.of(splitmix(), splitmix(), splitmix(), splitmix());
+}
+
+/** sfc32, seeded through splitmix32: fast, small state, good enough for simulation. */
+export function createRandom(seed: number): () => number {
+  let [a, b, c, d] = seedState(seed) as unknown as [number, number, number, number];
   return () => {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
@@ -118,7 +120,6 @@ export function createMonteCarloRun(
   const { units, years, households, poorStart, plannedExits, drift, plannedRate, targetRate } =
     input;
   const total = options.draws;
-  const random = createRandom(options.seed);
   const [successLow, successHigh] = options.exitSuccessPercent.map((v) => v / 100) as [
     number,
     number,
@@ -138,20 +139,47 @@ export function createMonteCarloRun(
   const met = new Uint32Array(units);
   let completed = 0;
 
+  // The generator's state lives in locals inside the draw loop (the same sfc32 sequence as
+  // createRandom): a call per draw of 105 million would cost more than the simulation itself.
+  const rng = seedState(options.seed);
+
   function step(draws: number): number {
     const end = Math.min(total, completed + draws);
+    let a = rng[0]!;
+    let b = rng[1]!;
+    let c = rng[2]!;
+    let d = rng[3]!;
     for (let draw = completed; draw < end; draw += 1) {
       let poorAtHorizon = 0;
       for (let i = 0; i < units; i += 1) {
         let poor = poorStart[i]!;
         const row = i * (years + 1);
+        const flow = i * years;
         for (let t = 0; t < years; t += 1) {
           const h = households[row + t]!;
-          const success = successLow + successWidth * random();
-          const newPoorShare = newPoorLow + newPoorWidth * random();
-          const reShare = reLow + reWidth * random();
-          const exits = success * plannedExits[i * years + t]!;
-          poor += newPoorShare * (h - poor) - (1 - reShare) * exits + drift[i * years + t]!;
+          let r = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (c << 21) | (c >>> 11);
+          c = (c + r) | 0;
+          const success = successLow + successWidth * ((r >>> 0) / 4294967296);
+          r = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (c << 21) | (c >>> 11);
+          c = (c + r) | 0;
+          const newPoorShare = newPoorLow + newPoorWidth * ((r >>> 0) / 4294967296);
+          r = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (c << 21) | (c >>> 11);
+          c = (c + r) | 0;
+          const reShare = reLow + reWidth * ((r >>> 0) / 4294967296);
+          const exits = success * plannedExits[flow + t]!;
+          poor += newPoorShare * (h - poor) - (1 - reShare) * exits + drift[flow + t]!;
           const next = households[row + t + 1]!;
           if (poor < 0) poor = 0;
           else if (poor > next) poor = next;
@@ -165,6 +193,10 @@ export function createMonteCarloRun(
       }
       overall[draw] = householdsAtHorizon > 0 ? (100 * poorAtHorizon) / householdsAtHorizon : 0;
     }
+    rng[0] = a;
+    rng[1] = b;
+    rng[2] = c;
+    rng[3] = d;
     completed = end;
     return completed;
   }
