@@ -1,10 +1,14 @@
 /**
  * Scenario benchmark. Prints medians against their budgets:
- * - engine: one evaluation of 700 districts × 5 years (allocation, projection, flags, budget);
- * - Monte Carlo: 10,000 draws × 700 districts × 5 years in a worker thread;
+ * - engine: one evaluation of 700 districts × 5 years (allocation, projection, flags, budget),
+ *   and the reference projection interleaved in the same process, with the ratio of the two;
+ * - Monte Carlo: 10,000 draws × 700 districts × 5 years in a worker thread (wall clock), and its
+ *   CPU time on the bench's own thread;
  * - browser: the production build in Debian's Chromium with a synthetic ~700-district dataset;
  *   the target slider is dragged for 5 s while a PerformanceObserver records main-thread long
- *   tasks, and the map must update; then the Monte Carlo runs in the page's Web Worker.
+ *   tasks, and the map must update; then the Monte Carlo runs in the page's Web Worker. The
+ *   longest task of a repaint of the unchanged map (all layers, then none) is printed beside it:
+ *   the floor that software WebGL sets, which no work of ours can go under.
  * Usage: `npm run bench:scenario` (builds first). RUNS=9 for more runs; SKIP_BROWSER=1 for the
  * Node measurements only.
  */
@@ -12,8 +16,9 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
-import { monteCarloInput } from '../../src/lib/domain/scenario/monte-carlo.ts';
+import { monteCarloInput, runMonteCarlo } from '../../src/lib/domain/scenario/monte-carlo.ts';
 import { projectScenario } from '../../src/lib/domain/scenario/project-scenario.ts';
+import { projectScenarioReference } from '../../src/lib/domain/scenario/project-scenario.reference.ts';
 import { createDefaultScenario } from '../../src/lib/domain/scenario/scenario-definition.ts';
 import { syntheticUnits } from '../../src/lib/domain/scenario/synthetic-units.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser.ts';
@@ -37,32 +42,64 @@ const definition = {
   flows: { newPoorPercent: 0.5, rePovertyPercent: 5 },
 };
 
-/** Wall-clock and CPU time per evaluation; CPU time is what an idle machine would show. */
-function benchEngine(): { wall: number[]; cpu: number[] } {
+/**
+ * Wall-clock and CPU time per evaluation; CPU time is what an idle machine would show. The
+ * reference projection runs interleaved in the same process, so their ratio survives the load.
+ */
+function benchEngine(): { wall: number[]; cpu: number[]; referenceCpu: number[] } {
   const EVALUATIONS = 200;
-  for (let i = 0; i < 50; i += 1) projectScenario(units, definition);
   const wall: number[] = [];
   const cpu: number[] = [];
-  for (let run = 0; run < RUNS; run += 1) {
-    const started = performance.now();
-    const cpuStarted = process.cpuUsage();
-    for (let i = 0; i < EVALUATIONS; i += 1) {
-      // A slider step: a new target each evaluation.
-      projectScenario(units, {
-        ...definition,
-        target: { kind: 'points-per-year', points: 0.5 + (i % 40) / 10 },
-      });
-    }
-    const used = process.cpuUsage(cpuStarted);
-    wall.push((performance.now() - started) / EVALUATIONS);
-    cpu.push((used.user + used.system) / 1000 / EVALUATIONS);
+  const referenceCpu: number[] = [];
+  for (const project of [projectScenario, projectScenarioReference]) {
+    for (let i = 0; i < 50; i += 1) project(units, definition);
   }
-  return { wall, cpu };
+  for (let run = 0; run < RUNS; run += 1) {
+    // Alternate which goes first, so neither always inherits the other's garbage.
+    const order = [projectScenario, projectScenarioReference];
+    if (run % 2) order.reverse();
+    for (const project of order) {
+      const started = performance.now();
+      const cpuStarted = process.cpuUsage();
+      for (let i = 0; i < EVALUATIONS; i += 1) {
+        // A slider step: a new target each evaluation.
+        project(units, {
+          ...definition,
+          target: { kind: 'points-per-year', points: 0.5 + (i % 40) / 10 },
+        });
+      }
+      const used = process.cpuUsage(cpuStarted);
+      const cpuMs = (used.user + used.system) / 1000 / EVALUATIONS;
+      if (project === projectScenarioReference) {
+        referenceCpu.push(cpuMs);
+        continue;
+      }
+      wall.push((performance.now() - started) / EVALUATIONS);
+      cpu.push(cpuMs);
+    }
+  }
+  return { wall, cpu, referenceCpu };
+}
+
+const monteCarloArguments = [
+  monteCarloInput(projectScenario(units, definition)),
+  { ...definition.uncertainty, draws: 10_000 },
+] as const;
+
+/** CPU time of the same run on this thread: what it costs without waiting for a shared core. */
+function benchMonteCarloCpu(): number[] {
+  const perRun: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const started = process.cpuUsage();
+    runMonteCarlo(...monteCarloArguments);
+    const used = process.cpuUsage(started);
+    perRun.push((used.user + used.system) / 1000);
+  }
+  return perRun;
 }
 
 async function benchMonteCarlo(): Promise<number[]> {
-  const input = monteCarloInput(projectScenario(units, definition));
-  const options = { ...definition.uncertainty, draws: 10_000 };
+  const [input, options] = monteCarloArguments;
   const perRun: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     // A worker thread does not inherit tsx's loader: it registers it, then loads the TS file.
@@ -82,6 +119,9 @@ async function benchMonteCarlo(): Promise<number[]> {
 }
 
 interface BrowserRun {
+  /** The longest task while only repainting the map, unchanged, with every layer / none shown. */
+  repaintAllLayersMs: number;
+  repaintNoLayersMs: number;
   longestTaskMs: number;
   longTasksOver50: number;
   mapUpdates: number;
@@ -89,9 +129,68 @@ interface BrowserRun {
   monteCarloLongestTaskMs: number;
 }
 
+/**
+ * The longest main-thread task of each of 5 repaints of the unchanged map, median: what a frame
+ * costs with no work of ours. With software compositing (--disable-gpu) Chromium reads every
+ * WebGL frame back on the main thread (GLES2::ReadPixels), waiting for SwiftShader to draw it.
+ */
+async function repaintCost(page: Page, hideLayers: boolean): Promise<number> {
+  return page.evaluate(async (hide) => {
+    const map = (
+      window as unknown as {
+        atlasMap: {
+          getStyle(): { layers: { id: string }[] };
+          setLayoutProperty(id: string, name: string, value: string): void;
+          triggerRepaint(): void;
+          once(event: string, listener: () => void): void;
+        };
+      }
+    ).atlasMap;
+    const layers = map.getStyle().layers.map((layer) => layer.id);
+    for (const id of layers) map.setLayoutProperty(id, 'visibility', hide ? 'none' : 'visible');
+    await new Promise<void>((resolve) => map.once('idle', resolve));
+    const longest: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const tasks: number[] = [];
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(entry.duration);
+      });
+      observer.observe({ type: 'longtask' });
+      map.triggerRepaint();
+      await new Promise<void>((resolve) => map.once('idle', resolve));
+      // The frame's task ends after the idle event; let it finish and be reported.
+      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+      for (const entry of observer.takeRecords()) tasks.push(entry.duration);
+      observer.disconnect();
+      longest.push(Math.max(0, ...tasks));
+    }
+    for (const id of layers) map.setLayoutProperty(id, 'visibility', 'visible');
+    await new Promise<void>((resolve) => map.once('idle', resolve));
+    longest.sort((a, b) => a - b);
+    return longest[2]!;
+  }, hideLayers);
+}
+
+/** What the map holds for one district: the feature-state the choropleth is drawn from. */
+async function mappedValue(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          atlasMap: { getFeatureState(f: { source: string; id: string }): { value: number } };
+        }
+      ).atlasMap.getFeatureState({ source: 'boundaries', id: '001' }).value,
+  );
+}
+
 async function dragOnce(
   page: Page,
-): Promise<Omit<BrowserRun, 'monteCarloMs' | 'monteCarloLongestTaskMs'>> {
+): Promise<
+  Omit<
+    BrowserRun,
+    'monteCarloMs' | 'monteCarloLongestTaskMs' | 'repaintAllLayersMs' | 'repaintNoLayersMs'
+  >
+> {
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[]; observer?: PerformanceObserver };
     w.longTasks = [];
@@ -115,21 +214,13 @@ async function dragOnce(
     const phase = (step % 60) / 30;
     const fraction = phase <= 1 ? phase : 2 - phase;
     await page.mouse.move(box.x + 4 + (box.width - 8) * fraction, y);
-    if (step % 10 === 0) {
-      values.add(
-        await page.evaluate(
-          () =>
-            (
-              window as unknown as {
-                atlasMap: { getFeatureState(f: { source: string; id: string }): { value: number } };
-              }
-            ).atlasMap.getFeatureState({ source: 'boundaries', id: '001' }).value,
-        ),
-      );
-    }
+    if (step % 5 === 0) values.add(await mappedValue(page));
     step += 1;
   }
   await page.mouse.up();
+  // Under load a 5 s drag may be a handful of steps: read the end value too, a frame later.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  values.add(await mappedValue(page));
   if (values.size < 2) throw new Error('the map did not change while the slider was dragged');
   const longTasks = await page.evaluate(
     () => (window as unknown as { longTasks: number[] }).longTasks,
@@ -170,6 +261,8 @@ async function benchBrowser(): Promise<BrowserRun[]> {
     await draws.fill('10000');
     await draws.press('Enter');
     for (let run = 0; run < RUNS; run += 1) {
+      const repaintAllLayersMs = await repaintCost(page, false);
+      const repaintNoLayersMs = await repaintCost(page, true);
       const drag = await dragOnce(page);
       await page.evaluate(() => {
         (window as unknown as { longTasks: number[] }).longTasks = [];
@@ -184,7 +277,13 @@ async function benchBrowser(): Promise<BrowserRun[]> {
       const mcTasks = await page.evaluate(
         () => (window as unknown as { longTasks: number[] }).longTasks,
       );
-      runs.push({ ...drag, monteCarloMs, monteCarloLongestTaskMs: Math.max(0, ...mcTasks) });
+      runs.push({
+        ...drag,
+        repaintAllLayersMs,
+        repaintNoLayersMs,
+        monteCarloMs,
+        monteCarloLongestTaskMs: Math.max(0, ...mcTasks),
+      });
       process.stdout.write('.');
     }
     await context.close();
@@ -204,6 +303,7 @@ function row(name: string, value: number, budget: number | null, unit: string) {
 async function main(): Promise<void> {
   const engine = benchEngine();
   const monteCarlo = await benchMonteCarlo();
+  const monteCarloCpu = benchMonteCarloCpu();
   const lines = [
     `Scenario benchmark — medians of ${RUNS} runs (machine shared: figures are noisy under load)`,
     row(
@@ -219,8 +319,25 @@ async function main(): Promise<void> {
       'ms',
     ),
     row(
+      'engine: the reference projection, per evaluation (CPU)',
+      median(engine.referenceCpu),
+      null,
+      'ms',
+    ),
+    `${'engine: optimised / reference CPU time, median of runs'.padEnd(56)} ${median(
+      engine.cpu.map((cpu, i) => cpu / engine.referenceCpu[i]!),
+    )
+      .toFixed(2)
+      .padStart(10)}`,
+    row(
       'Monte Carlo: 10,000 × 700 × 5, Node worker thread',
       median(monteCarlo),
+      BUDGETS.monteCarloMs,
+      'ms',
+    ),
+    row(
+      'Monte Carlo: 10,000 × 700 × 5, CPU time (one thread)',
+      median(monteCarloCpu),
       BUDGETS.monteCarloMs,
       'ms',
     ),
@@ -232,6 +349,18 @@ async function main(): Promise<void> {
         'browser: longest main-thread task while dragging 5 s',
         median(browser.map((r) => r.longestTaskMs)),
         BUDGETS.longTaskMs,
+        'ms',
+      ),
+      row(
+        'browser: longest task, unchanged map repainted (floor)',
+        median(browser.map((r) => r.repaintAllLayersMs)),
+        null,
+        'ms',
+      ),
+      row(
+        'browser: longest task, map with no layer repainted',
+        median(browser.map((r) => r.repaintNoLayersMs)),
+        null,
         'ms',
       ),
       row(
