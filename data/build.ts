@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { buildBoundaries2025 } from './boundaries/build-2025.ts';
 import { buildBoundaries } from './boundaries/build-boundaries.ts';
 import { buildSeedDatasets } from './build-datasets.ts';
 import type { AtlasIndex } from '../src/lib/data/atlas-index.ts';
@@ -35,12 +36,20 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
   for (const warning of manifest.warnings) console.warn(`warning: ${warning}`);
+  const boundaries2025 = await buildBoundaries2025({
+    sharedDir,
+    outDir,
+    force,
+    log: (line) => console.log(line),
+  });
+  for (const warning of boundaries2025.manifest.warnings) console.warn(`warning 2025: ${warning}`);
 
   const datasets = await buildSeedDatasets(path.join(root, 'data', 'seeds'));
   await writeAtomically(path.join(outDir, 'datasets.json'), datasets.text);
   const index: AtlasIndex = {
     schema: 1,
     boundaries: manifest,
+    boundaries2025: boundaries2025.manifest,
     datasets: { file: 'datasets.json', contentHash: datasets.hash, bytes: datasets.text.length },
   };
   await writeAtomically(path.join(outDir, 'atlas.json'), JSON.stringify(index, null, 2));

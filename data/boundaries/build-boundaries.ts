@@ -205,7 +205,7 @@ async function readInputs(sharedDir: string): Promise<Inputs> {
 }
 
 /** This folder's build code (tests excluded) and the versions of the libraries that shape the output. */
-async function readBuildCode(): Promise<HashedFile[]> {
+export async function readBuildCode(): Promise<HashedFile[]> {
   const dir = fileURLToPath(new URL('.', import.meta.url));
   const names = (await readdir(dir)).filter(
     (n) => n.endsWith('.ts') && !n.endsWith('.test.ts') && !n.startsWith('test-'),

@@ -67,8 +67,63 @@ export interface BoundaryManifest {
   simplification: SimplificationSummary;
 }
 
+/** One generated file of the 2025 boundary set, as served. */
+export interface GeneratedFile {
+  file: string;
+  contentHash: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export interface Manifest2025Province {
+  code: string;
+  /** With its type, e.g. "Tỉnh Tuyên Quang". */
+  name: string;
+  nameEn: string;
+  /** Codes of the old (pre-2025) provinces merged whole into this one. */
+  from: string[];
+  /** The province's commune file, fetched when the province is opened. */
+  communes: GeneratedFile & { count: number };
+}
+
+export interface Source2025 {
+  id: 'vn-provinces-database-2025' | 'sapnhap-bando-2025' | 'dvhcvn-crosswalk-2025';
+  title: string;
+  licence: string;
+  attribution: string;
+  url: string;
+  changes: string;
+}
+
+/**
+ * The units after 1 July 2025 (34 provinces, 3,321 communes and wards, no districts) and the
+ * crosswalk to the earlier units.
+ */
+export interface Boundary2025Manifest {
+  schema: 1;
+  vintage: '2025-communes';
+  inputHash: string;
+  provincesFile: GeneratedFile;
+  crosswalk: GeneratedFile;
+  counts: { provinces: number; communes: number };
+  provinces: Manifest2025Province[];
+  /** Codes the crosswalk spells differently from the wards file (Xã Ba Chẽ 06970 / 06978). */
+  codeAliases: {
+    crosswalkCode: string;
+    boundaryCode: string;
+    name: string;
+    provinceCode: string;
+  }[];
+  /** gzip bytes of every 2025 file together (provinces, all communes, crosswalk). */
+  totalGzipBytes: number;
+  warnings: string[];
+  sources: Source2025[];
+}
+
 export interface AtlasIndex {
   schema: 1;
   boundaries: BoundaryManifest;
+  /** Absent in indexes written before the 2025 units were built; the app then offers 2019 only. */
+  boundaries2025?: Boundary2025Manifest;
   datasets: { file: string; contentHash: string; bytes: number };
 }

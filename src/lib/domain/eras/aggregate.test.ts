@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Observation, UnitLevel } from '../dataset.ts';
+import type { IndicatorId } from '../indicators.ts';
+import { aggregateToNewProvinces, isAggregable, type EraTree } from './aggregate.ts';
+
+/** New Tuyên Quang (08) = old Hà Giang (02, 11 districts) + old Tuyên Quang (08, 7 districts). */
+const districts02 = Array.from({ length: 11 }, (_, i) => String(24 + i).padStart(3, '0'));
+const districts08 = ['070', '071', '072', '073', '074', '075', '076'];
+const tree: EraTree = {
+  newProvinces: [
+    { code: '08', from: ['02', '08'] },
+    { code: '01', from: ['01'] },
+  ],
+  districtsOf: new Map([
+    ['02', districts02],
+    ['08', districts08],
+    ['01', ['001', '002']],
+  ]),
+};
+
+function obs(
+  unitCode: string,
+  unitLevel: UnitLevel,
+  values: Partial<Record<IndicatorId, number>>,
+): Observation[] {
+  return Object.entries(values).map(([indicator, value]) => ({
+    datasetId: 'd',
+    unitCode,
+    unitLevel,
+    indicator: indicator as IndicatorId,
+    value: value as number,
+  }));
+}
+
+describe('aggregateToNewProvinces', () => {
+  it('sums counts of every old district into the new province', () => {
+    const observations = [
+      ...districts02.flatMap((d, i) => obs(d, 'district', { poor_start: 100 + i })),
+      ...districts08.flatMap((d, i) => obs(d, 'district', { poor_start: 10 * i })),
+    ];
+    const expected =
+      districts02.reduce((s, _, i) => s + 100 + i, 0) +
+      districts08.reduce((s, _, i) => s + 10 * i, 0);
+    const result = aggregateToNewProvinces(observations, 'poor_start', 'district', tree).get('08');
+    expect(result).toMatchObject({ value: expected, covered: 18, total: 18, partial: false });
+    expect(result?.share).toBe(1);
+  });
+
+  it('recomputes a rate from the summed counts instead of averaging the rates', () => {
+    const observations = [
+      ...obs('02', 'province', { rate_start: 10, poor_start: 10, households_start: 100 }),
+      ...obs('08', 'province', { rate_start: 50, poor_start: 450, households_start: 900 }),
+    ];
+    const result = aggregateToNewProvinces(observations, 'rate_start', 'province', tree).get('08');
+    // (10 + 450) / (100 + 900) = 46 %, where the mean of the rates would say 30 %.
+    expect(result?.value).toBeCloseTo(46, 10);
+    expect(result?.partial).toBe(false);
+  });
+
+  it('uses rate × households when a unit stores its rate but not its count', () => {
+    const observations = [
+      ...obs('02', 'province', { rate_start: 20, households_start: 1000 }),
+      ...obs('08', 'province', { poor_start: 100, households_start: 1000 }),
+    ];
+    const result = aggregateToNewProvinces(observations, 'rate_start', 'province', tree).get('08');
+    expect(result?.value).toBeCloseTo(15, 10);
+  });
+
+  it('marks Tuyên Quang 2020 partial: the old Tuyên Quang is covered, the Hà Giang part is not', () => {
+    const observations = [
+      ...obs('08', 'province', { poor_start: 23_000, households_start: 200_000 }),
+      ...districts08.flatMap((d) => obs(d, 'district', { poor_start: 1, households_start: 10 })),
+    ];
+    const counts = aggregateToNewProvinces(observations, 'poor_start', 'district', tree).get('08');
+    // The province's own row stands for its seven districts; none of Hà Giang's eleven is covered.
+    expect(counts).toMatchObject({ value: 23_000, covered: 7, total: 18, partial: true });
+    expect(counts?.share).toBeCloseTo(7 / 18, 12);
+    expect(counts?.oldProvinces).toEqual([
+      { code: '02', covered: 0, total: 11 },
+      { code: '08', covered: 7, total: 7 },
+    ]);
+    const rate = aggregateToNewProvinces(observations, 'rate_start', 'district', tree).get('08');
+    expect(rate?.value).toBeCloseTo(11.5, 10);
+    expect(rate?.partial).toBe(true);
+  });
+
+  it('counts covered districts when only some districts have figures', () => {
+    const observations = districts08
+      .slice(0, 3)
+      .flatMap((d) => obs(d, 'district', { poor_start: 5 }));
+    const result = aggregateToNewProvinces(observations, 'poor_start', 'district', tree).get('08');
+    expect(result).toMatchObject({ value: 15, covered: 3, total: 18, partial: true });
+  });
+
+  it('measures coverage in old provinces for a province-level dataset', () => {
+    const observations = obs('08', 'province', { budget_total: 500 });
+    const result = aggregateToNewProvinces(observations, 'budget_total', 'province', tree).get(
+      '08',
+    );
+    expect(result).toMatchObject({ value: 500, covered: 1, total: 2, share: 0.5, partial: true });
+  });
+
+  it('carries a lone rate without counts, but never averages several', () => {
+    const lone = obs('08', 'province', { rate_end: 7.5 });
+    expect(aggregateToNewProvinces(lone, 'rate_end', 'province', tree).get('08')?.value).toBe(7.5);
+    const two = [...lone, ...obs('02', 'province', { rate_end: 30 })];
+    expect(aggregateToNewProvinces(two, 'rate_end', 'province', tree).has('08')).toBe(false);
+  });
+
+  it('gives the planned reduction as the difference of the recomputed rates', () => {
+    const observations = [
+      ...obs('001', 'district', {
+        poor_start: 30,
+        households_start: 100,
+        poor_end: 20,
+        households_end: 100,
+      }),
+      ...obs('002', 'district', {
+        poor_start: 10,
+        households_start: 300,
+        poor_end: 4,
+        households_end: 300,
+      }),
+    ];
+    const result = aggregateToNewProvinces(observations, 'rate_reduction', 'district', tree).get(
+      '01',
+    );
+    expect(result?.value).toBeCloseTo(40 / 4 - 24 / 4, 10);
+    expect(isAggregable('rate_reduction')).toBe(true);
+  });
+
+  it('leaves new provinces without any figure out', () => {
+    const result = aggregateToNewProvinces(
+      obs('001', 'district', { poor_start: 1 }),
+      'poor_start',
+      'district',
+      tree,
+    );
+    expect([...result.keys()]).toEqual(['01']);
+  });
+
+  it('property: counts sum exactly and rates lie between the smallest and largest unit rate', () => {
+    const unit = fc.record({
+      poor: fc.integer({ min: 0, max: 50_000 }),
+      extra: fc.integer({ min: 1, max: 200_000 }),
+      present: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 18, maxLength: 18 }), (units) => {
+        const codes = [...districts02, ...districts08];
+        const present = units
+          .map((u, i) => ({ ...u, code: codes[i] as string }))
+          .filter((u) => u.present);
+        const observations = present.flatMap((u) =>
+          obs(u.code, 'district', { poor_start: u.poor, households_start: u.poor + u.extra }),
+        );
+        const count = aggregateToNewProvinces(observations, 'poor_start', 'district', tree).get(
+          '08',
+        );
+        const rate = aggregateToNewProvinces(observations, 'rate_start', 'district', tree).get(
+          '08',
+        );
+        if (present.length === 0) return count === undefined && rate === undefined;
+        const rates = present.map((u) => (100 * u.poor) / (u.poor + u.extra));
+        const value = rate?.value ?? Number.NaN;
+        return (
+          count?.value === present.reduce((s, u) => s + u.poor, 0) &&
+          count.covered === present.length &&
+          count.partial === present.length < 18 &&
+          value >= Math.min(...rates) - 1e-9 &&
+          value <= Math.max(...rates) + 1e-9
+        );
+      }),
+    );
+  });
+});
