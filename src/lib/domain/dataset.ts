@@ -3,6 +3,7 @@ import type { IndicatorId } from './indicators.ts';
 /** The multidimensional poverty standard a dataset was measured against. */
 export type PovertyStandard = '2016-2020' | '2022-2025' | 'other';
 export type UnitLevel = 'province' | 'district';
+export type DatasetVintage = '2019-districts' | '2025-communes';
 /** Where the figures come from; a plan's targets are not a review's results. */
 export type DatasetKind = 'plan' | 'review' | 'survey' | 'scenario';
 
@@ -26,8 +27,11 @@ export interface DatasetMetadata {
   level: UnitLevel;
   kind: DatasetKind;
   year: number;
-  /** The boundary vintage whose codes the rows use. */
-  vintage: '2019-districts';
+  /**
+   * The administrative era whose codes the rows use: the 2019 provinces and districts, or the
+   * 34 provinces after 1 July 2025. Records stored before eras existed all carry 2019.
+   */
+  vintage: DatasetVintage;
   licence: string;
   /** The one thing a reader must know before trusting the figures, shown beside the map. */
   caveat?: { vi: string; en: string };

@@ -433,6 +433,31 @@ const vi = {
   updateAvailable: 'Có phiên bản mới của bản đồ.',
   updateKeeps: 'Bộ dữ liệu và kịch bản của bạn được giữ nguyên.',
   updateReload: 'Tải lại',
+  // Two administrative eras (2019 districts / 2025 provinces and communes)
+  eraLegend: 'Ranh giới hành chính',
+  era2019: '2019 · 63 tỉnh, cấp huyện',
+  era2025: '2025 · 34 tỉnh, cấp xã',
+  eraOnly2025: 'Bộ số liệu này theo đơn vị hành chính sau 1/7/2025.',
+  eraAggregatedNote:
+    'Số liệu theo đơn vị cũ gộp vào 34 tỉnh mới: số đếm cộng dồn, tỷ lệ tính lại từ số đếm (không lấy trung bình).',
+  eraOpenProvince: 'Xem xã, phường của tỉnh',
+  eraNoProvince: '— Chọn tỉnh —',
+  eraLoadFailed: 'Không tải được ranh giới 2025',
+  partialCoverage: 'Số liệu phủ một phần',
+  partialCoverageShare: 'phủ {covered}/{total} {units} cũ ({share})',
+  fullCoverage: 'Số liệu phủ toàn bộ các đơn vị cũ',
+  oldDistricts: 'huyện',
+  oldProvinces: 'tỉnh',
+  formedFrom: 'Hình thành từ (trước 1/7/2025)',
+  wentTo: 'Sau 1/7/2025 thuộc',
+  newCommunes: 'Các xã, phường mới nhận địa bàn',
+  partOf: 'một phần',
+  lineageLoading: 'Đang tải bảng chuyển đổi đơn vị…',
+  lineageUnknown: 'Không có trong bảng chuyển đổi đơn vị.',
+  commune2025: 'Xã, phường (2025)',
+  province2025: 'Tỉnh (2025)',
+  noCommuneData: 'Chưa có số liệu cấp xã; bảng dưới cho biết xã hình thành từ đâu.',
+  sources2025: 'Ranh giới 2025',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -869,6 +894,32 @@ const en: Record<MessageKey, string> = {
   updateAvailable: 'A new version of the atlas is available.',
   updateKeeps: 'Your datasets and scenarios are kept.',
   updateReload: 'Reload',
+  // Two administrative eras (2019 districts / 2025 provinces and communes)
+  eraLegend: 'Administrative boundaries',
+  era2019: '2019 · 63 provinces, districts',
+  era2025: '2025 · 34 provinces, communes',
+  eraOnly2025: 'This dataset uses the units after 1 July 2025.',
+  eraAggregatedNote:
+    'Figures of the old units summed into the 34 new provinces: counts added up, rates recomputed from the counts (never averaged).',
+  eraOpenProvince: 'Show the communes of',
+  eraNoProvince: '— Choose a province —',
+  eraLoadFailed: 'Could not load the 2025 boundaries',
+  partialCoverage: 'Partial coverage',
+  partialCoverageShare: 'covers {covered}/{total} old {units} ({share})',
+  fullCoverage: 'The data covers every old unit',
+  oldDistricts: 'districts',
+  oldProvinces: 'provinces',
+  formedFrom: 'Formed from (before 1 July 2025)',
+  wentTo: 'Since 1 July 2025 part of',
+  newCommunes: 'New communes and wards that took its land',
+  partOf: 'part',
+  lineageLoading: 'Loading the crosswalk of units…',
+  lineageUnknown: 'Not in the crosswalk of units.',
+  commune2025: 'Commune or ward (2025)',
+  province2025: 'Province (2025)',
+  noCommuneData:
+    'No commune-level figures yet; the list below shows what the commune was formed from.',
+  sources2025: '2025 boundaries',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { vi, en };

@@ -28,3 +28,15 @@ export function createHatchImage(size = 8): { width: number; height: number; dat
   }
   return { width: size, height: size, data };
 }
+
+/** Fill pattern for "partial coverage": dark-blue stripes the other way, over the class colour. */
+export function createPartialImage(size = 8): { width: number; height: number; data: Uint8Array } {
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y += 1) {
+    for (let x = 0; x < size; x += 1) {
+      const onStripe = (x - y + size) % size < 2;
+      data.set(onStripe ? [8, 48, 107, 255] : [0, 0, 0, 0], (y * size + x) * 4);
+    }
+  }
+  return { width: size, height: size, data };
+}

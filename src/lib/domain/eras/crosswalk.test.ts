@@ -123,6 +123,12 @@ describe('createCrosswalk', () => {
     ]);
     expect(crosswalk.newProvinceOf('49')).toEqual({ code: '48', name: 'Thành phố Đà Nẵng' });
     expect(crosswalk.newProvinceOf('99')).toBeNull();
+    expect(crosswalk.oldDistrict('202')).toEqual({
+      code: '202',
+      name: 'Huyện Ba Chẽ',
+      provinceCode: '22',
+    });
+    expect(crosswalk.oldDistrict('999')).toBeNull();
     expect(crosswalk.oldProvincesOf('99')).toEqual([]);
   });
 });

@@ -66,6 +66,8 @@ export interface Crosswalk {
   /** New communes that received any part of an old district, in code order. */
   newCommunesOfOldDistrict(oldDistrictCode: string): NewUnitRef[];
   commune(newCommuneCode: string): NewUnitRef | null;
+  /** An old district with its province code. */
+  oldDistrict(code: string): (NamedUnit & { provinceCode: string }) | null;
 }
 
 export function createCrosswalk(file: CrosswalkFile): Crosswalk {
@@ -139,6 +141,10 @@ export function createCrosswalk(file: CrosswalkFile): Crosswalk {
         if (district) byCode.set(district.code, district);
       }
       return [...byCode.values()].sort((a, b) => compare(a.code, b.code));
+    },
+    oldDistrict: (code) => {
+      const entry = districtOf(code);
+      return entry ? { code, name: entry[1], provinceCode: entry[2] } : null;
     },
     newCommunesOfOldCommune: (code) => newUnits(oldCommunes.get(code)?.[3] ?? []),
     newCommunesOfOldDistrict: (code) =>

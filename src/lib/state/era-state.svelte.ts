@@ -1,0 +1,172 @@
+import { getContext, setContext } from 'svelte';
+import type { Manifest2025Province } from '../data/atlas-index.ts';
+import {
+  communes2025FromText,
+  crosswalkFromText,
+  fetchGenerated,
+  provinces2025FromText,
+  type Features2025,
+} from '../data/load-2025.ts';
+import {
+  aggregateToNewProvinces,
+  isAggregable,
+  type AggregatedValue,
+  type EraTree,
+} from '../domain/eras/aggregate.ts';
+import { createCrosswalk, type Crosswalk } from '../domain/eras/crosswalk.ts';
+import { eraOfDataset, mapEraFor, type MapEra } from '../domain/eras/era.ts';
+import type { IndicatorId } from '../domain/indicators.ts';
+import { classifyIndicator } from '../scales/choropleth.ts';
+import type { AtlasState } from './atlas-state.svelte.ts';
+
+export interface Selected2025 {
+  level: 'province' | 'commune';
+  code: string;
+}
+
+/**
+ * Which administrative era the map shows, and the 2025 units it needs: fetched on first use and
+ * kept in memory. A 2019 dataset on the 2025 map is aggregated to the new provinces here.
+ */
+export class EraState {
+  readonly #atlas: AtlasState;
+  readonly #baseUrl: string;
+
+  /** The person's choice; null follows the dataset. */
+  chosen = $state<MapEra | null>(null);
+  provinces = $state.raw<Features2025 | null>(null);
+  crosswalk = $state.raw<Crosswalk | null>(null);
+  /** The 2025 province whose communes are drawn. */
+  openProvinceCode = $state<string | null>(null);
+  communes = $state.raw<Features2025 | null>(null);
+  selected = $state<Selected2025 | null>(null);
+  error = $state<string | null>(null);
+  #loadingCommunes: string | null = null;
+  #crosswalkLoad: Promise<void> | null = null;
+
+  constructor(atlas: AtlasState, baseUrl: string) {
+    this.#atlas = atlas;
+    this.#baseUrl = baseUrl;
+  }
+
+  manifest = $derived.by(() => this.#atlas.index?.boundaries2025 ?? null);
+  available = $derived(this.manifest !== null);
+  datasetEra = $derived.by(() => eraOfDataset(this.#atlas.dataset));
+  /** A scenario overlay is computed per district, so it keeps the 2019 map. */
+  mapEra = $derived.by<MapEra>(() =>
+    !this.available || this.#atlas.overlay ? '2019' : mapEraFor(this.datasetEra, this.chosen),
+  );
+  provincesByCode = $derived(
+    new Map<string, Manifest2025Province>((this.manifest?.provinces ?? []).map((p) => [p.code, p])),
+  );
+
+  /** New provinces and the districts of their old provinces, from the index and the 2019 units. */
+  tree = $derived.by((): EraTree => {
+    const districtsOf = new Map<string, string[]>();
+    for (const unit of this.#atlas.units) {
+      if (unit.level !== 'district') continue;
+      districtsOf.set(unit.provinceCode, [
+        ...(districtsOf.get(unit.provinceCode) ?? []),
+        unit.code,
+      ]);
+    }
+    return { newProvinces: this.manifest?.provinces ?? [], districtsOf };
+  });
+
+  /** The selected indicator per 2025 province, with how much of it the data covers. */
+  aggregated = $derived.by(() => this.aggregate(this.#atlas.indicatorId));
+
+  values = $derived(new Map([...this.aggregated].map(([code, a]) => [code, a.value])));
+  classes = $derived.by(() =>
+    classifyIndicator(
+      [...this.values.values()],
+      this.#atlas.indicator,
+      this.#atlas.classifyOptions,
+    ),
+  );
+  partialCount = $derived([...this.aggregated.values()].filter((a) => a.partial).length);
+
+  /** Any indicator of the dataset on the 2025 provinces (2025 datasets are used as they are). */
+  aggregate(indicator: IndicatorId): Map<string, AggregatedValue> {
+    const dataset = this.#atlas.dataset;
+    if (this.mapEra !== '2025' || !dataset) return new Map();
+    if (this.datasetEra === '2025') {
+      return new Map(
+        this.#atlas.observations
+          .filter((o) => o.unitLevel === 'province' && o.indicator === indicator)
+          .map((o) => [
+            o.unitCode,
+            { value: o.value, covered: 1, total: 1, share: 1, partial: false, oldProvinces: [] },
+          ]),
+      );
+    }
+    if (!isAggregable(indicator)) return new Map();
+    return aggregateToNewProvinces(this.#atlas.observations, indicator, dataset.level, this.tree);
+  }
+
+  async choose(era: MapEra): Promise<void> {
+    this.chosen = era;
+    this.#atlas.selectedCode = null;
+    this.selected = null;
+    if (era === '2025') await this.ensureProvinces();
+  }
+
+  async ensureProvinces(): Promise<void> {
+    const manifest = this.manifest;
+    if (this.provinces || !manifest) return;
+    await this.#guard(async () => {
+      const text = await fetchGenerated(this.#baseUrl, manifest.provincesFile);
+      this.provinces = provinces2025FromText(text, manifest.provincesFile.file);
+    });
+  }
+
+  async ensureCrosswalk(): Promise<void> {
+    const manifest = this.manifest;
+    if (this.crosswalk || !manifest) return;
+    this.#crosswalkLoad ??= this.#guard(async () => {
+      const text = await fetchGenerated(this.#baseUrl, manifest.crosswalk);
+      this.crosswalk = createCrosswalk(crosswalkFromText(text, manifest.crosswalk.file));
+    });
+    await this.#crosswalkLoad;
+    // A failed load may be retried (the next panel that asks).
+    if (!this.crosswalk) this.#crosswalkLoad = null;
+  }
+
+  /** Draws a province's communes (null closes them); a newer request wins over a slower one. */
+  async openProvince(code: string | null): Promise<void> {
+    this.openProvinceCode = code;
+    const province = code === null ? undefined : this.provincesByCode.get(code);
+    if (!province) {
+      this.communes = null;
+      return;
+    }
+    this.#loadingCommunes = code;
+    await this.#guard(async () => {
+      const text = await fetchGenerated(this.#baseUrl, province.communes);
+      if (this.#loadingCommunes !== code) return;
+      this.communes = communes2025FromText(text, province.communes.file);
+      performance.mark('atlas:communes-parsed');
+    });
+  }
+
+  async #guard(run: () => Promise<void>): Promise<void> {
+    try {
+      this.error = null;
+      await run();
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+}
+
+const KEY = Symbol('era-state');
+
+export function setEraState(state: EraState): EraState {
+  return setContext(KEY, state);
+}
+
+export function getEraState(): EraState {
+  const state = getContext<EraState | undefined>(KEY);
+  if (!state) throw new Error('getEraState() called outside <App>: no EraState in context');
+  return state;
+}
