@@ -9,6 +9,10 @@ import {
   test,
 } from './fixtures.ts';
 
+// Switching eras fetches and draws a second boundary set, and the lineage reads the crosswalk
+// (700 KB): on a loaded 2-core machine that takes longer than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 interface EraMap {
   atlasMap: {
     queryRenderedFeatures(options: { layers: string[] }): {
@@ -82,7 +86,9 @@ test('Tuyên Quang 2020 on the 34-province map is marked partial, with its old u
   const panel = page.getByTestId('unit-2025-panel');
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Tỉnh Tuyên Quang');
   await expect(panel.getByTestId('coverage')).toContainText('phủ 7/18 huyện cũ');
-  await expect(panel.getByTestId('era-lineage')).toContainText('Tỉnh Hà Giang');
+  await expect(panel.getByTestId('era-lineage')).toContainText('Tỉnh Hà Giang', {
+    timeout: 60_000,
+  });
   await expect(panel.getByTestId('era-lineage')).toContainText('Tỉnh Tuyên Quang');
   await expect(panel).toContainText('Tỷ lệ hộ nghèo đầu năm');
   await expect
@@ -133,7 +139,7 @@ test('a 2019 district shows the 2025 province and communes it went to', async ({
   const panel = page.getByTestId('unit-panel');
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Huyện Lâm Bình');
   const lineage = panel.getByTestId('era-lineage');
-  await expect(lineage).toContainText('Sau 1/7/2025 thuộc');
+  await expect(lineage).toContainText('Sau 1/7/2025 thuộc', { timeout: 60_000 });
   await expect(lineage).toContainText('Tỉnh Tuyên Quang');
   await expect(lineage).toContainText('Các xã, phường mới nhận địa bàn');
 });

@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import { topology } from 'topojson-server';
 import { describe, expect, it } from 'vitest';
 import {
@@ -24,7 +25,7 @@ const square = (x: number) => ({
 function provincesText(): string {
   return JSON.stringify(
     topology({
-      provinces: {
+      provinces: <FeatureCollection>{
         type: 'FeatureCollection',
         features: [
           {
@@ -34,7 +35,7 @@ function provincesText(): string {
           },
         ],
       },
-      provinceLabels: {
+      provinceLabels: <FeatureCollection>{
         type: 'FeatureCollection',
         features: [
           {
