@@ -52,6 +52,8 @@ async function main(): Promise<void> {
       reducedMotion: 'reduce',
     });
     const page = await context.newPage();
+    // tsx keeps function names with an `__name` helper that the page does not have.
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await page.locator('#map[data-ready="true"]').waitFor({ timeout: 60_000 });
     await page.getByRole('radio', { name: /^2025/ }).check();
