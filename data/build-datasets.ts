@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DatasetBundle, DatasetMetadata } from '../src/lib/domain/dataset.ts';
 import { INDICATOR_IDS } from '../src/lib/domain/indicators.ts';
 import { readPlanTable } from '../src/lib/domain/plan-table.ts';
+import { parseDatasetKind } from '../src/lib/domain/provenance.ts';
 
 /** The built-in datasets: committed figures in `data/seeds/`, each CSV beside its `.meta.json`. */
 export interface DatasetsFile {
@@ -31,6 +32,12 @@ export async function buildSeedDatasets(seedDir: string): Promise<{ text: string
       meta = JSON.parse(await readFile(metaPath, 'utf8'));
     } catch (error) {
       throw new SeedDatasetError(metaPath, `cannot read metadata (${(error as Error).message})`);
+    }
+    try {
+      // The map marks values by provenance, so a seed must say what kind of source it is.
+      parseDatasetKind(meta.kind);
+    } catch (error) {
+      throw new SeedDatasetError(metaPath, (error as Error).message);
     }
     const csv = await readFile(csvPath, 'utf8').catch((error: Error) => {
       throw new SeedDatasetError(csvPath, `cannot read figures (${error.message})`);

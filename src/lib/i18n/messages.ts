@@ -458,6 +458,17 @@ const vi = {
   province2025: 'Tỉnh (2025)',
   noCommuneData: 'Chưa có số liệu cấp xã; bảng dưới cho biết xã hình thành từ đâu.',
   sources2025: 'Ranh giới 2025',
+  // Accessibility: provenance marks, map summary, keyboard stepping, phone menu
+  provenance_review: 'Kết quả rà soát hằng năm (tô đặc, không ký hiệu)',
+  provenance_plan: 'Chỉ tiêu kế hoạch, chưa phải kết quả (chấm)',
+  provenance_survey: 'Ước tính từ điều tra (lưới)',
+  provenance_scenario: 'Dự báo của kịch bản (gạch ngang)',
+  summaryToggle: 'Tóm tắt bản đồ',
+  summaryProvenance: 'Nguồn số liệu',
+  mapKeyboardHelp:
+    'Phím mũi tên: tới huyện bên cạnh theo hướng đó. Page Down, Page Up: huyện kế tiếp, huyện trước (theo tên tỉnh rồi tên huyện). Home, End: huyện đầu, huyện cuối. Enter: mở thông tin huyện. Escape: bỏ chọn.',
+  mapKeyboardCleared: 'Đã bỏ chọn huyện',
+  menuToggle: 'Điều khiển',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -920,6 +931,17 @@ const en: Record<MessageKey, string> = {
   noCommuneData:
     'No commune-level figures yet; the list below shows what the commune was formed from.',
   sources2025: '2025 boundaries',
+  // Accessibility: provenance marks, map summary, keyboard stepping, phone menu
+  provenance_review: 'Annual review results (plain fill, no marks)',
+  provenance_plan: 'Plan targets, not results (dots)',
+  provenance_survey: 'Survey estimates (grid)',
+  provenance_scenario: 'Scenario projection (horizontal lines)',
+  summaryToggle: 'Map summary',
+  summaryProvenance: 'Source of the values',
+  mapKeyboardHelp:
+    'Arrow keys: the neighbouring district that way. Page Down, Page Up: next, previous district (by province name, then district name). Home, End: first, last district. Enter: open the district’s details. Escape: clear.',
+  mapKeyboardCleared: 'District cleared',
+  menuToggle: 'Controls',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { vi, en };

@@ -1,4 +1,5 @@
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { ProvenanceMark } from '../domain/provenance.ts';
 
 /**
  * Adds a layer (below `beforeId` when that layer exists) and returns its removal, so a component
@@ -36,6 +37,30 @@ export function createPartialImage(size = 8): { width: number; height: number; d
     for (let x = 0; x < size; x += 1) {
       const onStripe = (x - y + size) % size < 2;
       data.set(onStripe ? [8, 48, 107, 255] : [0, 0, 0, 0], (y * size + x) * 4);
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+/**
+ * Marks over a class colour that say where the values come from (see PROVENANCE_MARKS): dark
+ * dots for a plan's targets, a grid for a survey's estimates, horizontal lines for a projection.
+ */
+export function createProvenanceImage(
+  mark: Exclude<ProvenanceMark, 'none'>,
+  size = 8,
+): { width: number; height: number; data: Uint8Array } {
+  const data = new Uint8Array(size * size * 4);
+  const centre = size / 2;
+  for (let y = 0; y < size; y += 1) {
+    for (let x = 0; x < size; x += 1) {
+      const on =
+        mark === 'dots'
+          ? Math.abs(x + 0.5 - centre) <= 1 && Math.abs(y + 0.5 - centre) <= 1
+          : mark === 'grid'
+            ? x === 0 || y === 0
+            : y < 2;
+      if (on) data.set([27, 27, 27, 200], (y * size + x) * 4);
     }
   }
   return { width: size, height: size, data };
