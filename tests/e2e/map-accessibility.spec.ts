@@ -123,6 +123,19 @@ test.describe('keyboard stepping on the map', () => {
     await expect(page.getByTestId('hover-tooltip')).toHaveCount(0);
   });
 
+  test('on the 2025 map the hidden 2019 districts are not stepped through', async ({ page }) => {
+    await openAtlas(page);
+    await page
+      .getByTestId('era-switch')
+      .getByRole('radio', { name: '2025 · 34 tỉnh, cấp xã' })
+      .check();
+    await expect(page.getByTestId('era-legend')).toBeVisible();
+    await canvas(page).focus();
+    await page.keyboard.press('Home');
+    await expect(announcement(page)).toHaveCount(0);
+    await expect(page.getByTestId('hover-tooltip')).toHaveCount(0);
+  });
+
   test('the map canvas is reached with Tab and described by its key help and summary', async ({
     page,
   }) => {
