@@ -141,3 +141,73 @@ test('the built-in datasets carry their validation warnings', async ({ page }) =
   await rachGia.getByText('cảnh báo kiểm tra số liệu').click();
   await expect(rachGia).toContainText('suy ra hai tổng số khác nhau');
 });
+
+test('a table of the 34 new provinces is read as 2025 and drawn on the 2025 map', async ({
+  page,
+}) => {
+  // Switching to the 2025 provinces fetches a second boundary set: slow on a loaded machine.
+  test.setTimeout(180_000);
+  // By their 2019 codes 15, 82 and 91 were Yên Bái, Tiền Giang and Kiên Giang.
+  const csv = [
+    'Mã;Tỉnh;Số hộ nghèo;Tổng số hộ;Tỷ lệ hộ nghèo (%)',
+    '15;Lào Cai;20.000;250.000;8,00',
+    '82;Đồng Tháp;10.000;500.000;2,00',
+    '91;An Giang;12.000;600.000;2,00',
+  ].join('\n');
+  await openImport(page);
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'tinh-moi-2025.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
+  });
+  const wizard = page.getByTestId('import-wizard');
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  const era = wizard.getByTestId('import-era');
+  await expect(era.getByRole('combobox')).toHaveValue('');
+  await expect(era.getByRole('status')).toContainText(
+    'Dùng đơn vị Từ 1/7/2025: 34 tỉnh. Số dòng khớp cả mã và tên: 0 theo đơn vị trước 2025, 3 theo đơn vị từ 2025.',
+  );
+  await expect(wizard.locator('table.matches')).toContainText('Tỉnh Lào Cai');
+  await expect(wizard.locator('table.matches')).not.toContainText('Yên Bái');
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  await expect(wizard.getByTestId('validation-report')).toContainText('Không có lỗi');
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  await wizard.getByTestId('dataset-title').fill('Ba tỉnh mới — thử nghiệm 2025');
+  await wizard.getByRole('button', { name: 'Lưu bộ dữ liệu' }).click();
+
+  // A 2025 dataset can only be drawn on the 2025 provinces.
+  const eras = page.getByTestId('era-switch');
+  await expect(eras.getByRole('radio', { name: '2025 · 34 tỉnh, cấp xã' })).toBeChecked();
+  await expect(eras.getByRole('radio', { name: '2019 · 63 tỉnh, cấp huyện' })).toBeDisabled();
+  await expect(page.locator('#map')).toHaveAttribute('data-era-ready', 'true', { timeout: 60_000 });
+  await mapSettled(page);
+  const drawn = await page.evaluate(() => {
+    const map = (
+      window as unknown as {
+        atlasMap: {
+          queryRenderedFeatures(options: { layers: string[] }): {
+            properties: Record<string, string>;
+            state: Record<string, unknown>;
+          }[];
+        };
+      }
+    ).atlasMap;
+    const values = new Map<string, unknown>();
+    for (const f of map.queryRenderedFeatures({ layers: ['province-2025-choropleth'] })) {
+      if (typeof f.state.value === 'number') values.set(f.properties.code!, f.state.value);
+    }
+    return [...values].sort();
+  });
+  expect(drawn).toEqual([
+    ['15', 8],
+    ['82', 2],
+    ['91', 2],
+  ]);
+
+  // The table names the new provinces, not the old ones that had those codes.
+  await page.getByRole('button', { name: 'Bảng số liệu' }).click();
+  const table = page.getByTestId('data-table');
+  await expect(table).toContainText('Tỉnh Lào Cai');
+  await expect(table).toContainText('Tỉnh An Giang');
+  await expect(table).not.toContainText('Yên Bái');
+});

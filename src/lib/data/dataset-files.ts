@@ -1,10 +1,18 @@
 import type { AtlasStore } from '../db/atlas-store.ts';
 import type { DatasetBundle, UnitLevel } from '../domain/dataset.ts';
 import { toCsv, toGeoJson, type ExportTable, type UnitNames } from '../domain/export-table.ts';
-import type { AtlasGeometry, UnitInfo } from './boundary-topology.ts';
+import type { Geometry } from 'geojson';
+import type { UnitInfo } from './boundary-topology.ts';
 import { fetchAtlasIndex } from './load-atlas.ts';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'geojson';
+
+/** Where a GeoJSON export finds each unit's shape: the 2019 map's features or the 2025 provinces. */
+export interface ShapeSource {
+  mapFeatures: {
+    features: readonly { geometry: Geometry; properties: { role: string; code: string } }[];
+  };
+}
 
 export interface ExtraSheet {
   name: string;
@@ -19,7 +27,7 @@ export async function downloadTable(
   table: ExportTable,
   format: ExportFormat,
   baseName: string,
-  geometry: AtlasGeometry | null,
+  geometry: ShapeSource | null,
   xlsxSheets: { first: string; extra: ExtraSheet[] } | null = null,
 ): Promise<void> {
   let blob: Blob;
@@ -74,6 +82,14 @@ export function createUnitNames(
       return unit ? (provincesByCode.get(unit.provinceCode)?.name ?? '') : '';
     },
   };
+}
+
+/** Names for an export of the 2025 provinces (a 2025 dataset, or the 2025 map). */
+export function createProvince2025Names(
+  provincesByCode: ReadonlyMap<string, { name: string }>,
+): UnitNames {
+  const name = (code: string) => provincesByCode.get(code)?.name ?? code;
+  return { name, provinceName: name };
 }
 
 /** Fetches the built-in datasets again and puts them back; the person's imports stay. */

@@ -1,4 +1,5 @@
 import type { DatasetBundle } from '../domain/dataset.ts';
+import type { MapEra } from '../domain/eras/era.ts';
 import type { ImportSettings } from '../domain/import/analyse-import.ts';
 import type { ImportReport } from '../domain/import/import-report.ts';
 import type { KnownUnit } from '../domain/import/unit-names.ts';
@@ -26,7 +27,12 @@ export class ImportWorkerClient {
   #pending = new Map<number, Pending>();
   #next = 0;
 
-  read(file: File, sheet: string | null, units: KnownUnit[], onProgress?: (f: number) => void) {
+  read(
+    file: File,
+    sheet: string | null,
+    units: Record<MapEra, KnownUnit[]>,
+    onProgress?: (f: number) => void,
+  ) {
     return this.#request({ type: 'read', file, name: file.name, sheet, units }, onProgress).then(
       (response) => (response as Extract<ImportResponse, { type: 'report' }>).report,
     );

@@ -1,11 +1,20 @@
 import type { DatasetBundle, DatasetMetadata } from '../domain/dataset.ts';
+import type { MapEra } from '../domain/eras/era.ts';
 import type { ImportSettings } from '../domain/import/analyse-import.ts';
 import type { ImportReport } from '../domain/import/import-report.ts';
 import type { KnownUnit } from '../domain/import/unit-names.ts';
 
 /** Messages between the page and the import worker (`import.worker.ts`). */
 export type ImportRequest =
-  | { type: 'read'; id: number; file: Blob; name: string; sheet: string | null; units: KnownUnit[] }
+  | {
+      type: 'read';
+      id: number;
+      file: Blob;
+      name: string;
+      sheet: string | null;
+      /** The units of each era a row can match (none for 2025 when the build has none). */
+      units: Record<MapEra, KnownUnit[]>;
+    }
   | {
       type: 'analyse';
       id: number;
@@ -16,7 +25,7 @@ export type ImportRequest =
   | {
       type: 'bundle';
       id: number;
-      metadata: Omit<DatasetMetadata, 'indicators' | 'warnings' | 'level' | 'builtIn'>;
+      metadata: Omit<DatasetMetadata, 'indicators' | 'warnings' | 'level' | 'builtIn' | 'vintage'>;
     };
 
 export type ImportResponse =

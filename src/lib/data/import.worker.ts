@@ -1,15 +1,18 @@
 /// <reference lib="webworker" />
 import {
-  analyseImport,
   proposeSettings,
   reguessSettings,
-  type ImportAnalysis,
   type ImportSettings,
 } from '../domain/import/analyse-import.ts';
+import {
+  analyseImportInEra,
+  type EraAnalysis,
+  type EraMatchers,
+} from '../domain/import/import-era.ts';
 import { createImportBundle, createImportReport } from '../domain/import/import-report.ts';
 import type { RawTable } from '../domain/import/raw-table.ts';
 import { readImportFile, type ReadFile } from '../domain/import/read-import-file.ts';
-import { createUnitMatcher, type UnitMatcher } from '../domain/import/unit-names.ts';
+import { createUnitMatcher } from '../domain/import/unit-names.ts';
 import type { ImportRequest, ImportResponse } from './import-protocol.ts';
 
 /**
@@ -20,15 +23,15 @@ declare const self: DedicatedWorkerGlobalScope;
 
 let file: (Omit<ReadFile, 'table'> & { name: string }) | null = null;
 let table: RawTable | null = null;
-let matcher: UnitMatcher | null = null;
+let matchers: EraMatchers | null = null;
 let settings: ImportSettings | null = null;
-let analysis: ImportAnalysis | null = null;
+let analysis: EraAnalysis | null = null;
 
 const post = (message: ImportResponse) => self.postMessage(message);
 
 function analyseAndReport(id: number) {
   post({ type: 'progress', id, fraction: 0.7 });
-  analysis = analyseImport(table!, settings!, matcher!);
+  analysis = analyseImportInEra(table!, settings!, matchers!);
   post({ type: 'report', id, report: createImportReport(file!, table!, settings!, analysis) });
 }
 
@@ -45,14 +48,18 @@ self.onmessage = async ({ data: request }: MessageEvent<ImportRequest>) => {
       const { table: rawTable, ...described } = read;
       file = { ...described, name: request.name };
       table = rawTable;
-      matcher = createUnitMatcher(request.units);
+      matchers = {
+        '2019': createUnitMatcher(request.units['2019']),
+        '2025': request.units['2025'].length > 0 ? createUnitMatcher(request.units['2025']) : null,
+      };
       post({ type: 'progress', id, fraction: 0.6 });
-      settings = proposeSettings(table, matcher);
+      // Column roles are guessed against the 2019 units: every 2025 province name is an old one.
+      settings = proposeSettings(table, matchers['2019']);
       analyseAndReport(id);
     } else if (request.type === 'analyse') {
       if (!table) throw new Error('no file has been read');
       settings = request.reguess
-        ? reguessSettings(table, request.settings, matcher!, request.reguess)
+        ? reguessSettings(table, request.settings, matchers!['2019'], request.reguess)
         : request.settings;
       analyseAndReport(id);
     } else {

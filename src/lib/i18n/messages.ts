@@ -133,6 +133,14 @@ const vi = {
   match_ambiguous: 'Nhiều đơn vị trùng tên',
   match_skipped: 'Không phải dòng số liệu',
   match_dropped: 'Đã bỏ',
+  importEra: 'Đơn vị hành chính của bảng',
+  importEraDetect: 'Tự nhận ra ({era})',
+  importEra_2019: 'Trước 1/7/2025: 63 tỉnh, các huyện',
+  importEra_2025: 'Từ 1/7/2025: 34 tỉnh',
+  importEraFits:
+    'Dùng đơn vị {era}. Số dòng khớp cả mã và tên: {fits2019} theo đơn vị trước 2025, {fits2025} theo đơn vị từ 2025.',
+  importEraTie:
+    'Các dòng khớp như nhau với cả hai thời kỳ ({fits2019} dòng): tạm dùng đơn vị {era}; hãy chọn lại nếu bảng là số liệu theo 34 tỉnh mới.',
   matchSummary:
     '{matched}/{rows} dòng đã ghép ({byCode} theo mã, {byName} theo tên, {manual} gán tay); {open} dòng cần xử lý; {dropped} dòng bỏ.',
   assignUnit: 'Gán cho đơn vị',
@@ -605,6 +613,14 @@ const en: Record<MessageKey, string> = {
   match_ambiguous: 'Several units share the name',
   match_skipped: 'Not a data row',
   match_dropped: 'Dropped',
+  importEra: 'Administrative units of the table',
+  importEraDetect: 'Detect ({era})',
+  importEra_2019: 'Before 1 July 2025: 63 provinces, districts',
+  importEra_2025: 'From 1 July 2025: 34 provinces',
+  importEraFits:
+    'Using units {era}. Rows whose code and name both fit: {fits2019} with the units before 2025, {fits2025} with the units from 2025.',
+  importEraTie:
+    'The rows fit both eras equally ({fits2019} rows): using units {era} for now; choose again if the table is by the 34 new provinces.',
   matchSummary:
     '{matched}/{rows} rows matched ({byCode} by code, {byName} by name, {manual} assigned); {open} rows need a decision; {dropped} dropped.',
   assignUnit: 'Assign to unit',

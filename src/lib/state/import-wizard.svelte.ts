@@ -4,7 +4,9 @@ import type { ImportSettings } from '../domain/import/analyse-import.ts';
 import type { ColumnRole } from '../domain/import/columns.ts';
 import type { ImportReport } from '../domain/import/import-report.ts';
 import type { NumberFormat } from '../domain/import/numbers.ts';
+import { provinces2025AsUnits } from '../domain/import/import-era.ts';
 import type { KnownUnit, UnitKey } from '../domain/import/unit-names.ts';
+import type { MapEra } from '../domain/eras/era.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
 
 export type WizardStep = 1 | 2 | 3 | 4 | 5;
@@ -54,6 +56,16 @@ export class ImportWizard {
     this.#atlas = atlas;
   }
 
+  /** The 2025 provinces a table can use instead of the 2019 units. */
+  units2025 = $derived.by(() =>
+    provinces2025AsUnits(this.#atlas.index?.boundaries2025?.provinces ?? []),
+  );
+
+  /** Units a row of this table can be assigned to, of the table's era. */
+  unitsOfEra = $derived.by((): KnownUnit[] =>
+    this.report?.era.era === '2025' ? this.units2025 : this.#atlas.units,
+  );
+
   canSave = $derived(this.report !== null && this.report.errorCount === 0 && !this.busy);
 
   async chooseFile(file: File, sheet: string | null = null): Promise<void> {
@@ -84,6 +96,11 @@ export class ImportWizard {
 
   setProvince(provinceCode: string | null) {
     return this.#reanalyse({ provinceCode });
+  }
+
+  /** The table's era as the person says (null = detect); hand decisions named the other era's units. */
+  setEra(era: MapEra | null) {
+    return this.#reanalyse({ era, provinceCode: null, decisions: {} });
   }
 
   setColumnRole(column: number, role: ColumnRole) {
@@ -126,7 +143,6 @@ export class ImportWizard {
         standard: d.standard,
         kind: d.kind,
         year: d.year,
-        vintage: '2019-districts',
         licence: d.licence.trim(),
         notes: d.notes.trim() ? [{ vi: d.notes.trim(), en: d.notes.trim() }] : [],
       });
@@ -141,13 +157,16 @@ export class ImportWizard {
     this.#client.cancel();
   }
 
-  #units(): KnownUnit[] {
-    return this.#atlas.units.map(({ level, code, name, provinceCode }) => ({
-      level,
-      code,
-      name,
-      provinceCode,
-    }));
+  #units(): Record<MapEra, KnownUnit[]> {
+    return {
+      '2019': this.#atlas.units.map(({ level, code, name, provinceCode }) => ({
+        level,
+        code,
+        name,
+        provinceCode,
+      })),
+      '2025': this.units2025,
+    };
   }
 
   async #reanalyse(

@@ -1,4 +1,5 @@
 import type { Observation, UnitLevel } from '../dataset.ts';
+import type { MapEra } from '../eras/era.ts';
 import { INDICATOR_IDS, isIndicatorId, type IndicatorId } from '../indicators.ts';
 import { effectiveHeaders, guessColumns, type ColumnRole } from './columns.ts';
 import {
@@ -33,6 +34,8 @@ export interface ImportSettings {
   provinceCode: string | null;
   /** Decisions by data-row index: a unit chosen by hand, or the row dropped. */
   decisions: Record<number, UnitKey | 'drop'>;
+  /** The administrative era of the table's units; null = detect (see import-era.ts). */
+  era: MapEra | null;
 }
 
 export interface AnalysedRow {
@@ -89,6 +92,7 @@ export function proposeSettings(raw: RawTable, matcher: UnitMatcher): ImportSett
       columns,
       provinceCode: null,
       decisions: {},
+      era: null,
     };
     const analysis = analyseImport(
       { rows, readerWarnings: [] },
@@ -157,8 +161,11 @@ export function analyseImport(
 
   const roleColumn = (role: ColumnRole) => settings.columns.indexOf(role);
   const codeColumn = roleColumn('code');
-  const nameColumn = roleColumn('name');
-  const provinceColumn = roleColumn('province');
+  // With no name column ("Tỉnh | Tỷ lệ hộ nghèo", "Mã | Tỉnh | …") the province column names
+  // the units; a district's code beside its province's name still agrees (see unit-names.ts).
+  const provincesOnly = roleColumn('name') < 0;
+  const nameColumn = provincesOnly ? roleColumn('province') : roleColumn('name');
+  const provinceColumn = provincesOnly ? -1 : roleColumn('province');
   const indicatorColumns = new Map<IndicatorId, number>();
   settings.columns.forEach((role, c) => {
     if (!isIndicatorId(role) || c >= width) return;

@@ -1,10 +1,6 @@
 import type { DatasetBundle, DatasetMetadata, DatasetWarning } from '../dataset.ts';
-import {
-  isMatched,
-  workingTable,
-  type ImportAnalysis,
-  type ImportSettings,
-} from './analyse-import.ts';
+import { isMatched, workingTable, type ImportSettings } from './analyse-import.ts';
+import type { EraAnalysis, ImportEra } from './import-era.ts';
 import { cellText } from './numbers.ts';
 import type { TableProblem } from './problems.ts';
 import type { RawTable } from './raw-table.ts';
@@ -35,9 +31,10 @@ export interface ImportReport {
   errorCount: number;
   warningCount: number;
   observationCount: number;
-  indicators: ImportAnalysis['indicators'];
-  level: ImportAnalysis['level'];
+  indicators: EraAnalysis['indicators'];
+  level: EraAnalysis['level'];
   provinceCode: string | null;
+  era: ImportEra;
 }
 
 export interface ReportRow {
@@ -59,7 +56,7 @@ export function createImportReport(
   file: { name: string } & Omit<ReadFile, 'table'>,
   raw: RawTable,
   settings: ImportSettings,
-  analysis: ImportAnalysis,
+  analysis: EraAnalysis,
 ): ImportReport {
   const { header, data } = workingTable(raw, settings);
   const width = Math.max(header.length, ...data.slice(0, 50).map((row) => row.length), 0);
@@ -99,6 +96,7 @@ export function createImportReport(
     indicators: analysis.indicators,
     level: analysis.level,
     provinceCode: analysis.provinceCode,
+    era: analysis.era,
   };
 }
 
@@ -108,8 +106,8 @@ export class ImportBlockedError extends Error {
 
 /** The dataset to store, or an error when the analysis found any: errors block the import. */
 export function createImportBundle(
-  analysis: ImportAnalysis,
-  metadata: Omit<DatasetMetadata, 'indicators' | 'warnings' | 'level' | 'builtIn'>,
+  analysis: EraAnalysis,
+  metadata: Omit<DatasetMetadata, 'indicators' | 'warnings' | 'level' | 'builtIn' | 'vintage'>,
 ): DatasetBundle {
   const errors = analysis.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
@@ -126,6 +124,7 @@ export function createImportBundle(
     metadata: {
       ...metadata,
       level: analysis.level,
+      vintage: analysis.era.era === '2025' ? '2025-communes' : '2019-districts',
       indicators: analysis.indicators,
       builtIn: false,
       warnings,

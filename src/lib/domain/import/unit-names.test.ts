@@ -36,6 +36,14 @@ describe('createUnitMatcher', () => {
     expect(codeOf({ code: '899', name: 'TP Rạch Giá' })).toBe('code:899');
   });
 
+  it("takes a district's code beside its province's name as agreeing (a 'Mã | Tỉnh' table)", () => {
+    expect(matcher.match({ code: '071', name: 'Tuyên Quang' })).toEqual({
+      status: 'code',
+      unit: expect.objectContaining({ code: '071' }),
+    });
+    expect(matcher.match({ code: '071', name: 'Hà Giang' }).nameDisagrees).toBe(true);
+  });
+
   it('reports a code whose unit has another name than the row', () => {
     expect(matcher.match({ code: '071', name: 'Na Hang' })).toMatchObject({
       status: 'code',

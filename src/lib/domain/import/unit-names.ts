@@ -169,6 +169,10 @@ export function createUnitMatcher(units: readonly KnownUnit[]): UnitMatcher {
     const want = foldUnitName(name).bare;
     const agreeing = [province, district].find((u) => u && folded.get(u)!.bare === want);
     if (agreeing) return { status: 'code', unit: agreeing };
+    const districtProvince = district && provinces.get(district.provinceCode);
+    if (!province && districtProvince && folded.get(districtProvince)!.bare === want) {
+      return { status: 'code', unit: district };
+    }
     const nameDisagrees = !(fallback.level === 'province' && isTotalLabel(name));
     return { status: 'code', unit: fallback, nameDisagrees };
   }
