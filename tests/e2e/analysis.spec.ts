@@ -135,3 +135,31 @@ test('the search box finds "lam binh" without diacritics, by keyboard, and flies
   await mapSettled(page);
   expect(await inView(page, await labelPointOf(page, '909'))).toBe(true);
 });
+
+test("a district's profile: its rank, its list, and every dataset's figures with the province's series", async ({
+  page,
+}) => {
+  await openAtlas(page);
+  const search = page.getByRole('combobox', { name: 'Tìm tỉnh, huyện' });
+  await search.fill('lam binh');
+  await search.press('Enter');
+  const profile = page.getByTestId('unit-panel').getByTestId('unit-profile');
+  // Lâm Bình has the highest rate of Tuyên Quang's seven districts in the 2020 plan.
+  await expect(profile.getByTestId('profile-rank')).toContainText(
+    '1/7 trong tỉnh, 1/7 trên bản đồ',
+  );
+  await expect(profile.getByTestId('profile-lists')).toContainText('huyện nghèo');
+  await expect(profile.getByTestId('profile-dataset').first()).toContainText('Kế hoạch (chỉ tiêu)');
+
+  // Rạch Giá: its own 2022 review, and Kiên Giang's rates of 2010, 2015 and 2016 as a series.
+  await search.fill('rach gia');
+  await search.press('Enter');
+  await expect(profile.getByTestId('profile-dataset')).toHaveCount(4);
+  const series = profile.getByTestId('profile-series');
+  await expect(series).toHaveCount(1);
+  await expect(series).toContainText('Tỉnh Kiên Giang');
+  await expect(series.locator('svg')).toHaveAttribute(
+    'aria-label',
+    /^2010: .+; 2015: .+; 2016: .+$/,
+  );
+});

@@ -501,6 +501,7 @@ describe('loadAtlas when storing fails', () => {
       putMeta: (key, value) => store.putMeta(key, value),
       listDatasets: () => store.listDatasets(),
       getObservations: (id) => store.getObservations(id),
+      getUnitObservations: (units) => store.getUnitObservations(units),
       replaceBuiltInDatasets: (bundles, version) => store.replaceBuiltInDatasets(bundles, version),
       putUserDataset: (bundle) => store.putUserDataset(bundle),
       deleteDataset: (id) => store.deleteDataset(id),

@@ -104,6 +104,7 @@ function sourceOf(bundles: DatasetBundle[], version?: string): AtlasStore {
     listDatasets: async () =>
       bundles.map((b) => ({ ...b.metadata, storedAt: '2024-01-01T00:00:00.000Z' })),
     getObservations: async (id) => bundles.find((b) => b.metadata.id === id)?.observations ?? [],
+    getUnitObservations: () => Promise.reject(new Error('not used by copyDatasetsFrom')),
     replaceBuiltInDatasets: () => Promise.reject(new Error('read-only')),
     putUserDataset: () => Promise.reject(new Error('read-only')),
     deleteDataset: () => Promise.reject(new Error('read-only')),
@@ -209,6 +210,24 @@ describe.each(implementations)('%s', (_name, create) => {
     await store.deleteDataset('my-survey');
     expect((await store.listDatasets()).map((d) => d.id)).toEqual(['plan-a']);
     expect(await store.getObservations('my-survey')).toEqual([]);
+  });
+
+  it("reads one unit's figures from every dataset, and nothing of other units", async () => {
+    const { store } = await create();
+    await store.replaceBuiltInDatasets([bundle('plan-a', true, ['070', '071'])], 'v1');
+    await store.putUserDataset(bundle('my-survey', false, ['071', '072']));
+    const province = { ...bundle('province-08', false, ['08']) };
+    province.observations = province.observations.map((o) => ({ ...o, unitLevel: 'province' }));
+    await store.putUserDataset(province);
+
+    const found = await store.getUnitObservations([
+      { code: '071', level: 'district' },
+      { code: '08', level: 'province' },
+    ]);
+    const keys = found.map((o) => `${o.datasetId}:${o.unitCode}:${o.value}`).sort();
+    expect(keys).toEqual(['my-survey:071:10', 'plan-a:071:11', 'province-08:08:10']);
+    // The level is part of the unit: a district asked for does not bring a province's figures.
+    expect(await store.getUnitObservations([{ code: '08', level: 'district' }])).toEqual([]);
   });
 
   it('refuses to store an import over a built-in dataset or with stray figures', async () => {

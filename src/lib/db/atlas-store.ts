@@ -1,4 +1,5 @@
 import type { DatasetBundle, DatasetMetadata, Observation } from '../domain/dataset.ts';
+import Dexie from 'dexie';
 import {
   AtlasDatabase,
   type BoundarySetRecord,
@@ -20,6 +21,8 @@ export interface AtlasStore {
   putMeta(key: string, value: string): Promise<void>;
   listDatasets(): Promise<DatasetRecord[]>;
   getObservations(datasetId: string): Promise<Observation[]>;
+  /** Every dataset's figures for these units (a unit's profile), read through the key index. */
+  getUnitObservations(units: readonly UnitRef[]): Promise<Observation[]>;
   /**
    * Replaces the built-in datasets (and records their version) in one transaction; datasets a
    * person imported are never touched.
@@ -42,6 +45,11 @@ export interface AtlasStore {
   deleteScenario(id: string): Promise<void>;
 }
 
+export interface UnitRef {
+  code: string;
+  level: Observation['unitLevel'];
+}
+
 /** What the data view lets a person edit; the figures and their checks stay as imported. */
 export type DatasetMetadataChanges = Partial<
   Pick<DatasetMetadata, 'title' | 'source' | 'standard' | 'kind' | 'year' | 'licence' | 'notes'>
@@ -61,6 +69,9 @@ function checkUserBundle({ metadata, observations }: DatasetBundle): void {
 export type StorageStatus =
   | { mode: 'indexeddb' }
   | { mode: 'memory'; reason: 'unavailable' | 'blocked' | 'quota' | 'error'; detail: string };
+
+const isUnit = (o: Observation, unit: UnitRef) =>
+  o.unitCode === unit.code && o.unitLevel === unit.level;
 
 export const BUILT_IN_VERSION_KEY = 'builtInDatasetsHash';
 
@@ -101,6 +112,25 @@ export class IndexedDbAtlasStore implements AtlasStore {
 
   getObservations(datasetId: string) {
     return this.db.observations.where('datasetId').equals(datasetId).toArray();
+  }
+
+  async getUnitObservations(units: readonly UnitRef[]) {
+    const { db } = this;
+    return db.transaction('r', db.datasets, db.observations, async () => {
+      const ids = (await db.datasets.toCollection().primaryKeys()) as string[];
+      // One key range per dataset and unit: a scan of every figure would grow with imports.
+      const found = await Promise.all(
+        ids.flatMap((id) =>
+          units.map(({ code }) =>
+            db.observations
+              .where('[datasetId+unitCode+indicator]')
+              .between([id, code, Dexie.minKey], [id, code, Dexie.maxKey], true, true)
+              .toArray(),
+          ),
+        ),
+      );
+      return found.flat().filter((o) => units.some((u) => isUnit(o, u)));
+    });
   }
 
   async replaceBuiltInDatasets(bundles: DatasetBundle[], versionHash: string) {
@@ -217,6 +247,10 @@ export class MemoryAtlasStore implements AtlasStore {
 
   async getObservations(datasetId: string) {
     return this.observations.get(datasetId) ?? [];
+  }
+
+  async getUnitObservations(units: readonly UnitRef[]) {
+    return [...this.observations.values()].flat().filter((o) => units.some((u) => isUnit(o, u)));
   }
 
   async replaceBuiltInDatasets(bundles: DatasetBundle[], versionHash: string) {
