@@ -63,6 +63,22 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The first install takes the open page at once, so what it fetches next is cached; an
+        // update still waits for the reload (no skipWaiting).
+        clientsClaim: true,
+        // The 2025 units are fetched only when someone opens them (1.5 MB in all): each file,
+        // once fetched, is kept for offline use. Their URLs carry the content hash (?v=…), so a
+        // cached copy is never stale; a new data build simply asks for new URLs.
+        runtimeCaching: [
+          {
+            urlPattern: /\/generated\/2025\/[\w-]+\.(topojson|json)\?v=[0-9a-f]+$/,
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'atlas-2025-units',
+              expiration: { maxEntries: 120 },
+            },
+          },
+        ],
       },
     }),
   ],

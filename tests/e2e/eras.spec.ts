@@ -143,3 +143,22 @@ test('a 2019 district shows the 2025 province and communes it went to', async ({
   await expect(lineage).toContainText('Tỉnh Tuyên Quang');
   await expect(lineage).toContainText('Các xã, phường mới nhận địa bàn');
 });
+
+test('the 2025 provinces, once opened, work offline too', async ({ page, context }) => {
+  await openAtlas(page);
+  // The first install takes the page (clientsClaim), so the next fetches go through it.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 30_000,
+  });
+  const eras = page.getByTestId('era-switch');
+  await eras.getByRole('radio', { name: '2025 · 34 tỉnh, cấp xã' }).check();
+  await expect(page.locator('#map')).toHaveAttribute('data-era-ready', 'true', { timeout: 60_000 });
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await eras.getByRole('radio', { name: '2025 · 34 tỉnh, cấp xã' }).check();
+  await expect(page.locator('#map')).toHaveAttribute('data-era-ready', 'true', { timeout: 60_000 });
+  await mapSettled(page);
+  expect((await drawnProvinces2025(page)).length).toBeGreaterThanOrEqual(30);
+});
