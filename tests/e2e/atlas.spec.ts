@@ -84,7 +84,7 @@ test('hovering a district shows its name, province and rate in Vietnamese format
 
   await page.mouse.click(box.x + x, box.y + y);
   const panel = page.getByTestId('unit-panel');
-  await expect(panel.getByRole('heading')).toHaveText('Huyện Lâm Bình');
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Huyện Lâm Bình');
   await expect(panel).toContainText('7.633'); // households at the start of the year
   await expect(panel).toContainText('32,03\u00a0%');
   await expect(panel).toContainText('Ủy ban nhân dân tỉnh Tuyên Quang');

@@ -77,6 +77,16 @@ test('Tuyên Quang 2020 on the 34-province map is marked partial, with its old u
     ),
   ).toBe('none');
 
+  // Hovering the new Tuyên Quang (over old Lâm Bình) names it, with its value and coverage.
+  const { x, y } = await pixelOf(page, await labelPointOf(page, '071'));
+  const box = (await page.locator('#map').boundingBox())!;
+  await page.mouse.move(box.x + x, box.y + y);
+  const tooltip = page.getByTestId('hover-tooltip');
+  await expect(tooltip).toContainText('Tỉnh Tuyên Quang');
+  await expect(tooltip).toContainText('phủ 7/18 huyện cũ');
+  await expect(tooltip).toContainText(/Tỷ lệ hộ nghèo đầu năm: \d+,\d\d\s%/);
+  await page.mouse.move(box.x + 5, box.y + box.height - 5);
+
   // Opening the province draws its communes and shows its coverage and lineage.
   const index = (await (await page.request.get('/generated/atlas.json')).json()) as {
     boundaries2025: { provinces: { code: string; communes: { count: number } }[] };

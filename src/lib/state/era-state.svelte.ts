@@ -40,6 +40,8 @@ export class EraState {
   openProvinceCode = $state<string | null>(null);
   communes = $state.raw<Features2025 | null>(null);
   selected = $state<Selected2025 | null>(null);
+  /** The 2025 province under the pointer (the tooltip's). */
+  hoveredCode = $state<string | null>(null);
   error = $state<string | null>(null);
   #loadingCommunes: string | null = null;
   #crosswalkLoad: Promise<void> | null = null;
