@@ -510,6 +510,9 @@ describe('loadAtlas when storing fails', () => {
       listScenarios: () => store.listScenarios(),
       putScenario: (record) => store.putScenario(record),
       deleteScenario: (id) => store.deleteScenario(id),
+      listUserBoundarySets: () => store.listUserBoundarySets(),
+      putUserBoundarySet: (record) => store.putUserBoundarySet(record),
+      deleteUserBoundarySet: (id) => store.deleteUserBoundarySet(id),
     };
   }
 

@@ -44,6 +44,22 @@ export interface ScenarioRecord {
   definition: unknown;
 }
 
+/**
+ * A boundary set a person imported (GeoJSON, TopoJSON or zipped Shapefile), stored as the
+ * GeoJSON FeatureCollection the map draws: each feature's name, code and matched district.
+ */
+export interface UserBoundarySetRecord {
+  id: string;
+  name: string;
+  /** The file it came from, credited on the map. */
+  sourceFile: string;
+  featureCount: number;
+  /** Features matched to a 2019 district, which the current dataset can colour. */
+  matchedCount: number;
+  geojsonText: string;
+  createdAt: string;
+}
+
 export interface MetaRecord {
   key: string;
   value: string;
@@ -58,6 +74,7 @@ export class AtlasDatabase extends Dexie {
   observations!: Table<ObservationRecord, [string, string, string]>;
   scenarios!: EntityTable<ScenarioRecord, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  userBoundarySets!: EntityTable<UserBoundarySetRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -69,5 +86,7 @@ export class AtlasDatabase extends Dexie {
       scenarios: 'id, name, updatedAt',
       meta: 'key',
     });
+    // Version 2 belongs to another change; Dexie keeps every earlier table, so 3 names only its own.
+    this.version(3).stores({ userBoundarySets: 'id, createdAt' });
   }
 }

@@ -3,7 +3,12 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BoundaryManifest } from '../data/atlas-index.ts';
 import type { DatasetBundle, Observation } from '../domain/dataset.ts';
-import { AtlasDatabase, type BoundarySetRecord, type UnitRecord } from './atlas-db.ts';
+import {
+  AtlasDatabase,
+  type BoundarySetRecord,
+  type UnitRecord,
+  type UserBoundarySetRecord,
+} from './atlas-db.ts';
 import {
   BUILT_IN_VERSION_KEY,
   IndexedDbAtlasStore,
@@ -54,6 +59,18 @@ function boundarySet(contentHash: string, vintage = VINTAGE): BoundarySetRecord 
     topologyText: `{"type":"Topology","hash":"${contentHash}"}`,
     manifest: MANIFEST,
     storedAt: '2024-01-01T00:00:00.000Z',
+  };
+}
+
+function userBoundarySet(id: string, createdAt: string): UserBoundarySetRecord {
+  return {
+    id,
+    name: `Ranh giới ${id}`,
+    sourceFile: `${id}.zip`,
+    featureCount: 2,
+    matchedCount: 1,
+    geojsonText: '{"type":"FeatureCollection","features":[]}',
+    createdAt,
   };
 }
 
@@ -114,6 +131,9 @@ function sourceOf(bundles: DatasetBundle[], version?: string): AtlasStore {
     listScenarios: async () => [],
     putScenario: () => Promise.reject(new Error('read-only')),
     deleteScenario: () => Promise.reject(new Error('read-only')),
+    listUserBoundarySets: async () => [],
+    putUserBoundarySet: () => Promise.reject(new Error('read-only')),
+    deleteUserBoundarySet: () => Promise.reject(new Error('read-only')),
   };
 }
 
@@ -253,6 +273,18 @@ describe.each(implementations)('%s', (_name, create) => {
     expect(await store.getBoundarySet('other-vintage')).toBeUndefined();
   });
 
+  it('stores, lists (oldest first) and deletes imported boundary sets', async () => {
+    const { store } = await create();
+    expect(await store.listUserBoundarySets()).toEqual([]);
+    await store.putUserBoundarySet(userBoundarySet('b', '2026-02-01T00:00:00.000Z'));
+    await store.putUserBoundarySet(userBoundarySet('a', '2026-01-01T00:00:00.000Z'));
+    expect((await store.listUserBoundarySets()).map((r) => r.id)).toEqual(['a', 'b']);
+    await store.deleteUserBoundarySet('a');
+    expect(await store.listUserBoundarySets()).toEqual([
+      userBoundarySet('b', '2026-02-01T00:00:00.000Z'),
+    ]);
+  });
+
   it('saves, lists (latest first), replaces and deletes scenarios', async () => {
     const { store } = await create();
     const scenario = (id: string, updatedAt: string) => ({
@@ -351,8 +383,55 @@ describe('IndexedDbAtlasStore', () => {
   });
 });
 
+describe('schema upgrade', () => {
+  it('opens a version-1 database with its data intact and an empty boundary-set table', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    // The schema as version 1 shipped it, written by a Dexie that knows nothing later.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      boundarySets: 'vintage',
+      units: 'id, vintage, provinceCode',
+      datasets: 'id',
+      observations: '[datasetId+unitCode+indicator], datasetId',
+      scenarios: 'id, name, updatedAt',
+      meta: 'key',
+    });
+    const mine = bundle('import-mine', false);
+    const scenario = {
+      id: 's1',
+      name: 'Kịch bản',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-02T00:00:00.000Z',
+      definition: { target: 3 },
+    };
+    await v1.table('datasets').put({ ...mine.metadata, storedAt: '2026-01-01T00:00:00.000Z' });
+    await v1.table('observations').bulkPut(mine.observations);
+    await v1.table('scenarios').put(scenario);
+    await v1.table('boundarySets').put(boundarySet('h'));
+    await v1.table('units').bulkPut([unit('070')]);
+    await v1.table('meta').put({ key: BUILT_IN_VERSION_KEY, value: 'v1' });
+    v1.close();
+
+    const db = newDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const store = new IndexedDbAtlasStore(db);
+    expect(await store.listDatasets()).toEqual([
+      { ...mine.metadata, storedAt: '2026-01-01T00:00:00.000Z' },
+    ]);
+    expect(await store.getObservations('import-mine')).toEqual(mine.observations);
+    expect(await store.listScenarios()).toEqual([scenario]);
+    expect(await store.getBoundarySet(VINTAGE)).toEqual(boundarySet('h'));
+    expect(await db.units.toArray()).toEqual([unit('070')]);
+    expect(await store.getMeta(BUILT_IN_VERSION_KEY)).toBe('v1');
+    expect(await store.listUserBoundarySets()).toEqual([]);
+    await store.putUserBoundarySet(userBoundarySet('a', '2026-03-01T00:00:00.000Z'));
+    expect(await store.listUserBoundarySets()).toHaveLength(1);
+  });
+});
+
 describe('MemoryAtlasStore.copyDatasetsFrom', () => {
-  it('copies datasets, observations and the built-in version from another store', async () => {
+  it('copies datasets, observations, imported boundary sets and the built-in version', async () => {
     const db = newDatabase();
     const source = new IndexedDbAtlasStore(db);
     const plan = bundle('plan-a', true);
@@ -360,9 +439,11 @@ describe('MemoryAtlasStore.copyDatasetsFrom', () => {
     await source.replaceBuiltInDatasets([plan], 'v1');
     await db.datasets.put({ ...user.metadata, storedAt: '2024-01-01T00:00:00.000Z' });
     await db.observations.bulkPut(user.observations);
+    await source.putUserBoundarySet(userBoundarySet('mine', '2026-01-01T00:00:00.000Z'));
 
     const memory = new MemoryAtlasStore();
     await memory.copyDatasetsFrom(source);
+    expect(await memory.listUserBoundarySets()).toEqual(await source.listUserBoundarySets());
 
     expect(sortById(await memory.listDatasets())).toEqual(sortById(await source.listDatasets()));
     expect(await memory.getObservations('plan-a')).toEqual(plan.observations);

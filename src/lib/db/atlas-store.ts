@@ -6,6 +6,7 @@ import {
   type DatasetRecord,
   type ScenarioRecord,
   type UnitRecord,
+  type UserBoundarySetRecord,
 } from './atlas-db.ts';
 
 /**
@@ -43,6 +44,11 @@ export interface AtlasStore {
   listScenarios(): Promise<ScenarioRecord[]>;
   putScenario(record: ScenarioRecord): Promise<void>;
   deleteScenario(id: string): Promise<void>;
+  /** Imported boundary sets, oldest first. */
+  listUserBoundarySets(): Promise<UserBoundarySetRecord[]>;
+  /** Stores an imported boundary set in one transaction: all of it, or nothing. */
+  putUserBoundarySet(record: UserBoundarySetRecord): Promise<void>;
+  deleteUserBoundarySet(id: string): Promise<void>;
 }
 
 export interface UnitRef {
@@ -198,6 +204,21 @@ export class IndexedDbAtlasStore implements AtlasStore {
   async deleteScenario(id: string) {
     await this.db.scenarios.delete(id);
   }
+
+  listUserBoundarySets() {
+    return this.db.userBoundarySets.orderBy('createdAt').toArray();
+  }
+
+  async putUserBoundarySet(record: UserBoundarySetRecord) {
+    const { db } = this;
+    await db.transaction('rw', db.userBoundarySets, async () => {
+      await db.userBoundarySets.put(record);
+    });
+  }
+
+  async deleteUserBoundarySet(id: string) {
+    await this.db.userBoundarySets.delete(id);
+  }
 }
 
 export class MemoryAtlasStore implements AtlasStore {
@@ -208,8 +229,12 @@ export class MemoryAtlasStore implements AtlasStore {
   private observations = new Map<string, Observation[]>();
   private meta = new Map<string, string>();
   private scenarios = new Map<string, ScenarioRecord>();
+  private userBoundarySets = new Map<string, UserBoundarySetRecord>();
 
-  /** Takes over every dataset another store can still read, so nothing a person imported is hidden. */
+  /**
+   * Takes over every dataset and imported boundary set another store can still read, so nothing
+   * a person imported is hidden.
+   */
   async copyDatasetsFrom(source: AtlasStore): Promise<void> {
     try {
       for (const dataset of await source.listDatasets()) {
@@ -218,6 +243,7 @@ export class MemoryAtlasStore implements AtlasStore {
       }
       const version = await source.getMeta(BUILT_IN_VERSION_KEY);
       if (version !== undefined) this.meta.set(BUILT_IN_VERSION_KEY, version);
+      for (const set of await source.listUserBoundarySets()) this.userBoundarySets.set(set.id, set);
     } catch {
       // The source may be unreadable too; memory then starts from what the load fetched.
     }
@@ -305,6 +331,20 @@ export class MemoryAtlasStore implements AtlasStore {
 
   async deleteScenario(id: string) {
     this.scenarios.delete(id);
+  }
+
+  async listUserBoundarySets() {
+    return [...this.userBoundarySets.values()].sort((a, b) =>
+      a.createdAt.localeCompare(b.createdAt),
+    );
+  }
+
+  async putUserBoundarySet(record: UserBoundarySetRecord) {
+    this.userBoundarySets.set(record.id, structuredClone(record));
+  }
+
+  async deleteUserBoundarySet(id: string) {
+    this.userBoundarySets.delete(id);
   }
 }
 

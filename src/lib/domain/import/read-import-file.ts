@@ -42,7 +42,9 @@ export async function readImportFile(
   }
   if (zip) {
     if (/\.(zip|shp)$/i.test(name)) {
-      throw new ImportFileError('zipped Shapefiles are not supported: convert them to GeoJSON');
+      throw new ImportFileError(
+        'a zipped Shapefile holds boundaries: import it with “Import boundaries”',
+      );
     }
     return readWorkbook(bytes, options.sheet ?? null);
   }
