@@ -511,6 +511,7 @@ describe('loadAtlas when storing fails', () => {
       putScenario: (record) => store.putScenario(record),
       deleteScenario: (id) => store.deleteScenario(id),
       listUserBoundarySets: () => store.listUserBoundarySets(),
+      getUserBoundarySet: (id) => store.getUserBoundarySet(id),
       putUserBoundarySet: (record) => store.putUserBoundarySet(record),
       deleteUserBoundarySet: (id) => store.deleteUserBoundarySet(id),
     };

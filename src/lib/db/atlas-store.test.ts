@@ -132,6 +132,7 @@ function sourceOf(bundles: DatasetBundle[], version?: string): AtlasStore {
     putScenario: () => Promise.reject(new Error('read-only')),
     deleteScenario: () => Promise.reject(new Error('read-only')),
     listUserBoundarySets: async () => [],
+    getUserBoundarySet: async () => undefined,
     putUserBoundarySet: () => Promise.reject(new Error('read-only')),
     deleteUserBoundarySet: () => Promise.reject(new Error('read-only')),
   };
@@ -279,6 +280,9 @@ describe.each(implementations)('%s', (_name, create) => {
     await store.putUserBoundarySet(userBoundarySet('b', '2026-02-01T00:00:00.000Z'));
     await store.putUserBoundarySet(userBoundarySet('a', '2026-01-01T00:00:00.000Z'));
     expect((await store.listUserBoundarySets()).map((r) => r.id)).toEqual(['a', 'b']);
+    expect(await store.getUserBoundarySet('b')).toEqual(
+      userBoundarySet('b', '2026-02-01T00:00:00.000Z'),
+    );
     await store.deleteUserBoundarySet('a');
     expect(await store.listUserBoundarySets()).toEqual([
       userBoundarySet('b', '2026-02-01T00:00:00.000Z'),

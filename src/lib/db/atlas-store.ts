@@ -46,6 +46,7 @@ export interface AtlasStore {
   deleteScenario(id: string): Promise<void>;
   /** Imported boundary sets, oldest first. */
   listUserBoundarySets(): Promise<UserBoundarySetRecord[]>;
+  getUserBoundarySet(id: string): Promise<UserBoundarySetRecord | undefined>;
   /** Stores an imported boundary set in one transaction: all of it, or nothing. */
   putUserBoundarySet(record: UserBoundarySetRecord): Promise<void>;
   deleteUserBoundarySet(id: string): Promise<void>;
@@ -209,6 +210,10 @@ export class IndexedDbAtlasStore implements AtlasStore {
     return this.db.userBoundarySets.orderBy('createdAt').toArray();
   }
 
+  getUserBoundarySet(id: string) {
+    return this.db.userBoundarySets.get(id);
+  }
+
   async putUserBoundarySet(record: UserBoundarySetRecord) {
     const { db } = this;
     await db.transaction('rw', db.userBoundarySets, async () => {
@@ -337,6 +342,10 @@ export class MemoryAtlasStore implements AtlasStore {
     return [...this.userBoundarySets.values()].sort((a, b) =>
       a.createdAt.localeCompare(b.createdAt),
     );
+  }
+
+  async getUserBoundarySet(id: string) {
+    return this.userBoundarySets.get(id);
   }
 
   async putUserBoundarySet(record: UserBoundarySetRecord) {

@@ -4,6 +4,8 @@ export const SEA_COLOR = '#cfe3ef';
 export const LABEL_FONT = 'Noto Sans';
 /** The one GeoJSON source holding every boundary and label feature (see `mapFeatures`). */
 export const BOUNDARY_SOURCE = 'boundaries';
+/** The imported boundary set on view (one at a time). */
+export const USER_BOUNDARY_SOURCE = 'user-boundaries';
 
 /**
  * An entirely local style: no tiles, sprites or glyph server. Omitting `glyphs` makes MapLibre
