@@ -30,6 +30,14 @@ interface UserBoundaryMap {
   };
 }
 
+/**
+ * These tests read back what IndexedDB stored; on a machine so loaded that opening the database
+ * outlasts the store's wait, the atlas runs from memory and says so — fail on that, by name.
+ */
+async function expectIndexedDb(page: Page) {
+  await expect(page.getByTestId('storage-banner')).toHaveCount(0);
+}
+
 async function openBoundaryImport(page: Page) {
   await page.getByRole('button', { name: 'Dữ liệu', exact: true }).click();
   await expect(page.getByTestId('data-view')).toBeVisible();
@@ -56,6 +64,7 @@ test('a planner imports GeoJSON boundaries, sees them matched, on the map and in
   // Two loads of the atlas under software WebGL.
   test.setTimeout(120_000);
   await openAtlas(page);
+  await expectIndexedDb(page);
   const wizard = await openBoundaryImport(page);
   await wizard.getByTestId('boundary-file').setInputFiles({
     name: 'huyen-thu.geojson',
@@ -148,6 +157,7 @@ test('a projected or broken boundary file shows its errors and leaves the stored
 }) => {
   test.setTimeout(120_000);
   await openAtlas(page);
+  await expectIndexedDb(page);
   // One set stored first, so "unchanged" is more than "still empty".
   let wizard = await openBoundaryImport(page);
   await wizard.getByTestId('boundary-file').setInputFiles({

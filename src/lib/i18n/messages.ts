@@ -201,7 +201,7 @@ const vi = {
   importBoundaries: 'Nhập ranh giới',
   boundaryImportTitle: 'Nhập bộ ranh giới',
   boundaryFileFormats:
-    'GeoJSON (FeatureCollection), TopoJSON hoặc Shapefile nén .zip (.shp, .dbf, kèm .prj và .cpg nếu có). Tọa độ phải là kinh độ/vĩ độ WGS84; tên theo UTF-8 (hoặc bảng mã ghi trong .cpg).',
+    'GeoJSON (FeatureCollection), TopoJSON hoặc Shapefile nén .zip (.shp, .dbf, kèm .prj và .cpg nếu có). Tọa độ phải là kinh độ/vĩ độ WGS84; tên theo UTF-8 hoặc bảng mã ghi trong .cpg (1258, TCVN3…).',
   boundaryFileSummary: '{format} · {features} vùng',
   boundaryEncoding: 'bảng mã {encoding}',
   boundaryLayer: 'Lớp',
@@ -263,7 +263,7 @@ const vi = {
   bnd_encodingUnsupported:
     'bảng mã “{encoding}” chưa được hỗ trợ: hãy chuyển tên sang Unicode (ví dụ bằng Unikey), lưu theo UTF-8 và ghi “UTF-8” vào tệp .cpg',
   bnd_encodingUndeclared:
-    'tên trong tệp .dbf không phải UTF-8 và không có tệp .cpg cho biết bảng mã (TCVN3/ABC chưa được hỗ trợ): hãy lưu tên theo UTF-8',
+    'tên trong tệp .dbf không phải UTF-8 và không có tệp .cpg cho biết bảng mã: hãy thêm tệp .cpg ghi bảng mã (UTF-8, 1258 hoặc TCVN3) hoặc lưu tên theo UTF-8',
   bnd_datumNotWgs84: 'tệp .prj ghi hệ tọa độ {crs}, không phải WGS84: vị trí có thể lệch',
   bnd_noPrj: 'không có tệp .prj: tọa độ được coi là WGS84',
   bnd_duplicateMatch: 'khớp {unit}, trùng với vùng {other}',
@@ -758,7 +758,7 @@ const en: Record<MessageKey, string> = {
   importBoundaries: 'Import boundaries',
   boundaryImportTitle: 'Import a boundary set',
   boundaryFileFormats:
-    'GeoJSON (FeatureCollection), TopoJSON or a zipped Shapefile (.shp, .dbf, with .prj and .cpg when there are any). Coordinates must be WGS84 longitude/latitude; names in UTF-8 (or the encoding the .cpg names).',
+    'GeoJSON (FeatureCollection), TopoJSON or a zipped Shapefile (.shp, .dbf, with .prj and .cpg when there are any). Coordinates must be WGS84 longitude/latitude; names in UTF-8 or the encoding the .cpg names (1258, TCVN3…).',
   boundaryFileSummary: '{format} · {features} features',
   boundaryEncoding: 'encoding {encoding}',
   boundaryLayer: 'Layer',
@@ -819,7 +819,7 @@ const en: Record<MessageKey, string> = {
   bnd_encodingUnsupported:
     'the encoding “{encoding}” is not supported: convert the names to Unicode (e.g. with Unikey), save them as UTF-8 and write “UTF-8” in the .cpg file',
   bnd_encodingUndeclared:
-    'the names in the .dbf are not UTF-8 and no .cpg file says their encoding (TCVN3/ABC is not supported): save the names as UTF-8',
+    'the names in the .dbf are not UTF-8 and no .cpg file says their encoding: add a .cpg naming it (UTF-8, 1258 or TCVN3) or save the names as UTF-8',
   bnd_datumNotWgs84: 'the .prj says {crs}, not WGS84: positions may be off',
   bnd_noPrj: 'no .prj file: coordinates are taken as WGS84',
   bnd_duplicateMatch: 'matches {unit}, as feature {other} does',

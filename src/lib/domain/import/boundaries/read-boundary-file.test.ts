@@ -255,21 +255,25 @@ describe('readBoundaryFile: zipped Shapefile', () => {
     ]);
   });
 
-  it('says clearly that TCVN3 is not supported and that undeclared non-UTF-8 names cannot be read', () => {
+  it('reads TCVN3 names when the .cpg says so, and refuses undeclared or unknown legacy bytes', () => {
     const bytes = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+    // "Lâm Bình" typed in the .Vn fonts.
     const legacy = {
       ...spec,
       records: [
-        ['071', 'L\u00b8m'],
+        ['071', 'L\u00a9m B\u00d7nh'],
         ['072', 'Na Hang'],
       ],
       encode: bytes,
     };
+    const read = readBoundaryFile('a.zip', createZippedShapefile({ ...legacy, cpg: 'TCVN3' }));
+    expect(read.ok && read.features[0]!.properties.TEN_HUYEN).toBe('Lâm Bình');
+    expect(read.encoding).toBe('tcvn3');
     expect(
-      errorsOf(readBoundaryFile('a.zip', createZippedShapefile({ ...legacy, cpg: 'TCVN3' })))[0],
-    ).toMatch(/^the encoding “TCVN3” is not supported: convert the names to Unicode/);
+      errorsOf(readBoundaryFile('a.zip', createZippedShapefile({ ...legacy, cpg: 'VNI' })))[0],
+    ).toMatch(/^the encoding “VNI” is not supported: convert the names to Unicode/);
     expect(errorsOf(readBoundaryFile('a.zip', createZippedShapefile(legacy)))[0]).toMatch(
-      /not UTF-8 and no \.cpg file says their encoding \(TCVN3\/ABC is not supported\)/,
+      /not UTF-8 and no \.cpg file says their encoding: add a \.cpg naming it \(UTF-8, 1258 or TCVN3\)/,
     );
   });
 

@@ -3,10 +3,12 @@ import type { Position } from 'geojson';
 import type { PropertyValue, RawFeature } from './boundary-geometry.ts';
 import { createBoundaryProblem, fail, type BoundaryProblem } from './boundary-problems.ts';
 import type { LayerRead } from './read-json-boundaries.ts';
+import { decodeTcvn3, isTcvn3Name } from './tcvn3.ts';
 
 /**
  * A zipped ESRI Shapefile: the .shp geometry (Polygon, PolygonZ, PolygonM), the .dbf attributes
- * in the encoding its .cpg names (UTF-8 when there is none and the bytes are valid UTF-8), and
+ * in the encoding its .cpg names (TCVN3 included; UTF-8 when there is none and the bytes are
+ * valid UTF-8), and
  * the .prj to refuse a projected file before its coordinates are even read.
  */
 export interface ShapefileRead extends LayerRead {
@@ -187,8 +189,9 @@ function polygonsFromRings(rings: Position[][]): {
     : { type: 'MultiPolygon', coordinates: outers };
 }
 
-/** .cpg names as written by ArcGIS, QGIS and MapInfo → a label TextDecoder knows, or null. */
+/** .cpg names as written by ArcGIS, QGIS and MapInfo → 'tcvn3', a label TextDecoder knows, or null. */
 function encodingLabel(cpg: string): string | null {
+  if (isTcvn3Name(cpg)) return 'tcvn3';
   const name = cpg
     .trim()
     .toUpperCase()
@@ -218,10 +221,11 @@ function readDbf(
   if (headerLength > bytes.length || recordLength === 0) return corrupt('bad header lengths');
   const label = cpg === null ? 'utf-8' : encodingLabel(cpg);
   if (label === null) return fail('encoding-unsupported', { encoding: cpg!.trim() });
-  const decoder = new TextDecoder(label, { fatal: true });
+  const decoder = label === 'tcvn3' ? null : new TextDecoder(label, { fatal: true });
   const decode = (from: number, to: number) => {
     try {
-      return decoder.decode(bytes.subarray(from, to));
+      const part = bytes.subarray(from, to);
+      return decoder ? decoder.decode(part) : decodeTcvn3(part);
     } catch {
       return cpg === null
         ? fail('encoding-undeclared')
