@@ -2,7 +2,9 @@
  * The indicators a poverty dataset can carry. Rates are poor households / households in percent;
  * reductions are in percentage points (điểm phần trăm), as the programme's targets are stated.
  */
-export type IndicatorUnit = 'percent' | 'points' | 'households' | 'people' | 'million-vnd';
+/** `ratio` is for computed views only (a rate × its province's), never for stored figures. */
+export type IndicatorUnit =
+  'percent' | 'points' | 'households' | 'people' | 'million-vnd' | 'ratio';
 
 export interface IndicatorDefinition {
   id: IndicatorId;

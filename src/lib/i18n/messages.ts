@@ -417,6 +417,7 @@ const vi = {
   method_jenks: 'Ngắt tự nhiên (Jenks)',
   method_stddev: 'Độ lệch chuẩn',
   method_box: 'Biểu đồ hộp (box map)',
+  method_diverging: 'Đối xứng quanh giá trị giữa',
   classCount: 'Số lớp',
   palette: 'Bảng màu',
   paletteSequential: 'tuần tự',
@@ -554,6 +555,43 @@ const vi = {
     'Phím mũi tên: tới huyện bên cạnh theo hướng đó. Page Down, Page Up: huyện kế tiếp, huyện trước (theo tên tỉnh rồi tên huyện). Home, End: huyện đầu, huyện cuối. Enter: mở thông tin huyện. Escape: bỏ chọn.',
   mapKeyboardCleared: 'Đã bỏ chọn huyện',
   menuToggle: 'Điều khiển',
+  // Rates and people
+  derivedSmoothed: '(làm trơn Bayes thực nghiệm)',
+  derivedExcess: 'so với tỉnh',
+  explainSmoothed:
+    'Tỷ lệ làm trơn Bayes thực nghiệm: tỷ lệ của mỗi huyện được kéo về tỷ lệ chung của bộ dữ liệu, huyện càng ít hộ càng bị kéo nhiều, nên tỷ lệ của huyện nhỏ bớt dao động ngẫu nhiên.',
+  explainExcess:
+    'Tỷ lệ vượt: tỷ lệ của huyện chia cho tỷ lệ của tỉnh (tính từ tổng số hộ), nên 1,50 × là cao hơn tỉnh một nửa và 1 × là bằng tỉnh.',
+  legendRatioBreaks:
+    'Khoảng đối xứng quanh 1 × theo tỷ số (một nửa và gấp đôi cách đều 1): xanh là thấp hơn, đỏ là cao hơn.',
+  poorSymbolsToggle: 'Vòng tròn số hộ nghèo',
+  poorSymbolsUnavailable: 'Bộ dữ liệu không có số hộ nghèo theo huyện',
+  symbolsLegendTitle: 'Vòng tròn: {label}',
+  symbolsLegendNote: 'Diện tích vòng tròn tỷ lệ với số hộ.',
+  // Change and progress
+  compareTitle: 'So sánh',
+  compareNone: 'Không so sánh',
+  compareDifference: 'Chênh lệch với bộ dữ liệu khác',
+  compareAchievement: 'Kế hoạch và kết quả',
+  compareWith: 'So với',
+  comparePlan: 'Kế hoạch (chỉ tiêu)',
+  compareResult: 'Kết quả (thực hiện)',
+  compareTarget: 'Chỉ tiêu',
+  compareNoCandidates: 'Không có bộ dữ liệu nào khác có chỉ tiêu này.',
+  target_rate: 'Giảm tỷ lệ hộ nghèo',
+  target_poor: 'Giảm số hộ nghèo',
+  measureDifference: 'Chênh lệch {indicator}: {a} − {b}',
+  measureAchievement: 'Mức đạt chỉ tiêu {target}: {result} / {plan}',
+  explainDifference:
+    'Chênh lệch: giá trị của bộ dữ liệu đang xem trừ giá trị của bộ so sánh, ghép theo mã huyện; huyện thiếu ở một trong hai bộ là không có số liệu.',
+  explainAchievement:
+    'Mức đạt: mức giảm thực hiện chia cho mức giảm kế hoạch, ghép theo mã huyện; 100 % là đạt đúng chỉ tiêu, huyện thiếu ở một trong hai bộ là không có số liệu.',
+  legendAchievementBreaks: 'Khoảng đối xứng quanh 100 %: đỏ là chưa đạt, xanh là vượt chỉ tiêu.',
+  achievementSentence_rate: '{unit} đạt {percent} chỉ tiêu giảm {target} % (đã giảm {achieved} %).',
+  achievementSentence_poor:
+    '{unit} đạt {percent} chỉ tiêu giảm {target} hộ nghèo (đã giảm {achieved} hộ).',
+  achievementMissing: '{unit}: không có chỉ tiêu và kết quả để so.',
+  differenceSentence: '{measure}: {value}.',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -973,6 +1011,7 @@ const en: Record<MessageKey, string> = {
   method_jenks: 'Natural breaks (Jenks)',
   method_stddev: 'Standard deviations',
   method_box: 'Box map',
+  method_diverging: 'Symmetric around the centre',
   classCount: 'Classes',
   palette: 'Palette',
   paletteSequential: 'sequential',
@@ -1111,6 +1150,45 @@ const en: Record<MessageKey, string> = {
     'Arrow keys: the neighbouring district that way. Page Down, Page Up: next, previous district (by province name, then district name). Home, End: first, last district. Enter: open the district’s details. Escape: clear.',
   mapKeyboardCleared: 'District cleared',
   menuToggle: 'Controls',
+  // Rates and people
+  derivedSmoothed: '(empirical-Bayes smoothed)',
+  derivedExcess: 'relative to the province',
+  explainSmoothed:
+    "Empirical-Bayes smoothed rate: each district's rate is pulled towards the dataset's overall rate, the more the fewer households it has, so small districts' chance swings are damped.",
+  explainExcess:
+    "Excess rate: the district's rate divided by its province's (from summed households), so 1.50 × is half as high again as the province and 1 × equals it.",
+  legendRatioBreaks:
+    'Breaks symmetric around 1 × as ratios (half and double equally far from 1): blue below, red above.',
+  poorSymbolsToggle: 'Circles for poor households',
+  poorSymbolsUnavailable: 'The dataset has no poor-household counts by district',
+  symbolsLegendTitle: 'Circles: {label}',
+  symbolsLegendNote: 'Circle area is proportional to the count.',
+  // Change and progress
+  compareTitle: 'Comparison',
+  compareNone: 'No comparison',
+  compareDifference: 'Difference from another dataset',
+  compareAchievement: 'Plan against result',
+  compareWith: 'Compared with',
+  comparePlan: 'Plan (targets)',
+  compareResult: 'Result (achieved)',
+  compareTarget: 'Target',
+  compareNoCandidates: 'No other dataset has this indicator.',
+  target_rate: 'Cut in the poverty rate',
+  target_poor: 'Fewer poor households',
+  measureDifference: 'Difference in {indicator}: {a} − {b}',
+  measureAchievement: 'Achievement of the target ({target}): {result} / {plan}',
+  explainDifference:
+    'Difference: the value in the dataset shown minus the value in the compared one, matched by district code; a district missing from either has no data.',
+  explainAchievement:
+    'Achievement: the cut achieved divided by the cut planned, matched by district code; 100 % meets the target exactly, and a district missing from either has no data.',
+  legendAchievementBreaks:
+    'Breaks symmetric around 100 %: red short of the target, blue beyond it.',
+  achievementSentence_rate:
+    '{unit} achieved {percent} of the target to cut the rate by {target} (cut by {achieved}).',
+  achievementSentence_poor:
+    '{unit} achieved {percent} of the target of {target} fewer poor households ({achieved} fewer).',
+  achievementMissing: '{unit}: no target and result to compare.',
+  differenceSentence: '{measure}: {value}.',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { vi, en };

@@ -17,6 +17,7 @@ import {
   colorOf,
   divergingThresholds,
   equalIntervalThresholds,
+  ratioThresholds,
   type ChoroplethClasses,
 } from './choropleth.ts';
 
@@ -232,6 +233,28 @@ describe('classifyIndicator for signed measures (diverging)', () => {
     expect(classes.counts).toEqual([1, 0, 1, 1, 0, 1]);
     const flat = classifyIndicator([0, 0], DIVERGING);
     expect(flat.colors).toHaveLength(flat.thresholds.length + 1);
+  });
+
+  it('centres on another neutral value, and swaps colours when higher is better', () => {
+    expect(divergingThresholds(70, 115, 100)).toEqual([80, 90, 100, 110, 120]);
+    const achievement = classifyIndicator([70, 100, 115], {
+      kind: 'diverging',
+      unit: 'percent',
+      centre: 100,
+      higherIsBetter: true,
+    });
+    expect(achievement.thresholds).toEqual([80, 90, 100, 110, 120]);
+    expect(colorOf(70, achievement)).toBe(schemeRdBu[6]![0]); // short of the target: red
+    expect(colorOf(115, achievement)).toBe(schemeRdBu[6]![4]); // beyond it: blue
+  });
+
+  it('classes a ratio around 1 symmetrically on a log scale (half as far as double)', () => {
+    expect(ratioThresholds(0.8, 1.3)).toEqual([0.69, 0.83, 1, 1.2, 1.44]);
+    expect(ratioThresholds(0.3, 1.9)).toEqual([0.25, 0.5, 1, 2, 4]);
+    expect(ratioThresholds(0.01, 50)).toEqual([0.11, 0.33, 1, 3, 9]);
+    const excess = classifyIndicator([0.5, 1, 1.9], { kind: 'diverging', unit: 'ratio' });
+    expect(excess.thresholds).toEqual([0.44, 0.67, 1, 1.5, 2.25]);
+    expect(excess.counts).toEqual([0, 1, 0, 1, 1, 0]);
   });
 });
 

@@ -15,13 +15,24 @@ import type { IndicatorDefinition, IndicatorUnit } from '../domain/indicators.ts
 
 /**
  * What the map shows: an indicator, or a computed measure such as a scenario's outcome.
- * `diverging` is for signed values around zero (a change, a gap to a target).
+ * `diverging` is for values on either side of a neutral one: a change or a gap around zero, a
+ * ratio around 1 (unit `ratio`, classed on a log scale), an achievement around 100 %.
  */
 export interface MapMeasure {
   label: { vi: string; en: string };
   unit: IndicatorUnit;
   kind: IndicatorDefinition['kind'] | 'diverging';
+  /** The neutral value of a diverging measure; default 0 (1 for a ratio). */
+  centre?: number;
+  /** Above the centre is good (an achieved target): the diverging colours swap, blue above. */
+  higherIsBetter?: boolean;
+  /** One sentence on how a computed measure is obtained, shown in the legend. */
+  explanation?: { vi: string; en: string };
 }
+
+/** What classifying needs to know of a measure. */
+export type ClassifiedMeasure = Pick<MapMeasure, 'kind'> &
+  Partial<Pick<MapMeasure, 'unit' | 'centre' | 'higherIsBetter'>>;
 
 /**
  * Choropleth classes shared by the map's paint expression and its legend, so the two can never
@@ -88,13 +99,22 @@ export function methodsFor(indicator: Pick<MapMeasure, 'kind'>): ClassificationM
 
 export function classifyIndicator(
   values: readonly number[],
-  indicator: Pick<MapMeasure, 'kind'>,
+  indicator: ClassifiedMeasure,
   options: ClassifyOptions = {},
 ): ChoroplethClasses {
   const [min = 0, max = 0] = extent(values);
   if (indicator.kind === 'diverging' && !options.method) {
-    const thresholds = divergingThresholds(min, max);
-    return withCounts('diverging', values, thresholds, divergingColors(thresholds.length + 1));
+    const thresholds =
+      indicator.unit === 'ratio'
+        ? ratioThresholds(min, max)
+        : divergingThresholds(min, max, indicator.centre ?? 0);
+    const colors = divergingColors(thresholds.length + 1);
+    return withCounts(
+      'diverging',
+      values,
+      thresholds,
+      indicator.higherIsBetter ? colors.reverse() : colors,
+    );
   }
   const method = options.method ?? (indicator.kind === 'rate' ? 'policy' : 'equal');
   const classes = options.classes ?? EQUAL_CLASSES;
@@ -122,12 +142,15 @@ function withCounts(
   return { method, thresholds, colors, counts, min, max };
 }
 
-/** Diverging for methods centred on the middle of the data; Blues for changes; else YlOrRd. */
+/**
+ * Diverging for methods centred on the middle of the data and for diverging measures; Blues for
+ * changes; else YlOrRd.
+ */
 export function defaultPalette(
   method: ClassificationMethod,
   indicator: Pick<MapMeasure, 'kind'>,
 ): PaletteId {
-  if (method === 'stddev' || method === 'box') return 'RdBu';
+  if (method === 'stddev' || method === 'box' || indicator.kind === 'diverging') return 'RdBu';
   return indicator.kind === 'change' ? 'Blues' : 'YlOrRd';
 }
 
@@ -219,14 +242,27 @@ export function equalIntervalThresholds(min: number, max: number, classes: numbe
 }
 
 /**
- * Breaks symmetric around zero, so zero is always a class edge and equal distances above and
- * below get equal weight: −2s, −s, 0, s, 2s with a rounded step s.
+ * Breaks symmetric around the centre (zero unless said), so the centre is always a class edge
+ * and equal distances above and below get equal weight: c−2s, c−s, c, c+s, c+2s, s rounded.
  */
-export function divergingThresholds(min: number, max: number): number[] {
-  const reach = Math.max(Math.abs(min), Math.abs(max));
-  if (!(reach > 0)) return [0];
+export function divergingThresholds(min: number, max: number, centre = 0): number[] {
+  const reach = Math.max(Math.abs(min - centre), Math.abs(max - centre));
+  if (!(reach > 0)) return [centre];
   const [step] = scaleLinear().domain([0, reach]).nice(3).ticks(3).slice(1) as [number];
-  return [-2 * step, -step, 0, step, 2 * step];
+  return [centre - 2 * step, centre - step, centre, centre + step, centre + 2 * step];
+}
+
+/** Factors for ratio classes, smallest first; the first whose square reaches the data is used. */
+const RATIO_STEPS = [1.1, 1.2, 1.5, 2, 3];
+
+/**
+ * Breaks for a ratio around 1, symmetric on a log scale (half the reference is as far from 1 as
+ * twice it): 1/s², 1/s, 1, s, s², rounded to two decimals as the legend prints them.
+ */
+export function ratioThresholds(min: number, max: number): number[] {
+  const reach = Math.max(max, min > 0 ? 1 / min : 0);
+  const step = RATIO_STEPS.find((s) => s * s >= reach) ?? RATIO_STEPS.at(-1)!;
+  return [1 / (step * step), 1 / step, 1, step, step * step].map((t) => Math.round(t * 100) / 100);
 }
 
 /** ColorBrewer RdBu reversed: below zero (a fall, ahead of target) blue, above it red. */

@@ -15,10 +15,14 @@ describe('parseClassifyChoices', () => {
       rate_start: { method: 'magic', classes: 12, palette: 'Rainbow' },
       poor_start: { method: 'policy', classes: 5 },
       not_an_indicator: { method: 'equal' },
+      'rate_start:excess': { method: 'policy', palette: 'PuOr' },
+      'poor_start:excess': { method: 'equal' },
     };
     expect(parseClassifyChoices(JSON.stringify(stored))).toEqual({
       rate_start: {},
       poor_start: { classes: 5 },
+      // An excess rate is a ratio: no policy breaks; a count has no excess rate.
+      'rate_start:excess': { palette: 'PuOr' },
     });
     expect(parseClassifyChoices('{oops')).toEqual({});
     expect(parseClassifyChoices('42')).toEqual({});

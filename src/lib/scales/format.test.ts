@@ -6,6 +6,7 @@ import {
   formatIndicatorValue,
   formatPercent,
   formatPoints,
+  formatRatio,
 } from './format.ts';
 
 const NBSP = '\u00a0';
@@ -27,6 +28,12 @@ describe('Vietnamese number formats', () => {
   it('writes percentage points as điểm', () => {
     expect(formatPoints(2.06, 'vi')).toBe(`2,06${NBSP}điểm`);
     expect(formatPoints(4, 'vi')).toBe(`4,00${NBSP}điểm`);
+  });
+
+  it('writes a ratio to a reference rate with ×', () => {
+    expect(formatRatio(1.35, 'vi')).toBe(`1,35${NBSP}×`);
+    expect(formatRatio(1.35, 'en')).toBe(`1.35${NBSP}×`);
+    expect(formatIndicatorValue(0.5, 'ratio', 'vi')).toBe(`0,50${NBSP}×`);
   });
 });
 

@@ -33,6 +33,11 @@ export function formatPoints(value: number, locale: Locale, digits = 2): string 
   return `${numberFormat(locale, digits).format(value)}\u00a0${locale === 'vi' ? 'điểm' : 'pp'}`;
 }
 
+/** A multiple of a reference rate: `1,35 ×` / `1.35 ×`. */
+export function formatRatio(value: number, locale: Locale): string {
+  return `${numberFormat(locale, 2).format(value)}\u00a0×`;
+}
+
 export function formatIndicatorValue(value: number, unit: IndicatorUnit, locale: Locale): string {
   switch (unit) {
     case 'percent':
@@ -44,6 +49,8 @@ export function formatIndicatorValue(value: number, unit: IndicatorUnit, locale:
       return formatCount(value, locale);
     case 'million-vnd':
       return `${formatCount(value, locale)}\u00a0${locale === 'vi' ? 'triệu đồng' : 'million VND'}`;
+    case 'ratio':
+      return formatRatio(value, locale);
   }
 }
 

@@ -34,7 +34,7 @@ export function legendRows(
 }
 
 /** The unit written after a legend's title: `(%)`, `(hộ)`, `(điểm)`. */
-export const UNIT_SUFFIX_KEY: Record<Exclude<IndicatorUnit, 'percent'>, MessageKey> = {
+export const UNIT_SUFFIX_KEY: Record<Exclude<IndicatorUnit, 'percent' | 'ratio'>, MessageKey> = {
   points: 'points',
   households: 'households',
   people: 'people',
@@ -42,5 +42,6 @@ export const UNIT_SUFFIX_KEY: Record<Exclude<IndicatorUnit, 'percent'>, MessageK
 };
 
 export function unitSuffix(unit: IndicatorUnit, t: (key: MessageKey) => string): string {
-  return unit === 'percent' ? '%' : t(UNIT_SUFFIX_KEY[unit]);
+  if (unit === 'percent') return '%';
+  return unit === 'ratio' ? '×' : t(UNIT_SUFFIX_KEY[unit]);
 }

@@ -90,10 +90,10 @@ export class AnalysisState {
 
   setClassification(patch: ClassifyOptions): void {
     const atlas = this.#atlas;
-    const current = atlas.classifyChoices[atlas.indicatorId] ?? {};
+    const current = atlas.classifyChoices[atlas.classifyKey] ?? {};
     atlas.classifyChoices = {
       ...atlas.classifyChoices,
-      [atlas.indicatorId]: { ...current, ...patch },
+      [atlas.classifyKey]: { ...current, ...patch },
     };
     this.#persist(CLASSIFY_KEY, atlas.classifyChoices);
   }

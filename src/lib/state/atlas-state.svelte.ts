@@ -10,9 +10,17 @@ import { fetchAtlasIndex, isStale, loadAtlas, type LoadProgress } from '../data/
 import type { DatasetRecord } from '../db/atlas-db.ts';
 import { openAtlasStore, type AtlasStore, type StorageStatus } from '../db/atlas-store.ts';
 import type { Observation } from '../domain/dataset.ts';
-import { INDICATORS, type IndicatorId } from '../domain/indicators.ts';
+import { INDICATORS, isIndicatorId, type IndicatorId } from '../domain/indicators.ts';
+import {
+  canDeriveRate,
+  derivedRateValues,
+  isRateDerivation,
+  RATE_DERIVATIONS,
+  type RateDerivation,
+} from '../domain/rates/derived-rates.ts';
+import { MESSAGES } from '../i18n/messages.ts';
 import { classifyIndicator, methodsFor, type MapMeasure } from '../scales/choropleth.ts';
-import type { ClassifyChoices } from '../scales/classify-choice.ts';
+import { classifyKeyOf, type ClassifyChoices } from '../scales/classify-choice.ts';
 
 export const DEFAULT_DATASET_ID = 'tuyen-quang-2020-plan';
 
@@ -26,6 +34,30 @@ export interface CameraRequest {
 export interface MapOverlay {
   readonly values: ReadonlyMap<string, number>;
   readonly measure: MapMeasure;
+}
+
+/** A rate's smoothed or excess view as the map, legend and tooltip name and class it. */
+export function derivedRateMeasure(indicator: IndicatorId, derivation: RateDerivation): MapMeasure {
+  const { label } = INDICATORS[indicator];
+  const [suffix, explain] =
+    derivation === 'smoothed'
+      ? (['derivedSmoothed', 'explainSmoothed'] as const)
+      : (['derivedExcess', 'explainExcess'] as const);
+  const named = {
+    vi: `${label.vi} ${MESSAGES.vi[suffix]}`,
+    en: `${label.en} ${MESSAGES.en[suffix]}`,
+  };
+  const explanation = { vi: MESSAGES.vi[explain], en: MESSAGES.en[explain] };
+  return derivation === 'smoothed'
+    ? { label: named, unit: 'percent', kind: 'rate', explanation }
+    : { label: named, unit: 'ratio', kind: 'diverging', centre: 1, explanation };
+}
+
+/** What the indicator menu offers: each indicator, then the views derived from it. */
+export interface IndicatorChoice {
+  key: string;
+  indicator: IndicatorId;
+  derivation: RateDerivation | null;
 }
 
 /**
@@ -46,6 +78,10 @@ export class AtlasState {
 
   datasetId = $state(DEFAULT_DATASET_ID);
   indicatorId = $state<IndicatorId>('rate_start');
+  /** A view computed from the indicator's counts (smoothed or excess rate), or the figures as stored. */
+  derivation = $state<RateDerivation | null>(null);
+  /** Circles sized by poor households over the choropleth. */
+  showPoorSymbols = $state(false);
   hoveredCode = $state<string | null>(null);
   /** Pointer position over the map, for the hover tooltip. */
   pointer = $state<{ x: number; y: number } | null>(null);
@@ -60,8 +96,30 @@ export class AtlasState {
 
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
   indicator = $derived(INDICATORS[this.indicatorId]);
-  /** What the map shows: the overlay's measure, or the selected indicator. */
-  measure = $derived<MapMeasure>(this.overlay?.measure ?? this.indicator);
+
+  /** The dataset's indicators, each followed by its derived views where its counts allow. */
+  indicatorChoices = $derived.by<IndicatorChoice[]>(() => {
+    const available = this.dataset?.indicators ?? [];
+    return available.flatMap((indicator) => [
+      { key: indicator, indicator, derivation: null },
+      ...(canDeriveRate(indicator, available)
+        ? RATE_DERIVATIONS.map((derivation) => ({
+            key: `${indicator}:${derivation}`,
+            indicator,
+            derivation,
+          }))
+        : []),
+    ]);
+  });
+  indicatorKey = $derived(
+    this.derivation ? `${this.indicatorId}:${this.derivation}` : this.indicatorId,
+  );
+  derivedMeasure = $derived(
+    this.derivation ? derivedRateMeasure(this.indicatorId, this.derivation) : null,
+  );
+
+  /** What the map shows: the overlay's measure, a derived view, or the selected indicator. */
+  measure = $derived<MapMeasure>(this.overlay?.measure ?? this.derivedMeasure ?? this.indicator);
 
   districtsByCode = $derived(
     new Map(this.units.filter((u) => u.level === 'district').map((u) => [u.code, u])),
@@ -70,14 +128,44 @@ export class AtlasState {
     new Map(this.units.filter((u) => u.level === 'province').map((u) => [u.code, u])),
   );
 
-  /** The selected indicator's value per district. */
-  indicatorValues = $derived(
+  /** The selected indicator's value per district, or its derived view's. */
+  indicatorValues = $derived<ReadonlyMap<string, number>>(
+    this.derivation
+      ? derivedRateValues(
+          this.observations,
+          this.indicatorId,
+          this.derivation,
+          (code) => this.districtsByCode.get(code)?.provinceCode,
+        )
+      : new Map(
+          this.observations
+            .filter((o) => o.unitLevel === 'district' && o.indicator === this.indicatorId)
+            .map((o) => [o.unitCode, o.value]),
+        ),
+  );
+
+  /**
+   * The count the proportional symbols show: the selected rate's own count (poor households for
+   * the poverty rate), else poor households at the start of the year; null when not in the dataset.
+   */
+  symbolIndicator = $derived.by<IndicatorId | null>(() => {
+    const available = this.dataset?.indicators ?? [];
+    const count = this.indicator.ratio?.count ?? 'poor_start';
+    return available.includes(count) ? count : null;
+  });
+  symbolValues = $derived(
     new Map(
       this.observations
-        .filter((o) => o.unitLevel === 'district' && o.indicator === this.indicatorId)
+        .filter(
+          (o) =>
+            o.unitLevel === 'district' &&
+            o.indicator === this.symbolIndicator &&
+            this.districtsByCode.has(o.unitCode),
+        )
         .map((o) => [o.unitCode, o.value]),
     ),
   );
+  symbolMax = $derived(Math.max(0, ...this.symbolValues.values()));
 
   /** The mapped value per district (overlay or indicator): the map's and the legend's one input. */
   districtValues = $derived<ReadonlyMap<string, number>>(
@@ -91,9 +179,11 @@ export class AtlasState {
 
   /** Classification chosen per indicator in the analysis panel (kept in IndexedDB by it). */
   classifyChoices = $state.raw<ClassifyChoices>({});
+  /** What the classification choice is kept under (the excess rate apart from its rate). */
+  classifyKey = $derived(classifyKeyOf(this.indicatorId, this.derivation));
   /** The choice for what is mapped; an overlay's measure keeps its own default classes. */
   classifyOptions = $derived.by(() => {
-    const choice = this.overlay ? undefined : this.classifyChoices[this.indicatorId];
+    const choice = this.overlay ? undefined : this.classifyChoices[this.classifyKey];
     return choice?.method && !methodsFor(this.measure).includes(choice.method)
       ? { ...choice, method: undefined }
       : (choice ?? {});
@@ -170,6 +260,15 @@ export class AtlasState {
     if (dataset && !dataset.indicators.includes(this.indicatorId) && dataset.indicators[0]) {
       this.indicatorId = dataset.indicators[0];
     }
+    if (!this.indicatorChoices.some((c) => c.key === this.indicatorKey)) this.derivation = null;
+  }
+
+  /** Selects an indicator, or a derived view (`rate_start:smoothed`), by its menu key. */
+  selectIndicator(key: string): void {
+    const [id = '', derivation] = key.split(':');
+    if (!isIndicatorId(id)) throw new RangeError(`unknown indicator ${JSON.stringify(key)}`);
+    this.indicatorId = id;
+    this.derivation = isRateDerivation(derivation) ? derivation : null;
   }
 
   /**

@@ -13,6 +13,7 @@ const UNIT_NAMES: Record<IndicatorUnit, Record<Locale, string>> = {
   households: { vi: 'hộ', en: 'households' },
   people: { vi: 'người', en: 'people' },
   'million-vnd': { vi: 'triệu đồng', en: 'million VND' },
+  ratio: { vi: 'lần', en: 'times' },
 };
 
 export function unitName(unit: IndicatorUnit, locale: Locale): string {
