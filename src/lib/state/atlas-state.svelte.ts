@@ -90,6 +90,8 @@ export class AtlasState {
   camera = $state.raw<CameraRequest | null>(null);
   /** While set (the scenario panel is open), the map, legend and tooltip show it. */
   overlay = $state.raw<MapOverlay | null>(null);
+  /** While set, the map shows a comparison of datasets (a difference, plan against result). */
+  comparison = $state.raw<MapOverlay | null>(null);
 
   #store: AtlasStore | null = null;
   #cameraRequests = 0;
@@ -118,8 +120,10 @@ export class AtlasState {
     this.derivation ? derivedRateMeasure(this.indicatorId, this.derivation) : null,
   );
 
-  /** What the map shows: the overlay's measure, a derived view, or the selected indicator. */
-  measure = $derived<MapMeasure>(this.overlay?.measure ?? this.derivedMeasure ?? this.indicator);
+  /** What the map shows: the overlay's, the comparison's, a derived view or the indicator. */
+  measure = $derived<MapMeasure>(
+    this.overlay?.measure ?? this.comparison?.measure ?? this.derivedMeasure ?? this.indicator,
+  );
 
   districtsByCode = $derived(
     new Map(this.units.filter((u) => u.level === 'district').map((u) => [u.code, u])),
@@ -169,7 +173,7 @@ export class AtlasState {
 
   /** The mapped value per district (overlay or indicator): the map's and the legend's one input. */
   districtValues = $derived<ReadonlyMap<string, number>>(
-    this.overlay?.values ?? this.indicatorValues,
+    this.overlay?.values ?? this.comparison?.values ?? this.indicatorValues,
   );
 
   /** Districts the map can draw values for; values for codes without boundaries are listed apart. */
@@ -181,9 +185,10 @@ export class AtlasState {
   classifyChoices = $state.raw<ClassifyChoices>({});
   /** What the classification choice is kept under (the excess rate apart from its rate). */
   classifyKey = $derived(classifyKeyOf(this.indicatorId, this.derivation));
-  /** The choice for what is mapped; an overlay's measure keeps its own default classes. */
+  /** The choice for what is mapped; an overlay's or comparison's measure keeps its defaults. */
   classifyOptions = $derived.by(() => {
-    const choice = this.overlay ? undefined : this.classifyChoices[this.classifyKey];
+    const choice =
+      this.overlay || this.comparison ? undefined : this.classifyChoices[this.classifyKey];
     return choice?.method && !methodsFor(this.measure).includes(choice.method)
       ? { ...choice, method: undefined }
       : (choice ?? {});

@@ -1,0 +1,211 @@
+import { getContext, setContext } from 'svelte';
+import {
+  achievementByUnit,
+  differenceByUnit,
+  differenceUnit,
+  reductionsOf,
+  targetMeasuresOf,
+  valuesOf,
+  type TargetMeasure,
+} from '../domain/change/compare-datasets.ts';
+import type { Observation } from '../domain/dataset.ts';
+import { INDICATORS } from '../domain/indicators.ts';
+import { formatMessage } from '../i18n/format-message.ts';
+import { MESSAGES, type Locale } from '../i18n/messages.ts';
+import type { MapMeasure } from '../scales/choropleth.ts';
+import {
+  formatCount,
+  formatIndicatorValue,
+  formatPercent,
+  formatPoints,
+} from '../scales/format.ts';
+import type { AtlasState, MapOverlay } from './atlas-state.svelte.ts';
+
+export type ComparisonMode = 'none' | 'difference' | 'achievement';
+
+function both(key: 'explainDifference' | 'explainAchievement') {
+  return { vi: MESSAGES.vi[key], en: MESSAGES.en[key] };
+}
+
+/**
+ * Change and progress: the selected indicator's difference from another dataset, or a plan's
+ * targets against a result's achievements. While a mode is on, the atlas maps it (see
+ * `AtlasState.comparison`); the figures come from the pure functions in domain/change.
+ */
+export class ComparisonState implements MapOverlay {
+  readonly #atlas: AtlasState;
+
+  mode = $state<ComparisonMode>('none');
+  otherId = $state('');
+  planId = $state('');
+  resultId = $state('');
+  target = $state<TargetMeasure>('rate');
+  #other = $state.raw<Observation[]>([]);
+  #plan = $state.raw<Observation[]>([]);
+  #result = $state.raw<Observation[]>([]);
+
+  constructor(atlas: AtlasState) {
+    this.#atlas = atlas;
+  }
+
+  /** District datasets of the 2019 era, the only ones the district map can compare. */
+  #districtDatasets = $derived.by(() =>
+    this.#atlas.datasets.filter((d) => d.level === 'district' && d.vintage === '2019-districts'),
+  );
+
+  /** Other datasets carrying the selected indicator. */
+  differenceCandidates = $derived(
+    this.#districtDatasets.filter(
+      (d) => d.id !== this.#atlas.datasetId && d.indicators.includes(this.#atlas.indicatorId),
+    ),
+  );
+
+  /** Datasets that state a reduction (a target in a plan, an achievement in a review). */
+  targetCandidates = $derived(
+    this.#districtDatasets.filter((d) => targetMeasuresOf(d.indicators).length > 0),
+  );
+
+  /** Targets both the plan and the result state. */
+  targets = $derived.by<TargetMeasure[]>(() => {
+    const of = (id: string) =>
+      targetMeasuresOf(this.#atlas.datasets.find((d) => d.id === id)?.indicators ?? []);
+    const result = of(this.resultId);
+    return of(this.planId).filter((measure) => result.includes(measure));
+  });
+
+  difference = $derived.by(() => {
+    if (this.mode !== 'difference') return new Map<string, number>();
+    const indicator = this.#atlas.indicatorId;
+    return differenceByUnit(
+      valuesOf(this.#atlas.observations, indicator),
+      valuesOf(this.#other, indicator),
+    );
+  });
+
+  achievements = $derived(
+    this.mode === 'achievement' && this.targets.includes(this.target)
+      ? achievementByUnit(
+          reductionsOf(this.#plan, this.target),
+          reductionsOf(this.#result, this.target),
+        )
+      : new Map(),
+  );
+
+  values = $derived<ReadonlyMap<string, number>>(
+    this.mode === 'difference'
+      ? this.difference
+      : new Map([...this.achievements].map(([code, a]) => [code, a.percent])),
+  );
+
+  measure = $derived.by<MapMeasure>(() => {
+    const titleOf = (id: string, locale: Locale) =>
+      this.#atlas.datasets.find((d) => d.id === id)?.title[locale] ?? id;
+    const label = (locale: Locale) =>
+      this.mode === 'difference'
+        ? formatMessage(MESSAGES[locale].measureDifference, {
+            indicator: INDICATORS[this.#atlas.indicatorId].label[locale].toLowerCase(),
+            a: titleOf(this.#atlas.datasetId, locale),
+            b: titleOf(this.otherId, locale),
+          })
+        : formatMessage(MESSAGES[locale].measureAchievement, {
+            target: MESSAGES[locale][`target_${this.target}`].toLowerCase(),
+            result: titleOf(this.resultId, locale),
+            plan: titleOf(this.planId, locale),
+          });
+    const named = { vi: label('vi'), en: label('en') };
+    return this.mode === 'difference'
+      ? {
+          label: named,
+          unit: differenceUnit(INDICATORS[this.#atlas.indicatorId].unit),
+          kind: 'diverging',
+          explanation: both('explainDifference'),
+        }
+      : {
+          label: named,
+          unit: 'percent',
+          kind: 'diverging',
+          centre: 100,
+          higherIsBetter: true,
+          explanation: both('explainAchievement'),
+        };
+  });
+
+  async setMode(mode: ComparisonMode): Promise<void> {
+    this.mode = mode;
+    this.#atlas.comparison = mode === 'none' ? null : this;
+    if (mode === 'difference' && !this.differenceCandidates.some((d) => d.id === this.otherId)) {
+      await this.chooseOther(this.differenceCandidates[0]?.id ?? '');
+    }
+    if (mode === 'achievement' && !this.planId) {
+      const candidates = this.targetCandidates;
+      const plan =
+        candidates.find((d) => d.id === this.#atlas.datasetId && d.kind === 'plan') ??
+        candidates.find((d) => d.kind === 'plan') ??
+        candidates[0];
+      const others = candidates.filter((d) => d.id !== plan?.id);
+      const result = others.find((d) => d.kind !== 'plan') ?? others[0];
+      await Promise.all([this.choosePlan(plan?.id ?? ''), this.chooseResult(result?.id ?? '')]);
+    }
+  }
+
+  async chooseOther(id: string): Promise<void> {
+    this.otherId = id;
+    const observations = id ? await this.#atlas.observationsOf(id) : [];
+    if (this.otherId === id) this.#other = observations;
+  }
+
+  async choosePlan(id: string): Promise<void> {
+    this.planId = id;
+    const observations = id ? await this.#atlas.observationsOf(id) : [];
+    if (this.planId === id) this.#plan = observations;
+    this.#keepTarget();
+  }
+
+  async chooseResult(id: string): Promise<void> {
+    this.resultId = id;
+    const observations = id ? await this.#atlas.observationsOf(id) : [];
+    if (this.resultId === id) this.#result = observations;
+    this.#keepTarget();
+  }
+
+  #keepTarget(): void {
+    if (!this.targets.includes(this.target) && this.targets[0]) this.target = this.targets[0];
+  }
+
+  /** The comparison for one unit in words, for its profile; null when it has none. */
+  sentence(code: string, unitName: string, locale: Locale): string | null {
+    const messages = MESSAGES[locale];
+    if (this.mode === 'difference') {
+      const value = this.difference.get(code);
+      if (value === undefined) return null;
+      return formatMessage(messages.differenceSentence, {
+        measure: this.measure.label[locale],
+        value: formatIndicatorValue(value, this.measure.unit, locale),
+      });
+    }
+    if (this.mode !== 'achievement') return null;
+    const achievement = this.achievements.get(code);
+    if (!achievement) return formatMessage(messages.achievementMissing, { unit: unitName });
+    const amount = (value: number) =>
+      this.target === 'rate' ? formatPoints(value, locale) : formatCount(value, locale);
+    return formatMessage(messages[`achievementSentence_${this.target}`], {
+      unit: unitName,
+      percent: formatPercent(achievement.percent, locale, 0),
+      target: amount(achievement.target),
+      achieved: amount(achievement.achieved),
+    });
+  }
+}
+
+const KEY = Symbol('comparison-state');
+
+export function setComparisonState(state: ComparisonState): ComparisonState {
+  return setContext(KEY, state);
+}
+
+export function getComparisonState(): ComparisonState {
+  const state = getContext<ComparisonState | undefined>(KEY);
+  if (!state)
+    throw new Error('getComparisonState() called outside <App>: no ComparisonState in context');
+  return state;
+}
