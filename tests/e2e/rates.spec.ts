@@ -1,4 +1,4 @@
-import { expect, mapSettled, openAtlas, test } from './fixtures.ts';
+import { expect, mapSettled, test } from './fixtures.ts';
 
 interface StateMap {
   atlasMap: {
@@ -6,6 +6,15 @@ interface StateMap {
     getFeatureState(feature: { source: string; id: string }): Record<string, unknown>;
     queryRenderedFeatures(options: { layers: string[] }): { properties: { code: string } }[];
   };
+}
+
+// The comparison tests reload the atlas after storing a made-up result; allow for a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
+/** Opens the atlas, waiting up to a minute for the first choropleth. */
+async function openAtlas(page: import('@playwright/test').Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
 }
 
 /** The value the choropleth draws for a district (its feature-state). */
@@ -108,9 +117,6 @@ test('proportional circles for poor households, toggled by keyboard, with refere
 });
 
 const RESULT_ID = 'tuyen-quang-2020-result-test';
-
-// Each of these reloads the atlas at least once after storing the made-up result.
-test.describe.configure({ timeout: 180_000 });
 
 /**
  * No seed document reports what Tuyên Quang achieved in 2020, so the tests store a made-up
