@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   createMonteCarloRun,
-  createRandom,
   monteCarloInput,
   quantileSorted,
   runMonteCarlo,
   UNIT_BIN_POINTS,
   type MonteCarloOptions,
 } from './monte-carlo.ts';
+import { createRandom } from '../random.ts';
 import { projectScenario } from './project-scenario.ts';
 import { syntheticUnits } from './synthetic-units.ts';
 import { scenario } from './test-fixtures.ts';
