@@ -592,6 +592,48 @@ const vi = {
     '{unit} đạt {percent} chỉ tiêu giảm {target} hộ nghèo (đã giảm {achieved} hộ).',
   achievementMissing: '{unit}: không có chỉ tiêu và kết quả để so.',
   differenceSentence: '{measure}: {value}.',
+  // Spatial analysis: global Moran's I and LISA clusters
+  lisaTitle: 'Cụm không gian',
+  lisaShow: 'Cụm không gian (LISA)',
+  lisaRunning: 'Đang tính ({permutations} hoán vị)…',
+  lisaFailed: 'Không tính được cụm không gian',
+  lisaGlobal: 'Chỉ số Moran toàn cục: I = {I} (khi không có quy luật, I ≈ {expected}); p = {p}.',
+  lisaGlobalStrong:
+    'Các huyện có giá trị gần nhau tụ lại thành cụm rõ rệt: rất khó là do ngẫu nhiên (dưới 1 trên 100).',
+  lisaGlobalClustered:
+    'Các huyện có giá trị gần nhau có xu hướng tụ lại thành cụm: khó là do ngẫu nhiên (dưới 5 trên 100).',
+  lisaGlobalDispersed:
+    'Các huyện cạnh nhau thường khác hẳn nhau (như bàn cờ): khó là do ngẫu nhiên (dưới 5 trên 100).',
+  lisaGlobalRandom:
+    'Không thấy quy luật không gian rõ ràng: cách sắp xếp các giá trị này có thể chỉ do ngẫu nhiên.',
+  lisaExplanation:
+    'Chế độ này cho biết nơi các huyện có giá trị cao (hoặc thấp) nằm cạnh nhau nhiều hơn mức ngẫu nhiên. “Điểm nóng” (cao–cao) là huyện có giá trị cao mà các huyện xung quanh cũng cao; “điểm lạnh” (thấp–thấp) thì ngược lại. “Ngoại lai” là huyện khác hẳn xung quanh: cao giữa vùng thấp, hoặc thấp giữa vùng cao. Mỗi huyện được so với {permutations} lần xáo trộn ngẫu nhiên giá trị của các huyện khác; chỉ huyện nào có quy luật khó xảy ra do ngẫu nhiên (p ≤ 0,05) mới được tô màu. Láng giềng là các huyện chung một đoạn ranh giới hoặc chỉ chung một điểm. Kết quả chỉ ra nơi cần xem xét kỹ hơn, không giải thích nguyên nhân.',
+  lisaAnalysed:
+    'Phân tích {n} huyện có số liệu của chỉ tiêu đang hiển thị; láng giềng không có số liệu được bỏ qua.',
+  lisaFewUnits:
+    'Chỉ có {n} huyện có số liệu: quá ít để kiểm định đáng tin cậy (nên có từ 10 huyện trở lên). Hãy xem kết quả như một gợi ý.',
+  lisaTooFew: 'Không tính được: cần ít nhất 3 huyện có số liệu (hiện có {n}).',
+  lisaConstant:
+    'Không tính được: cả {n} huyện có cùng một giá trị, nên không có khác biệt nào để so sánh.',
+  lisaNoLinks: 'Không huyện nào có láng giềng có số liệu, nên không tính được chỉ số toàn cục.',
+  lisaIslands:
+    'Không có láng giềng (đảo, không chung ranh giới với huyện nào): {names}. Các huyện này không được xếp vào cụm nào.',
+  lisaNeighboursWithoutValues:
+    'Mọi láng giềng đều không có số liệu: {names}. Các huyện này không được xếp vào cụm nào.',
+  lisaCounts: 'Số huyện theo loại',
+  lisaEraNote:
+    'Cụm được tính trên huyện (ranh giới 2019); chuyển sang bản đồ 2019 để xem trên bản đồ.',
+  lisaLegendTitle: 'Cụm không gian (LISA, p ≤ 0,05)',
+  lisaLegendMarks:
+    'Viền đậm: cụm (điểm nóng, điểm lạnh); chấm trắng: điểm lạnh; gạch chéo: ngoại lai; dấu cộng: không có láng giềng.',
+  lisaUnit: 'Cụm không gian (LISA)',
+  'lisa_high-high': 'Điểm nóng (cao–cao)',
+  'lisa_low-low': 'Điểm lạnh (thấp–thấp)',
+  'lisa_high-low': 'Ngoại lai: cao giữa vùng thấp',
+  'lisa_low-high': 'Ngoại lai: thấp giữa vùng cao',
+  'lisa_not-significant': 'Không có ý nghĩa thống kê',
+  'lisa_no-neighbours': 'Không có láng giềng có số liệu',
+  'lisa_no-data': 'Không có số liệu',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -1189,6 +1231,47 @@ const en: Record<MessageKey, string> = {
     '{unit} achieved {percent} of the target of {target} fewer poor households ({achieved} fewer).',
   achievementMissing: '{unit}: no target and result to compare.',
   differenceSentence: '{measure}: {value}.',
+  // Spatial analysis: global Moran's I and LISA clusters
+  lisaTitle: 'Spatial clusters',
+  lisaShow: 'Spatial clusters (LISA)',
+  lisaRunning: 'Computing ({permutations} permutations)…',
+  lisaFailed: 'Could not compute the spatial clusters',
+  lisaGlobal: 'Global Moran’s I = {I} (with no pattern, I ≈ {expected}); p = {p}.',
+  lisaGlobalStrong:
+    'Districts with similar values clearly cluster together: very unlikely to be chance (under 1 in 100).',
+  lisaGlobalClustered:
+    'Districts with similar values tend to cluster together: unlikely to be chance (under 5 in 100).',
+  lisaGlobalDispersed:
+    'Neighbouring districts tend to differ (like a chessboard): unlikely to be chance (under 5 in 100).',
+  lisaGlobalRandom: 'No clear spatial pattern: this arrangement of values could well be chance.',
+  lisaExplanation:
+    'This mode shows where districts with high (or low) values sit next to each other more often than chance would give. A “hot spot” (high–high) is a high district surrounded by high districts; a “cold spot” (low–low) is the reverse. An “outlier” differs from its surroundings: high among low, or low among high. Each district is compared with {permutations} random reshuffles of the other districts’ values; only districts whose pattern is unlikely to be chance (p ≤ 0.05) are coloured. Neighbours are districts that share a stretch of border or just a corner. The result shows where to look more closely; it does not explain causes.',
+  lisaAnalysed:
+    '{n} districts with values of the indicator shown are analysed; neighbours without values are ignored.',
+  lisaFewUnits:
+    'Only {n} districts have values: too few units for a reliable test (10 or more are advisable). Read the result as a hint.',
+  lisaTooFew: 'Cannot compute: at least 3 districts with values are needed (there are {n}).',
+  lisaConstant:
+    'Cannot compute: all {n} districts have the same value, so there is no difference to compare.',
+  lisaNoLinks: 'No district has a neighbour with a value, so the global index cannot be computed.',
+  lisaIslands:
+    'No neighbours (islands, sharing no border with any district): {names}. They are not placed in any cluster.',
+  lisaNeighboursWithoutValues:
+    'No neighbour has a value: {names}. They are not placed in any cluster.',
+  lisaCounts: 'Districts per category',
+  lisaEraNote:
+    'Clusters are computed on districts (2019 boundaries); switch to the 2019 map to see them.',
+  lisaLegendTitle: 'Spatial clusters (LISA, p ≤ 0.05)',
+  lisaLegendMarks:
+    'Thick outline: cluster (hot or cold spot); white dots: cold spot; stripes: outlier; crosses: no neighbours.',
+  lisaUnit: 'Spatial cluster (LISA)',
+  'lisa_high-high': 'Hot spot (high–high)',
+  'lisa_low-low': 'Cold spot (low–low)',
+  'lisa_high-low': 'Outlier: high among low',
+  'lisa_low-high': 'Outlier: low among high',
+  'lisa_not-significant': 'Not significant',
+  'lisa_no-neighbours': 'No neighbour with data',
+  'lisa_no-data': 'No data',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { vi, en };

@@ -1,5 +1,6 @@
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { ProvenanceMark } from '../domain/provenance.ts';
+import type { LisaMark } from '../scales/lisa-style.ts';
 
 /**
  * Adds a layer (below `beforeId` when that layer exists) and returns its removal, so a component
@@ -61,6 +62,39 @@ export function createProvenanceImage(
             ? x === 0 || y === 0
             : y < 2;
       if (on) data.set([27, 27, 27, 200], (y * size + x) * 4);
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+/**
+ * Marks over the LISA colours (see LISA_MARKS): white dots on cold spots, dark stripes one way
+ * for high–low and the other way for low–high outliers, grey crosses on units with no neighbour.
+ */
+export function createLisaImage(
+  mark: Exclude<LisaMark, 'none'>,
+  size = 8,
+): { width: number; height: number; data: Uint8Array } {
+  const data = new Uint8Array(size * size * 4);
+  const centre = size / 2;
+  for (let y = 0; y < size; y += 1) {
+    for (let x = 0; x < size; x += 1) {
+      const offset = (y * size + x) * 4;
+      if (mark === 'dots') {
+        if (Math.abs(x + 0.5 - centre) <= 1 && Math.abs(y + 0.5 - centre) <= 1) {
+          data.set([255, 255, 255, 230], offset);
+        }
+      } else if (mark === 'crosses') {
+        if (
+          (x === centre && Math.abs(y - centre) <= 2) ||
+          (y === centre && Math.abs(x - centre) <= 2)
+        ) {
+          data.set([99, 99, 99, 255], offset);
+        }
+      } else {
+        const stripe = mark === 'stripes-up' ? (x + y) % size : (x - y + size) % size;
+        if (stripe < 2) data.set([27, 27, 27, 190], offset);
+      }
     }
   }
   return { width: size, height: size, data };

@@ -7,9 +7,12 @@ import {
   type PriorityMember,
   type PriorityRule,
 } from '../domain/priority/priority-rule.ts';
+import { queenContiguity } from '../domain/spatial/contiguity.ts';
+import { LISA_CATEGORIES, type LisaCategory, type LisaResult } from '../domain/spatial/moran.ts';
 import type { ClassifyOptions } from '../scales/choropleth.ts';
 import { parseClassifyChoices } from '../scales/classify-choice.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
+import { LisaClient } from './lisa-client.ts';
 
 /** Keys in the store's meta table (JSON values, validated on read). */
 const CLASSIFY_KEY = 'analysis:classification';
@@ -26,7 +29,8 @@ export function createDefaultRule(): PriorityRule {
 
 /**
  * The analysis panel's state: the classification choice per indicator (applied by AtlasState)
- * and the priority rule, its result and the saved rules. Both choices are kept in IndexedDB.
+ * and the priority rule, its result and the saved rules (both choices kept in IndexedDB), and
+ * the LISA map mode with its result.
  */
 export class AnalysisState {
   readonly #atlas: AtlasState;
@@ -37,9 +41,55 @@ export class AnalysisState {
   showPriority = $state(false);
   savedRules = $state.raw<PriorityRule[]>([]);
 
+  /** The LISA map mode: clusters of the mapped values, computed in a worker while it is on. */
+  showLisa = $state(false);
+  lisa = $state.raw<LisaResult | null>(null);
+  lisaRunning = $state(false);
+  lisaError = $state<string | null>(null);
+  readonly #lisaClient = new LisaClient(
+    (result) => {
+      this.lisa = result;
+      this.lisaRunning = false;
+      this.lisaError = null;
+    },
+    (message) => {
+      this.lisaRunning = false;
+      this.lisaError = message;
+    },
+  );
+
+  /** Queen contiguity of the 2019 districts; computed the first time the LISA mode is on. */
+  #contiguity = $derived.by(() => {
+    const topology = this.#atlas.topology;
+    return topology ? queenContiguity(topology, 'districts') : null;
+  });
+
   constructor(atlas: AtlasState) {
     this.#atlas = atlas;
+    // Runs LISA whenever the mode is on and the mapped values (dataset, indicator, scenario)
+    // change; the worker keeps the page responsive, and switching off stops it.
+    $effect(() => {
+      if (!this.showLisa) {
+        this.#lisaClient.dispose();
+        this.lisaRunning = false;
+        return;
+      }
+      const contiguity = this.#contiguity;
+      if (!contiguity) return;
+      this.lisaRunning = true;
+      this.#lisaClient.run(contiguity, this.#atlas.districtValues, {});
+    });
+    $effect(() => () => this.#lisaClient.dispose());
   }
+
+  /** Each district's LISA category, while the mode is on and a result is in. */
+  lisaCategories = $derived.by(() => {
+    const lisa = this.showLisa ? this.lisa : null;
+    const byCode = new Map<string, LisaCategory>();
+    if (!lisa) return byCode;
+    lisa.codes.forEach((code, i) => byCode.set(code, LISA_CATEGORIES[lisa.category[i]!]!));
+    return byCode;
+  });
 
   /** The current dataset's district values, per indicator. */
   valuesByIndicator = $derived.by(() => {

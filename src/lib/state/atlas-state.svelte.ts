@@ -4,6 +4,7 @@ import {
   geometryFromTopology,
   unitsFromTopology,
   type AtlasGeometry,
+  type BoundaryTopology,
   type UnitInfo,
 } from '../data/boundary-topology.ts';
 import { fetchAtlasIndex, isStale, loadAtlas, type LoadProgress } from '../data/load-atlas.ts';
@@ -72,6 +73,8 @@ export class AtlasState {
 
   index = $state.raw<AtlasIndex | null>(null);
   geometry = $state.raw<AtlasGeometry | null>(null);
+  /** The 2019 boundary topology itself, for what needs its arcs (contiguity). */
+  topology = $state.raw<BoundaryTopology | null>(null);
   units = $state.raw<UnitInfo[]>([]);
   datasets = $state.raw<DatasetRecord[]>([]);
   observations = $state.raw<Observation[]>([]);
@@ -235,6 +238,7 @@ export class AtlasState {
       this.storage = loaded.status;
       this.index = loaded.index;
       this.geometry = geometryFromTopology(loaded.topology);
+      this.topology = loaded.topology;
       this.units = unitsFromTopology(loaded.topology);
       this.datasets = await loaded.store.listDatasets();
       if (!this.datasets.some((d) => d.id === this.datasetId) && this.datasets[0]) {

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contiguityFromPairs, type Contiguity } from './contiguity.ts';
-import { analyseLisa, countCategories, LISA_CATEGORIES, type LisaComputed } from './moran.ts';
+import {
+  analyseLisa,
+  countCategories,
+  globalPattern,
+  LISA_CATEGORIES,
+  type LisaComputed,
+} from './moran.ts';
 
 /** Units a, b, c, … on a line: each borders the next. */
 function line(count: number): Contiguity {
@@ -311,5 +317,15 @@ describe('properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('globalPattern', () => {
+  it('puts the global result in words by its p-value and the side of the expectation', () => {
+    const expected = -0.01;
+    expect(globalPattern({ I: 0.4, expected, pValue: 0.001 })).toBe('strong');
+    expect(globalPattern({ I: 0.4, expected, pValue: 0.03 })).toBe('clustered');
+    expect(globalPattern({ I: -0.3, expected, pValue: 0.02 })).toBe('dispersed');
+    expect(globalPattern({ I: 0.4, expected, pValue: 0.2 })).toBe('random');
   });
 });

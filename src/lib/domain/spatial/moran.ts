@@ -312,3 +312,15 @@ export function countCategories(result: LisaResult): Record<LisaCategory, number
   for (const index of result.category) counts[LISA_CATEGORIES[index]!] += 1;
   return counts;
 }
+
+/** The global result in words: clustered (strongly at p ≤ 0.01), dispersed, or no pattern. */
+export type GlobalPattern = 'strong' | 'clustered' | 'dispersed' | 'random';
+
+export function globalPattern(
+  global: NonNullable<LisaComputed['global']>,
+  significance = 0.05,
+): GlobalPattern {
+  if (global.pValue > significance) return 'random';
+  if (global.I < global.expected) return 'dispersed';
+  return global.pValue <= 0.01 ? 'strong' : 'clustered';
+}
