@@ -597,11 +597,12 @@ const vi = {
   lisaShow: 'Cụm không gian (LISA)',
   lisaRunning: 'Đang tính ({permutations} hoán vị)…',
   lisaFailed: 'Không tính được cụm không gian',
-  lisaGlobal: 'Chỉ số Moran toàn cục: I = {I} (khi không có quy luật, I ≈ {expected}); p = {p}.',
+  lisaGlobal:
+    'Chỉ số Moran toàn cục: I = {I} (≈ {expected} khi không có quy luật; càng gần 1, các cụm càng rõ); p = {p}.',
   lisaGlobalStrong:
-    'Các huyện có giá trị gần nhau tụ lại thành cụm rõ rệt: rất khó là do ngẫu nhiên (dưới 1 trên 100).',
+    'Các huyện có giá trị gần nhau có xu hướng nằm cạnh nhau: rất khó là do ngẫu nhiên (dưới 1 trên 100).',
   lisaGlobalClustered:
-    'Các huyện có giá trị gần nhau có xu hướng tụ lại thành cụm: khó là do ngẫu nhiên (dưới 5 trên 100).',
+    'Các huyện có giá trị gần nhau có xu hướng nằm cạnh nhau: khó là do ngẫu nhiên (dưới 5 trên 100).',
   lisaGlobalDispersed:
     'Các huyện cạnh nhau thường khác hẳn nhau (như bàn cờ): khó là do ngẫu nhiên (dưới 5 trên 100).',
   lisaGlobalRandom:
@@ -1236,11 +1237,12 @@ const en: Record<MessageKey, string> = {
   lisaShow: 'Spatial clusters (LISA)',
   lisaRunning: 'Computing ({permutations} permutations)…',
   lisaFailed: 'Could not compute the spatial clusters',
-  lisaGlobal: 'Global Moran’s I = {I} (with no pattern, I ≈ {expected}); p = {p}.',
+  lisaGlobal:
+    'Global Moran’s I = {I} (≈ {expected} with no pattern; the closer to 1, the clearer the clusters); p = {p}.',
   lisaGlobalStrong:
-    'Districts with similar values clearly cluster together: very unlikely to be chance (under 1 in 100).',
+    'Districts with similar values tend to lie next to each other: very unlikely to be chance (under 1 in 100).',
   lisaGlobalClustered:
-    'Districts with similar values tend to cluster together: unlikely to be chance (under 5 in 100).',
+    'Districts with similar values tend to lie next to each other: unlikely to be chance (under 5 in 100).',
   lisaGlobalDispersed:
     'Neighbouring districts tend to differ (like a chessboard): unlikely to be chance (under 5 in 100).',
   lisaGlobalRandom: 'No clear spatial pattern: this arrangement of values could well be chance.',
