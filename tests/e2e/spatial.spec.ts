@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { expect, labelPointOf, mapSettled, openAtlas, pixelOf, test } from './fixtures.ts';
 import { SYNTHETIC_DATASET_ID, seedSyntheticNationalDataset } from './synthetic-dataset.ts';
@@ -8,6 +9,30 @@ interface LisaMap {
     getLayoutProperty(id: string, name: string): unknown;
     queryRenderedFeatures(options: { layers: string[] }): { properties: { code: string } }[];
   };
+}
+
+// axe is injected as an inline script, which the atlas's own CSP rightly forbids.
+test.use({ bypassCSP: true });
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious or critical axe violations inside one element. */
+async function seriousViolationsIn(page: Page, selector: string): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async (include) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: unknown): Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const { violations } = await axe.run({ include: [include] });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
 }
 
 const LISA_LAYERS = ['district-lisa', 'district-lisa-pattern', 'district-lisa-outline'];
@@ -116,4 +141,5 @@ test('on every district, LISA finds clusters and names the islands', async ({ pa
   const shown = await counts.locator('li .count').allTextContents();
   expect(shown.reduce((sum, text) => sum + Number(text.replace(/\./g, '')), 0)).toBe(705);
   expect(await visibleLisaLayers(page)).toEqual(LISA_LAYERS);
+  expect(await seriousViolationsIn(page, '.left-column')).toEqual([]);
 });
