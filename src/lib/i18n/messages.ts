@@ -464,6 +464,12 @@ const vi = {
   searchLabel: 'Tìm tỉnh, huyện',
   searchPlaceholder: 'vd. lam binh',
   searchNoResults: 'Không tìm thấy đơn vị nào',
+  // View links (#/map?…)
+  viewLinkInvalid: 'Liên kết không hợp lệ nên bản đồ mở ở chế độ mặc định',
+  viewLinkUnknownDataset:
+    'Liên kết dùng một bộ dữ liệu không có trong trình duyệt này nên bản đồ mở ở chế độ mặc định',
+  viewLinkDataChanged:
+    'Số liệu của bộ dữ liệu này đã thay đổi kể từ khi liên kết được tạo; bản đồ có thể khác với lúc đó.',
   // Meeting mode: image export, print, presentation.
   meetingToggle: 'Trình chiếu',
   meetingTitle: 'Chế độ họp',
@@ -1100,6 +1106,12 @@ const en: Record<MessageKey, string> = {
   searchLabel: 'Find a province or district',
   searchPlaceholder: 'e.g. lam binh',
   searchNoResults: 'No unit found',
+  // View links (#/map?…)
+  viewLinkInvalid: 'The link is not valid, so the map opens in its default view',
+  viewLinkUnknownDataset:
+    'The link uses a dataset this browser does not have, so the map opens in its default view',
+  viewLinkDataChanged:
+    'The figures of this dataset have changed since the link was made; the map may differ from what it showed then.',
   // Meeting mode: image export, print, presentation.
   meetingToggle: 'Meeting',
   meetingTitle: 'Meeting mode',

@@ -1,3 +1,4 @@
+import { bbox } from '@turf/turf';
 import { getContext, setContext } from 'svelte';
 import type { AtlasIndex } from '../data/atlas-index.ts';
 import {
@@ -11,6 +12,7 @@ import { fetchAtlasIndex, isStale, loadAtlas, type LoadProgress } from '../data/
 import type { DatasetRecord } from '../db/atlas-db.ts';
 import { openAtlasStore, type AtlasStore, type StorageStatus } from '../db/atlas-store.ts';
 import type { Observation } from '../domain/dataset.ts';
+import { datasetVersion } from '../domain/dataset-version.ts';
 import { INDICATORS, isIndicatorId, type IndicatorId } from '../domain/indicators.ts';
 import {
   canDeriveRate,
@@ -20,6 +22,7 @@ import {
   type RateDerivation,
 } from '../domain/rates/derived-rates.ts';
 import { MESSAGES } from '../i18n/messages.ts';
+import { VIETNAM_BOUNDS } from '../map/base-style.ts';
 import { classifyIndicator, methodsFor, type MapMeasure } from '../scales/choropleth.ts';
 import { classifyKeyOf, type ClassifyChoices } from '../scales/classify-choice.ts';
 
@@ -90,6 +93,8 @@ export class AtlasState {
   pointer = $state<{ x: number; y: number } | null>(null);
   view = $state<'map' | 'table' | 'data' | 'open-data'>('map');
   selectedCode = $state<string | null>(null);
+  /** The 2019 province zoomed to from the control bar (or a link), null for the whole country. */
+  areaCode = $state<string | null>(null);
   camera = $state.raw<CameraRequest | null>(null);
   /** While set (the scenario panel is open), the map, legend and tooltip show it. */
   overlay = $state.raw<MapOverlay | null>(null);
@@ -100,6 +105,15 @@ export class AtlasState {
   #cameraRequests = 0;
 
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
+  /**
+   * The hash of the shown figures, for view links; null while a newly chosen dataset's figures
+   * are still being read (the old ones would give the wrong version).
+   */
+  datasetVersion = $derived(
+    this.observations.length > 0 && this.observations[0]!.datasetId !== this.datasetId
+      ? null
+      : datasetVersion(this.observations),
+  );
   indicator = $derived(INDICATORS[this.indicatorId]);
 
   /** The dataset's indicators, each followed by its derived views where its counts allow. */
@@ -313,6 +327,22 @@ export class AtlasState {
   flyTo(bbox: [number, number, number, number]): void {
     this.#cameraRequests += 1;
     this.camera = { id: this.#cameraRequests, bbox };
+  }
+
+  /** The bounding box of some 2019 provinces, or null when none of them is drawn. */
+  provinceBounds(codes: readonly string[]): [number, number, number, number] | null {
+    const features = this.geometry?.provinces.features.filter((f) =>
+      codes.includes(f.properties.code),
+    );
+    if (!features?.length) return null;
+    return bbox({ type: 'FeatureCollection', features }) as [number, number, number, number];
+  }
+
+  /** Zooms to a 2019 province, or to the whole country for null or an unknown code. */
+  zoomToArea(code: string | null): void {
+    const bounds = code ? this.provinceBounds([code]) : null;
+    this.areaCode = bounds ? code : null;
+    this.flyTo(bounds ?? VIETNAM_BOUNDS);
   }
 }
 

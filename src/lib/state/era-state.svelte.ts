@@ -1,3 +1,4 @@
+import { bbox } from '@turf/turf';
 import { getContext, setContext } from 'svelte';
 import type { Manifest2025Province } from '../data/atlas-index.ts';
 import {
@@ -104,6 +105,14 @@ export class EraState {
     }
     if (!isAggregable(indicator)) return new Map();
     return aggregateToNewProvinces(this.#atlas.observations, indicator, dataset.level, this.tree);
+  }
+
+  /** A 2025 province's bounding box, or null before the provinces are loaded. */
+  provinceBounds(code: string): [number, number, number, number] | null {
+    const feature = this.provinces?.features.find(
+      (f) => f.properties.role === 'province' && f.properties.code === code,
+    );
+    return feature ? (bbox(feature) as [number, number, number, number]) : null;
   }
 
   async choose(era: MapEra): Promise<void> {

@@ -6,7 +6,9 @@ import { projectScenario, type ScenarioResult } from '../domain/scenario/project
 import {
   createDefaultScenario,
   parseScenarioDefinition,
+  SCENARIO_MEASURE_IDS,
   type ScenarioDefinition,
+  type ScenarioMeasureId,
 } from '../domain/scenario/scenario-definition.ts';
 import {
   bestPastReductions,
@@ -19,8 +21,7 @@ import type { MapMeasure } from '../scales/choropleth.ts';
 import type { AtlasState, MapOverlay } from './atlas-state.svelte.ts';
 import { runMonteCarloInWorker, type MonteCarloJob } from './monte-carlo-client.ts';
 
-export const SCENARIO_MEASURE_IDS = ['rate', 'change', 'exits', 'gap'] as const;
-export type ScenarioMeasureId = (typeof SCENARIO_MEASURE_IDS)[number];
+export { SCENARIO_MEASURE_IDS, type ScenarioMeasureId };
 
 function label(key: MessageKey) {
   return { vi: MESSAGES.vi[key], en: MESSAGES.en[key] };

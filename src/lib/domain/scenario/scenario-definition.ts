@@ -101,6 +101,10 @@ export interface ScenarioDefinition {
   };
 }
 
+/** What the map can show of a scenario at its horizon. */
+export const SCENARIO_MEASURE_IDS = ['rate', 'change', 'exits', 'gap'] as const;
+export type ScenarioMeasureId = (typeof SCENARIO_MEASURE_IDS)[number];
+
 export const SCENARIO_LIMITS = {
   nameLength: 120,
   years: 10,

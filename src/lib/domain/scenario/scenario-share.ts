@@ -28,24 +28,29 @@ export function scenarioShareHash(definition: ScenarioDefinition): string {
 export function scenarioFromHash(hash: string): SharedScenario {
   const prefix = `#${SHARE_HASH_KEY}=`;
   if (!hash.startsWith(prefix)) return { kind: 'none' };
-  const encoded = hash.slice(prefix.length);
+  try {
+    return { kind: 'scenario', definition: decodeScenarioFromUrl(hash.slice(prefix.length)) };
+  } catch (error) {
+    return { kind: 'invalid', reason: (error as Error).message };
+  }
+}
+
+/**
+ * Decodes and checks `encodeScenarioForUrl`'s output (also the view link's `sc` parameter);
+ * throws an error saying why when it is not a valid scenario.
+ */
+export function decodeScenarioFromUrl(encoded: string): ScenarioDefinition {
   if (encoded.length > MAX_SHARE_LENGTH) {
-    return { kind: 'invalid', reason: `longer than ${MAX_SHARE_LENGTH} characters` };
+    throw new Error(`longer than ${MAX_SHARE_LENGTH} characters`);
   }
-  if (!/^[A-Za-z0-9_-]*$/.test(encoded)) {
-    return { kind: 'invalid', reason: 'not base64url' };
-  }
+  if (!/^[A-Za-z0-9_-]*$/.test(encoded)) throw new Error('not base64url');
   let json: unknown;
   try {
     const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
     const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    return { kind: 'invalid', reason: `cannot be decoded (${(error as Error).name})` };
+    throw new Error(`cannot be decoded (${(error as Error).name})`);
   }
-  try {
-    return { kind: 'scenario', definition: parseScenarioDefinition(json) };
-  } catch (error) {
-    return { kind: 'invalid', reason: (error as Error).message };
-  }
+  return parseScenarioDefinition(json);
 }

@@ -1,0 +1,184 @@
+import { getContext, setContext } from 'svelte';
+import { INDICATORS } from '../domain/indicators.ts';
+import type { ScenarioDefinition } from '../domain/scenario/scenario-definition.ts';
+import { parseViewHash, serialiseView, type ViewState } from '../domain/view-url.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { methodsFor, type ClassifyOptions } from '../scales/choropleth.ts';
+import { DEFAULT_DATASET_ID, type AtlasState } from './atlas-state.svelte.ts';
+import type { EraState } from './era-state.svelte.ts';
+import type { ScenarioState } from './scenario-state.svelte.ts';
+
+export interface ViewNotice {
+  kind: 'invalid' | 'changed';
+  key: MessageKey;
+  detail?: string;
+}
+
+/** The view the atlas opens with, and what a rejected link falls back to. */
+export function defaultView(): ViewState {
+  return {
+    datasetId: DEFAULT_DATASET_ID,
+    version: null,
+    indicatorId: 'rate_start',
+    classification: {},
+    era: '2019',
+    areaCode: null,
+    selectedCode: null,
+    scenario: null,
+  };
+}
+
+/**
+ * The current view as a ViewState (for the address bar and for slides), and the way back:
+ * `apply` opens a view, `openHash` a link, saying when it is bad or its data has changed.
+ */
+export class ViewUrlState {
+  readonly #atlas: AtlasState;
+  readonly #scenario: ScenarioState;
+  readonly #era: EraState;
+
+  notice = $state<ViewNotice | null>(null);
+  /** True once the address has been read at start; until then it must not be overwritten. */
+  started = $state(false);
+
+  constructor(atlas: AtlasState, scenario: ScenarioState, era: EraState) {
+    this.#atlas = atlas;
+    this.#scenario = scenario;
+    this.#era = era;
+  }
+
+  current = $derived.by((): ViewState => {
+    const atlas = this.#atlas;
+    const era = this.#era.mapEra;
+    const scenario = this.#scenario;
+    return {
+      datasetId: atlas.datasetId,
+      version: atlas.datasetVersion,
+      indicatorId: atlas.indicatorId,
+      classification: cleanClassification(atlas.classifyChoices[atlas.indicatorId], atlas),
+      era,
+      areaCode: era === '2019' ? atlas.areaCode : this.#era.openProvinceCode,
+      selectedCode: era === '2019' ? atlas.selectedCode : (this.#era.selected?.code ?? null),
+      scenario: scenario.open
+        ? {
+            definition: $state.snapshot(scenario.definition) as ScenarioDefinition,
+            measure: scenario.measureId,
+          }
+        : null,
+    };
+  });
+
+  hash = $derived(serialiseView(this.current));
+
+  /** Opens a `#/map?…` link; other addresses are left to their own routes. */
+  async openHash(hash: string): Promise<void> {
+    const parsed = parseViewHash(hash);
+    if (parsed.kind === 'none') return;
+    if (parsed.kind === 'invalid') {
+      this.notice = { kind: 'invalid', key: 'viewLinkInvalid', detail: parsed.reason };
+      await this.apply(defaultView());
+      return;
+    }
+    const { view } = parsed;
+    if (!this.#atlas.datasets.some((d) => d.id === view.datasetId)) {
+      this.notice = { kind: 'invalid', key: 'viewLinkUnknownDataset', detail: view.datasetId };
+      await this.apply(defaultView());
+      return;
+    }
+    this.notice = null;
+    await this.apply(view);
+    if (view.version !== null && view.version !== this.#atlas.datasetVersion) {
+      this.notice = { kind: 'changed', key: 'viewLinkDataChanged' };
+    }
+  }
+
+  /** Shows a view: dataset, indicator, classes, era, area, selection and scenario. */
+  async apply(view: ViewState): Promise<void> {
+    const atlas = this.#atlas;
+    const era = this.#era;
+    const scenario = this.#scenario;
+    if (!atlas.datasets.some((d) => d.id === view.datasetId)) return;
+    await atlas.selectDataset(view.datasetId);
+    if (atlas.dataset?.indicators.includes(view.indicatorId)) atlas.indicatorId = view.indicatorId;
+    // Shown, not saved: a link must not change the classification a person keeps.
+    atlas.classifyChoices = { ...atlas.classifyChoices, [atlas.indicatorId]: view.classification };
+
+    if (view.scenario) {
+      await scenario.show();
+      await scenario.edit(view.scenario.definition, null);
+      scenario.measureId = view.scenario.measure;
+    } else if (scenario.open) {
+      scenario.hide();
+    }
+
+    if (era.available) await era.choose(view.era);
+    if (era.mapEra === '2025') {
+      await era.openProvince(view.areaCode);
+      era.selected = view.selectedCode
+        ? {
+            level: view.selectedCode.length === 5 ? 'commune' : 'province',
+            code: view.selectedCode,
+          }
+        : null;
+      const bounds = view.areaCode ? era.provinceBounds(view.areaCode) : null;
+      if (bounds) atlas.flyTo(bounds);
+    } else {
+      atlas.zoomToArea(view.areaCode);
+      atlas.selectedCode =
+        view.selectedCode && atlas.districtsByCode.has(view.selectedCode)
+          ? view.selectedCode
+          : null;
+    }
+  }
+}
+
+/** The stored choice as a link carries it: no method the indicator cannot use, no empty keys. */
+function cleanClassification(
+  choice: ClassifyOptions | undefined,
+  atlas: AtlasState,
+): ClassifyOptions {
+  const clean: ClassifyOptions = {};
+  if (choice?.method && methodsFor(INDICATORS[atlas.indicatorId]).includes(choice.method)) {
+    clean.method = choice.method;
+  }
+  if (choice?.classes !== undefined) clean.classes = choice.classes;
+  if (choice?.palette !== undefined) clean.palette = choice.palette;
+  return clean;
+}
+
+/**
+ * Keeps the address bar and the view in step: the address is read once the data is ready, then
+ * every change of view replaces it (no history entry per click), and a link pasted into the
+ * address bar opens. The open-data page keeps its own `#/open-data`. Call during component
+ * initialisation.
+ */
+export function followViewUrl(viewUrl: ViewUrlState, atlas: AtlasState): void {
+  const writeAddress = () => {
+    if (!viewUrl.started || atlas.phase !== 'ready' || atlas.view === 'open-data') return;
+    if (atlas.datasetVersion === null) return;
+    const hash = viewUrl.hash;
+    if (location.hash !== hash) history.replaceState(history.state, '', hash);
+  };
+  $effect(writeAddress);
+
+  $effect(() => {
+    // A link pasted over the current one may change nothing but the version: write it back too.
+    const follow = () => {
+      if (location.hash !== viewUrl.hash) void viewUrl.openHash(location.hash).then(writeAddress);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  });
+}
+
+const KEY = Symbol('view-url-state');
+
+export function setViewUrlState(state: ViewUrlState): ViewUrlState {
+  return setContext(KEY, state);
+}
+
+export function getViewUrlState(): ViewUrlState {
+  const state = getContext<ViewUrlState | undefined>(KEY);
+  if (!state) throw new Error('getViewUrlState() called outside <App>: no ViewUrlState in context');
+  return state;
+}
