@@ -514,6 +514,9 @@ describe('loadAtlas when storing fails', () => {
       getUserBoundarySet: (id) => store.getUserBoundarySet(id),
       putUserBoundarySet: (record) => store.putUserBoundarySet(record),
       deleteUserBoundarySet: (id) => store.deleteUserBoundarySet(id),
+      listSlideDecks: () => store.listSlideDecks(),
+      putSlideDeck: (record) => store.putSlideDeck(record),
+      deleteSlideDeck: (id) => store.deleteSlideDeck(id),
     };
   }
 

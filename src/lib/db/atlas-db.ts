@@ -60,6 +60,14 @@ export interface UserBoundarySetRecord {
   createdAt: string;
 }
 
+/** A presentation's slides, as the deck file's JSON (`deckToJson`): checked in full on read. */
+export interface SlideDeckRecord {
+  id: string;
+  name: string;
+  updatedAt: string;
+  json: string;
+}
+
 export interface MetaRecord {
   key: string;
   value: string;
@@ -75,6 +83,7 @@ export class AtlasDatabase extends Dexie {
   scenarios!: EntityTable<ScenarioRecord, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   userBoundarySets!: EntityTable<UserBoundarySetRecord, 'id'>;
+  slideDecks!: EntityTable<SlideDeckRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -86,7 +95,9 @@ export class AtlasDatabase extends Dexie {
       scenarios: 'id, name, updatedAt',
       meta: 'key',
     });
-    // Version 2 belongs to another change; Dexie keeps every earlier table, so 3 names only its own.
+    // 2: presentation slide decks. A new table only: every v1 table and record is kept as it is.
+    this.version(2).stores({ slideDecks: 'id, updatedAt' });
+    // 3: boundary sets a person imported. Dexie keeps every earlier table; 3 names only its own.
     this.version(3).stores({ userBoundarySets: 'id, createdAt' });
   }
 }

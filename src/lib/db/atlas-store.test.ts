@@ -135,6 +135,9 @@ function sourceOf(bundles: DatasetBundle[], version?: string): AtlasStore {
     getUserBoundarySet: async () => undefined,
     putUserBoundarySet: () => Promise.reject(new Error('read-only')),
     deleteUserBoundarySet: () => Promise.reject(new Error('read-only')),
+    listSlideDecks: async () => [],
+    putSlideDeck: () => Promise.reject(new Error('read-only')),
+    deleteSlideDeck: () => Promise.reject(new Error('read-only')),
   };
 }
 
@@ -307,6 +310,68 @@ describe.each(implementations)('%s', (_name, create) => {
     expect(listed[0]!.definition).toEqual(scenario('a', '').definition);
     await store.deleteScenario('b');
     expect((await store.listScenarios()).map((s) => s.id)).toEqual(['a']);
+  });
+
+  it('saves, lists (latest first), replaces and deletes slide decks', async () => {
+    const { store } = await create();
+    const deck = (id: string, updatedAt: string) => ({
+      id,
+      name: `Họp ${id}`,
+      updatedAt,
+      json: '{}',
+    });
+    await store.putSlideDeck(deck('a', '2025-01-02T00:00:00.000Z'));
+    await store.putSlideDeck(deck('b', '2025-01-03T00:00:00.000Z'));
+    expect((await store.listSlideDecks()).map((d) => d.id)).toEqual(['b', 'a']);
+    await store.putSlideDeck({ ...deck('a', '2025-01-04T00:00:00.000Z'), json: '{"x":1}' });
+    expect((await store.listSlideDecks()).map((d) => [d.id, d.json])).toEqual([
+      ['a', '{"x":1}'],
+      ['b', '{}'],
+    ]);
+    await store.deleteSlideDeck('b');
+    expect((await store.listSlideDecks()).map((d) => d.id)).toEqual(['a']);
+  });
+});
+
+describe('schema upgrade', () => {
+  it('opens a version 1 database with user data at version 2, the data intact', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    // The schema as version 1 shipped it, written by an older copy of the app.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      boundarySets: 'vintage',
+      units: 'id, vintage, provinceCode',
+      datasets: 'id',
+      observations: '[datasetId+unitCode+indicator], datasetId',
+      scenarios: 'id, name, updatedAt',
+      meta: 'key',
+    });
+    const user = bundle('import-abc', false);
+    const scenario = {
+      id: 's1',
+      name: 'Kịch bản của tôi',
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-02T00:00:00.000Z',
+      definition: { version: 1 },
+    };
+    await v1.table('datasets').put({ ...user.metadata, storedAt: '2025-01-01T00:00:00.000Z' });
+    await v1.table('observations').bulkPut(user.observations);
+    await v1.table('scenarios').put(scenario);
+    await v1.table('meta').put({ key: 'analysis:classification', value: '{"rate_start":{}}' });
+    await v1.table('units').put(unit('070'));
+    v1.close();
+
+    const db = newDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const store = new IndexedDbAtlasStore(db);
+    expect((await store.listDatasets()).map((d) => d.id)).toEqual(['import-abc']);
+    expect(await store.getObservations('import-abc')).toEqual(user.observations);
+    expect(await store.listScenarios()).toEqual([scenario]);
+    expect(await store.getMeta('analysis:classification')).toBe('{"rate_start":{}}');
+    expect(await db.units.toArray()).toEqual([unit('070')]);
+    expect(await store.listSlideDecks()).toEqual([]);
+    db.close();
   });
 });
 

@@ -5,6 +5,7 @@ import {
   type BoundarySetRecord,
   type DatasetRecord,
   type ScenarioRecord,
+  type SlideDeckRecord,
   type UnitRecord,
   type UserBoundarySetRecord,
 } from './atlas-db.ts';
@@ -50,6 +51,10 @@ export interface AtlasStore {
   /** Stores an imported boundary set in one transaction: all of it, or nothing. */
   putUserBoundarySet(record: UserBoundarySetRecord): Promise<void>;
   deleteUserBoundarySet(id: string): Promise<void>;
+  /** Saved slide decks, most recently changed first; their JSON is unchecked until parsed. */
+  listSlideDecks(): Promise<SlideDeckRecord[]>;
+  putSlideDeck(record: SlideDeckRecord): Promise<void>;
+  deleteSlideDeck(id: string): Promise<void>;
 }
 
 export interface UnitRef {
@@ -224,6 +229,18 @@ export class IndexedDbAtlasStore implements AtlasStore {
   async deleteUserBoundarySet(id: string) {
     await this.db.userBoundarySets.delete(id);
   }
+
+  async listSlideDecks() {
+    return this.db.slideDecks.orderBy('updatedAt').reverse().toArray();
+  }
+
+  async putSlideDeck(record: SlideDeckRecord) {
+    await this.db.slideDecks.put(record);
+  }
+
+  async deleteSlideDeck(id: string) {
+    await this.db.slideDecks.delete(id);
+  }
 }
 
 export class MemoryAtlasStore implements AtlasStore {
@@ -235,6 +252,7 @@ export class MemoryAtlasStore implements AtlasStore {
   private meta = new Map<string, string>();
   private scenarios = new Map<string, ScenarioRecord>();
   private userBoundarySets = new Map<string, UserBoundarySetRecord>();
+  private slideDecks = new Map<string, SlideDeckRecord>();
 
   /**
    * Takes over every dataset and imported boundary set another store can still read, so nothing
@@ -354,6 +372,18 @@ export class MemoryAtlasStore implements AtlasStore {
 
   async deleteUserBoundarySet(id: string) {
     this.userBoundarySets.delete(id);
+  }
+
+  async listSlideDecks() {
+    return [...this.slideDecks.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  async putSlideDeck(record: SlideDeckRecord) {
+    this.slideDecks.set(record.id, structuredClone(record));
+  }
+
+  async deleteSlideDeck(id: string) {
+    this.slideDecks.delete(id);
   }
 }
 

@@ -143,7 +143,7 @@ export class MeetingState {
   }
 }
 
-function downloadBytes(bytes: Uint8Array, fileName: string, type: string): void {
+export function downloadBytes(bytes: Uint8Array, fileName: string, type: string): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
   const link = document.createElement('a');
   link.href = url;
