@@ -109,3 +109,18 @@ test('text contrast meets WCAG AA on the map, its summary and legend, and the sc
   expect(result.checked).toBeGreaterThan(50);
   expect(result.failing).toEqual([]);
 });
+
+test('the meeting panel with slides, and a presentation, have no serious or critical violations', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  await page.getByTestId('meeting-toggle').click();
+  await page.getByTestId('slide-add').click();
+  await page.getByTestId('slide-add').click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('slides-start').click();
+  await expect(page.getByTestId('slide-counter')).toContainText('1 / 2');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
+});

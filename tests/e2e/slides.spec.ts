@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { cspViolations, expect, mapSettled, openAtlas, test } from './fixtures.ts';
 
@@ -17,6 +18,27 @@ const LEGEND_TITLES: Record<string, string> = {
   rate_end: 'Tỷ lệ hộ nghèo cuối năm',
   poor_start: 'Số hộ nghèo đầu năm',
 };
+
+/** Slides in the deck IndexedDB holds, read with the plain IndexedDB API. */
+async function storedSlideCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const request = indexedDB.open('vn-poverty-atlas');
+        request.onerror = () => resolve(-1);
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains('slideDecks')) return resolve(-1);
+          const get = db.transaction('slideDecks').objectStore('slideDecks').get('current');
+          get.onsuccess = () => {
+            db.close();
+            const record = get.result as { json: string } | undefined;
+            resolve(record ? (JSON.parse(record.json) as { slides: unknown[] }).slides.length : 0);
+          };
+        };
+      }),
+  );
+}
 
 async function addSlide(page: Page, slide: (typeof SLIDES)[number], position: number) {
   await page.getByTestId('indicator-select').selectOption(slide.indicator);
@@ -61,7 +83,8 @@ test('builds three slides, reorders them, and steps through them with the keyboa
   // Focus follows the moved slide, now first (its "up" is disabled, so "down" takes it).
   await expect(page.getByRole('button', { name: 'Xuống: Trang 1' })).toBeFocused();
 
-  // Kept in IndexedDB: a reload brings the deck back.
+  // Kept in IndexedDB (written in the background): a reload brings the deck back.
+  await expect.poll(() => storedSlideCount(page), { timeout: 30_000 }).toBe(3);
   await page.reload();
   await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   await page.getByTestId('meeting-toggle').click();
@@ -121,4 +144,17 @@ test('a deck is shared as a JSON file; a bad file changes nothing', async ({ pag
   await page.getByTestId('slides-import').setInputFiles(path);
   await expect(page.getByTestId('slides-notice')).toContainText('Đã nhập bộ trang');
   await expect(page.getByTestId('slide-title')).toHaveValue(SLIDES[0].title);
+
+  // A deck made when the figures were different: the slide opens and says so.
+  const older = readFileSync(path, 'utf8').replace(/v=[0-9a-f]{14}/, 'v=00000000000000');
+  await page.getByTestId('slides-import').setInputFiles({
+    name: 'older.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(older),
+  });
+  await page.getByTestId('slides-start').click();
+  await expect(page.getByTestId('slide-heading')).toHaveText(SLIDES[0].title);
+  await expect(page.getByTestId('slide-problem')).toContainText('đã thay đổi');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
 });

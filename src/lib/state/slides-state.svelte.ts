@@ -37,6 +37,8 @@ export class SlidesState {
   presenting = $state(false);
   index = $state(0);
   notice = $state<SlidesNotice | null>(null);
+  /** Said over the shown slide: its dataset is gone, or its figures changed since it was made. */
+  problem = $state<MessageKey | null>(null);
   #enteredFullscreen = false;
 
   constructor(atlas: AtlasState, meeting: MeetingState, viewUrl: ViewUrlState) {
@@ -110,7 +112,15 @@ export class SlidesState {
     if (!this.presenting || !slide) return;
     this.index = index;
     this.#meeting.titleOverride = slide.title;
+    const known = this.#atlas.datasets.some((d) => d.id === slide.view.datasetId);
     await this.#viewUrl.apply(slide.view);
+    if (this.index !== index) return; // A later key press has moved on.
+    const { version } = slide.view;
+    this.problem = !known
+      ? 'slideDatasetMissing'
+      : version !== null && version !== this.#atlas.datasetVersion
+        ? 'viewLinkDataChanged'
+        : null;
   }
 
   next = (): Promise<void> => this.go(Math.min(this.index + 1, this.slides.length - 1));
@@ -119,6 +129,7 @@ export class SlidesState {
   async stop(): Promise<void> {
     if (!this.presenting) return;
     this.presenting = false;
+    this.problem = null;
     this.#meeting.titleOverride = null;
     if (this.#enteredFullscreen && document.fullscreenElement) {
       await document.exitFullscreen().catch(() => undefined);
