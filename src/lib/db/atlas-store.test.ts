@@ -280,6 +280,7 @@ describe.each(implementations)('%s', (_name, create) => {
   it('stores, lists (oldest first) and deletes imported boundary sets', async () => {
     const { store } = await create();
     expect(await store.listUserBoundarySets()).toEqual([]);
+    expect(await store.listSlideDecks()).toEqual([]);
     await store.putUserBoundarySet(userBoundarySet('b', '2026-02-01T00:00:00.000Z'));
     await store.putUserBoundarySet(userBoundarySet('a', '2026-01-01T00:00:00.000Z'));
     expect((await store.listUserBoundarySets()).map((r) => r.id)).toEqual(['a', 'b']);
@@ -330,48 +331,6 @@ describe.each(implementations)('%s', (_name, create) => {
     ]);
     await store.deleteSlideDeck('b');
     expect((await store.listSlideDecks()).map((d) => d.id)).toEqual(['a']);
-  });
-});
-
-describe('schema upgrade', () => {
-  it('opens a version 1 database with user data at version 2, the data intact', async () => {
-    const name = `test-${crypto.randomUUID()}`;
-    // The schema as version 1 shipped it, written by an older copy of the app.
-    const v1 = new Dexie(name);
-    v1.version(1).stores({
-      boundarySets: 'vintage',
-      units: 'id, vintage, provinceCode',
-      datasets: 'id',
-      observations: '[datasetId+unitCode+indicator], datasetId',
-      scenarios: 'id, name, updatedAt',
-      meta: 'key',
-    });
-    const user = bundle('import-abc', false);
-    const scenario = {
-      id: 's1',
-      name: 'Kịch bản của tôi',
-      createdAt: '2025-01-01T00:00:00.000Z',
-      updatedAt: '2025-01-02T00:00:00.000Z',
-      definition: { version: 1 },
-    };
-    await v1.table('datasets').put({ ...user.metadata, storedAt: '2025-01-01T00:00:00.000Z' });
-    await v1.table('observations').bulkPut(user.observations);
-    await v1.table('scenarios').put(scenario);
-    await v1.table('meta').put({ key: 'analysis:classification', value: '{"rate_start":{}}' });
-    await v1.table('units').put(unit('070'));
-    v1.close();
-
-    const db = newDatabase(name);
-    await db.open();
-    expect(db.verno).toBe(2);
-    const store = new IndexedDbAtlasStore(db);
-    expect((await store.listDatasets()).map((d) => d.id)).toEqual(['import-abc']);
-    expect(await store.getObservations('import-abc')).toEqual(user.observations);
-    expect(await store.listScenarios()).toEqual([scenario]);
-    expect(await store.getMeta('analysis:classification')).toBe('{"rate_start":{}}');
-    expect(await db.units.toArray()).toEqual([unit('070')]);
-    expect(await store.listSlideDecks()).toEqual([]);
-    db.close();
   });
 });
 
@@ -453,7 +412,7 @@ describe('IndexedDbAtlasStore', () => {
 });
 
 describe('schema upgrade', () => {
-  it('opens a version-1 database with its data intact and an empty boundary-set table', async () => {
+  it('opens a version-1 database at version 3 with its data intact and empty slide-deck and boundary-set tables', async () => {
     const name = `test-${crypto.randomUUID()}`;
     // The schema as version 1 shipped it, written by a Dexie that knows nothing later.
     const v1 = new Dexie(name);
