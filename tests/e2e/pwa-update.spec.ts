@@ -120,7 +120,8 @@ test('a new deployment is offered as a reload that keeps the datasets and scenar
     await expect(
       page.getByRole('combobox', { name: 'Bộ dữ liệu' }).first().locator('option'),
     ).toContainText(['Dữ liệu giả lập toàn quốc (kiểm thử)']);
-    await page.getByTestId('scenario-toggle').click();
+    // The address kept the open scenario panel through both reloads.
+    await expect(page.getByTestId('scenario-panel')).toBeVisible();
     await expect(page.getByTestId('saved-scenarios').getByRole('listitem')).toContainText([
       'Kịch bản giữ qua cập nhật',
     ]);

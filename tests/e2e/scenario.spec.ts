@@ -52,7 +52,8 @@ test('a planner sets a province target, sees districts change colour, saves, rel
 
   await page.reload();
   await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
-  await openPanel(page);
+  // The address carries the open scenario (#/map?…&sc=…), so the reload shows it again.
+  await expect(page.getByTestId('scenario-panel')).toBeVisible();
   const saved = page.getByTestId('saved-scenarios').getByRole('listitem');
   await expect(saved).toHaveCount(1);
   await expect(saved).toContainText('Giảm 6 điểm theo tỷ lệ');
