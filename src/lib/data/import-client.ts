@@ -4,28 +4,16 @@ import type { ImportSettings } from '../domain/import/analyse-import.ts';
 import type { ImportReport } from '../domain/import/import-report.ts';
 import type { KnownUnit } from '../domain/import/unit-names.ts';
 import type { ImportRequest, ImportResponse } from './import-protocol.ts';
+import { ImportCancelledError, ProgressWorker, type WithoutId } from './progress-worker.ts';
 
-export class ImportCancelledError extends Error {
-  override name = 'ImportCancelledError';
-}
+export { ImportCancelledError };
 
-type Pending = {
-  resolve: (response: ImportResponse) => void;
-  reject: (error: Error) => void;
-  onProgress?: (fraction: number) => void;
-};
-
-/** Distributive Omit, so each request keeps its own fields. */
-type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
-
-/**
- * The page's side of the import worker. Cancelling terminates the worker — the only way to stop
- * a parse in progress — and the next file starts a fresh one.
- */
+/** The page's side of the import worker (see ProgressWorker). */
 export class ImportWorkerClient {
-  #worker: Worker | null = null;
-  #pending = new Map<number, Pending>();
-  #next = 0;
+  #worker = new ProgressWorker<ImportRequest, ImportResponse>(
+    () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }),
+    'import',
+  );
 
   read(
     file: File,
@@ -58,43 +46,10 @@ export class ImportWorkerClient {
   }
 
   cancel(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
-    for (const pending of this.#pending.values()) pending.reject(new ImportCancelledError());
-    this.#pending.clear();
+    this.#worker.cancel();
   }
 
   #request(request: WithoutId<ImportRequest>, onProgress?: (f: number) => void) {
-    const worker = this.#ensureWorker();
-    const id = ++this.#next;
-    return new Promise<ImportResponse>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject, onProgress });
-      worker.postMessage({ ...request, id } as ImportRequest);
-    });
-  }
-
-  #ensureWorker(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = ({ data }: MessageEvent<ImportResponse>) => {
-      const pending = this.#pending.get(data.id);
-      if (!pending) return;
-      if (data.type === 'progress') {
-        pending.onProgress?.(data.fraction);
-        return;
-      }
-      this.#pending.delete(data.id);
-      if (data.type === 'error') pending.reject(new Error(data.message));
-      else pending.resolve(data);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      const error = new Error(event.message || 'the import worker stopped');
-      for (const pending of this.#pending.values()) pending.reject(error);
-      this.#pending.clear();
-      this.#worker = null;
-    };
-    this.#worker = worker;
-    return worker;
+    return this.#worker.request(request, onProgress);
   }
 }
