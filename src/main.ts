@@ -13,4 +13,4 @@ if (!target) throw new Error('index.html has no #app element');
 
 export default mount(App, { target });
 
-appUpdate.start();
+appUpdate.startAfter('atlas:labels-ready', 15_000);

@@ -79,6 +79,8 @@ export async function cspViolations(page: Page): Promise<string[]> {
 }
 
 export async function sovereigntyLabels(page: Page): Promise<string[]> {
+  // Labels are drawn just after the first choropleth frame.
+  await expect(page.locator('#map')).toHaveAttribute('data-labels-ready', 'true');
   return page.evaluate(() =>
     (window as unknown as MapHandle).atlasMap
       .queryRenderedFeatures({ layers: ['sovereignty-labels', 'sea-labels'] })

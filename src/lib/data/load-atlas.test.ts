@@ -305,6 +305,25 @@ describe('loadAtlas, first visit', () => {
     expect(await store.getMeta(BUILT_IN_VERSION_KEY)).toBe(hash('d'));
   });
 
+  it('uses an index requested before storage was opened instead of asking again', async () => {
+    const { store } = await indexedDbStore();
+    const b = build();
+    const origin = serve(b);
+    const index = fetchAtlasIndex(BASE, origin.fetch);
+
+    const atlas = await loadAtlas({
+      baseUrl: BASE,
+      store,
+      status: { mode: 'indexeddb' },
+      index,
+      fetch: origin.fetch,
+    });
+
+    expect(urls(origin).filter((url) => url.endsWith('atlas.json'))).toHaveLength(1);
+    expect(atlas.index).toEqual(b.index);
+    expect(atlas.topology).toEqual(b.topology);
+  });
+
   it('reports progress that never decreases and ends at 1', async () => {
     const { store } = await indexedDbStore();
     const progress: LoadProgress[] = [];

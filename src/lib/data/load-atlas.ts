@@ -46,6 +46,11 @@ export interface LoadAtlasOptions {
    * `fetchAtlasIndex` and `isStale`); false always fetches the index first.
    */
   preferStored?: boolean;
+  /**
+   * The server's index, already requested (the caller starts it beside opening storage, so a
+   * first visit does not wait for IndexedDB before asking); fetched here when absent.
+   */
+  index?: Promise<AtlasIndex>;
   fetch?: typeof fetch;
   onProgress?: (progress: LoadProgress) => void;
 }
@@ -87,7 +92,7 @@ export async function loadAtlas(options: LoadAtlasOptions): Promise<LoadedAtlas>
   }
 
   report({ step: 'index', fraction: 0.02 });
-  const index = await fetchAtlasIndex(options.baseUrl, fetchFn);
+  const index = await (options.index ?? fetchAtlasIndex(options.baseUrl, fetchFn));
 
   const stored = await store.getBoundarySet(VINTAGE);
   const boundariesCached = stored?.contentHash === index.boundaries.contentHash;

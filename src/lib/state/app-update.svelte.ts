@@ -1,5 +1,4 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
-import { registerSW } from 'virtual:pwa-register';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -12,7 +11,29 @@ class AppUpdate {
   available = $state(false);
   #update: (() => Promise<void>) | null = null;
 
-  start(): void {
+  /**
+   * Registers the service worker once the page has marked `markName`, or after `timeoutMs` if it
+   * never does (a failed load). Its first install downloads the whole app for offline use; on a
+   * first visit that would compete with the first map for the network and the CPU.
+   */
+  startAfter(markName: string, timeoutMs: number): void {
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      observer.disconnect();
+      clearTimeout(timer);
+      void this.start();
+    };
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName(markName).length > 0) start();
+    });
+    observer.observe({ type: 'mark' });
+    const timer = setTimeout(start, timeoutMs);
+  }
+
+  async start(): Promise<void> {
+    const { registerSW } = await import('virtual:pwa-register');
     this.#update = registerSW({
       onNeedRefresh: () => (this.available = true),
       onRegisteredSW: (_url, registration) => {

@@ -88,6 +88,12 @@ export class AtlasState {
   derivation = $state<RateDerivation | null>(null);
   /** Circles sized by poor households over the choropleth. */
   showPoorSymbols = $state(false);
+  /**
+   * The district map's first frame (fills and borders) is on screen. Labels are added after it:
+   * under software WebGL every symbol layer makes the first frames slower, and colours are what
+   * a reader looks for first.
+   */
+  baseMapDrawn = $state(false);
   hoveredCode = $state<string | null>(null);
   /** Pointer position over the map, for the hover tooltip. */
   pointer = $state<{ x: number; y: number } | null>(null);
@@ -239,6 +245,10 @@ export class AtlasState {
   async load(baseUrl: string, preferStored = true): Promise<void> {
     this.phase = 'loading';
     this.error = null;
+    // Asked at once: a first visit needs it, a later one checks it once the map is drawn.
+    const index = fetchAtlasIndex(baseUrl);
+    // Offline, a later visit never reads it; its failure is not an error then.
+    index.catch(() => undefined);
     try {
       const opened = await openAtlasStore();
       const loaded = await loadAtlas({
@@ -246,6 +256,7 @@ export class AtlasState {
         store: opened.store,
         status: opened.status,
         preferStored,
+        index,
         onProgress: (progress) => (this.progress = progress),
       });
       this.#store = loaded.store;
@@ -261,7 +272,9 @@ export class AtlasState {
       await this.selectDataset(this.datasetId);
       this.phase = 'ready';
       performance.mark('atlas:data-loaded');
-      if (loaded.fromCache.boundaries && loaded.fromCache.datasets) void this.revalidate(baseUrl);
+      if (loaded.fromCache.boundaries && loaded.fromCache.datasets) {
+        void this.revalidate(baseUrl, index);
+      }
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
       this.phase = 'failed';
@@ -269,9 +282,9 @@ export class AtlasState {
   }
 
   /** Reloads from the server when its index has changed; offline, the stored data stands. */
-  async revalidate(baseUrl: string): Promise<void> {
+  async revalidate(baseUrl: string, index = fetchAtlasIndex(baseUrl)): Promise<void> {
     const loaded = this.index;
-    const current = await fetchAtlasIndex(baseUrl).catch(() => null);
+    const current = await index.catch(() => null);
     if (loaded && current && isStale(loaded, current)) await this.load(baseUrl, false);
   }
 
