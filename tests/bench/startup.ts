@@ -30,7 +30,11 @@ function median(values: number[]): number {
 
 interface Visit {
   readyMs: number;
+  /** Province, district and sovereignty labels follow the first choropleth frame. */
+  labelsMs: number;
   transferredBytes: number;
+  /** Script files the page (and its workers) fetched before the choropleth was ready. */
+  scripts: string[];
 }
 
 async function visit(context: BrowserContext, url: string): Promise<Visit> {
@@ -39,13 +43,24 @@ async function visit(context: BrowserContext, url: string): Promise<Visit> {
   await client.send('Network.enable');
   let transferredBytes = 0;
   client.on('Network.loadingFinished', (event) => (transferredBytes += event.encodedDataLength));
+  const scripts = new Set<string>();
+  context.on('request', (request) => {
+    // The service worker precaches every chunk after the page has started; that is not the page's.
+    if (request.serviceWorker()) return;
+    const file = new URL(request.url()).pathname.split('/').pop() ?? '';
+    if (/\.m?js$/.test(file)) scripts.add(file);
+  });
   await page.goto(url);
   await page.locator('#map[data-ready="true"]').waitFor({ timeout: 60_000 });
-  const readyMs = await page.evaluate(
-    () => performance.getEntriesByName('atlas:choropleth-ready')[0]!.startTime,
+  const scriptsAtReady = [...scripts];
+  await page.locator('#map[data-labels-ready="true"]').waitFor({ timeout: 60_000 });
+  const [readyMs, labelsMs] = await page.evaluate(() =>
+    ['atlas:choropleth-ready', 'atlas:labels-ready'].map(
+      (mark) => performance.getEntriesByName(mark)[0]!.startTime,
+    ),
   );
   await page.close();
-  return { readyMs, transferredBytes };
+  return { readyMs: readyMs!, labelsMs: labelsMs!, transferredBytes, scripts: scriptsAtReady };
 }
 
 function gzipSize(file: string): number {
@@ -84,12 +99,18 @@ async function main(): Promise<void> {
   const boundaryGzip = gzipSize(path.join(generated, index.boundaries.file));
   const assets = path.join(dist, 'assets');
   const scripts = readdirSync(assets).filter((file) => /\.m?js$/.test(file));
-  const maplibreGzip = scripts
-    .filter((file) => file.startsWith('maplibre'))
-    .reduce((sum, file) => sum + gzipSize(path.join(assets, file)), 0);
-  const appGzip = scripts
-    .filter((file) => !file.startsWith('maplibre'))
-    .reduce((sum, file) => sum + gzipSize(path.join(assets, file)), 0);
+  const gzipOf = (files: Iterable<string>) =>
+    [...files].reduce((sum, file) => sum + gzipSize(path.join(assets, file)), 0);
+  const isMaplibre = (file: string) => file.startsWith('maplibre');
+  // The budget is for what a visit runs before its first map: the entry and what it imports
+  // (the service worker and the page's own scripts). Views opened later (data import, scenario
+  // panel, slides…) and the import workers are separate chunks, reported apart.
+  const atStart = new Set(
+    cold.flatMap((v) => v.scripts).filter((file) => scripts.includes(file) && !isMaplibre(file)),
+  );
+  const appGzip = gzipOf(atStart);
+  const onDemandGzip = gzipOf(scripts.filter((file) => !isMaplibre(file) && !atStart.has(file)));
+  const maplibreGzip = gzipOf(scripts.filter(isMaplibre));
 
   const coldMs = median(cold.map((v) => v.readyMs));
   const warmMs = median(warm.map((v) => v.readyMs));
@@ -109,6 +130,18 @@ async function main(): Promise<void> {
     ],
     ['warm / cold ratio', (warmMs / coldMs).toFixed(2), '', true],
     [
+      'cold start → labels drawn (median)',
+      `${median(cold.map((v) => v.labelsMs)).toFixed(0)} ms`,
+      '',
+      true,
+    ],
+    [
+      'warm start → labels drawn (median)',
+      `${median(warm.map((v) => v.labelsMs)).toFixed(0)} ms`,
+      '',
+      true,
+    ],
+    [
       'cold start bytes transferred (median)',
       kb(median(cold.map((v) => v.transferredBytes))),
       '',
@@ -127,11 +160,12 @@ async function main(): Promise<void> {
       boundaryGzip <= BUDGETS.boundaryGzipBytes,
     ],
     [
-      'app JavaScript without maplibre-gl, gzip',
+      'app JavaScript at start, without maplibre-gl, gzip',
       kb(appGzip),
       `≤ ${kb(BUDGETS.appJsGzipBytes)}`,
       appGzip <= BUDGETS.appJsGzipBytes,
     ],
+    ['app JavaScript loaded on demand, gzip', kb(onDemandGzip), '', true],
     ['maplibre-gl JavaScript, gzip', kb(maplibreGzip), '', true],
   ];
   console.log(`\nStart-up benchmark — ${RUNS} runs each, production build, headless Chromium\n`);
@@ -145,6 +179,7 @@ async function main(): Promise<void> {
   );
   console.log(`cold runs (ms): ${cold.map((v) => v.readyMs.toFixed(0)).join(' ')}`);
   console.log(`warm runs (ms): ${warm.map((v) => v.readyMs.toFixed(0)).join(' ')}`);
+  console.log(`scripts at start: ${[...atStart].sort().join(' ')}`);
   if (rows.some(([, , budget, ok]) => budget && !ok)) process.exitCode = 1;
 }
 
