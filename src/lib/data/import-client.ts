@@ -19,9 +19,18 @@ export class ImportWorkerClient {
     file: File,
     sheet: string | null,
     units: Record<MapEra, KnownUnit[]>,
+    communeCodeAliases: [string, string][],
     onProgress?: (f: number) => void,
   ) {
-    return this.#request({ type: 'read', file, name: file.name, sheet, units }, onProgress).then(
+    const request: WithoutId<ImportRequest> = {
+      type: 'read',
+      file,
+      name: file.name,
+      sheet,
+      units,
+      communeCodeAliases,
+    };
+    return this.#request(request, onProgress).then(
       (response) => (response as Extract<ImportResponse, { type: 'report' }>).report,
     );
   }

@@ -14,6 +14,8 @@ export type ImportRequest =
       sheet: string | null;
       /** The units of each era a row can match (none for 2025 when the build has none). */
       units: Record<MapEra, KnownUnit[]>;
+      /** 2025 commune codes the crosswalk spells otherwise: [other spelling, boundary code]. */
+      communeCodeAliases: [string, string][];
     }
   | {
       type: 'analyse';

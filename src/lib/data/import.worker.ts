@@ -50,16 +50,25 @@ self.onmessage = async ({ data: request }: MessageEvent<ImportRequest>) => {
       table = rawTable;
       matchers = {
         '2019': createUnitMatcher(request.units['2019']),
-        '2025': request.units['2025'].length > 0 ? createUnitMatcher(request.units['2025']) : null,
+        '2025':
+          request.units['2025'].length > 0
+            ? createUnitMatcher(request.units['2025'], {
+                communeCodeAliases: request.communeCodeAliases,
+              })
+            : null,
       };
       post({ type: 'progress', id, fraction: 0.6 });
-      // Column roles are guessed against the 2019 units: every 2025 province name is an old one.
-      settings = proposeSettings(table, matchers['2019']);
+      // Column roles are guessed against the 2019 units (every 2025 province name is an old
+      // one), or the 2025 ones when more rows match them (a commune table).
+      settings = proposeSettings(table, matchers['2019'], matchers['2025']);
       analyseAndReport(id);
     } else if (request.type === 'analyse') {
       if (!table) throw new Error('no file has been read');
+      // A table read with the 2025 units (communes) is guessed again with them.
+      const guessWith =
+        analysis?.era.era === '2025' && matchers!['2025'] ? matchers!['2025'] : matchers!['2019'];
       settings = request.reguess
-        ? reguessSettings(table, request.settings, matchers!['2019'], request.reguess)
+        ? reguessSettings(table, request.settings, guessWith, request.reguess)
         : request.settings;
       analyseAndReport(id);
     } else {

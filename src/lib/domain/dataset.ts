@@ -2,7 +2,8 @@ import type { IndicatorId } from './indicators.ts';
 
 /** The multidimensional poverty standard a dataset was measured against. */
 export type PovertyStandard = '2016-2020' | '2022-2025' | 'other';
-export type UnitLevel = 'province' | 'district';
+/** Districts exist only in the 2019 units, communes (of a dataset) only in the 2025 ones. */
+export type UnitLevel = 'province' | 'district' | 'commune';
 export type DatasetVintage = '2019-districts' | '2025-communes';
 /** Where the figures come from; a plan's targets are not a review's results. */
 export type DatasetKind = 'plan' | 'review' | 'survey' | 'scenario';

@@ -22,6 +22,13 @@ const FIXED_HEADERS: Record<Locale, string[]> = {
   en: ['Code', 'Level', 'Unit name', 'Province'],
 };
 
+/** The "Cấp" column; "Xã" reads back as a commune name column's prefix-free level. */
+const LEVEL_NAMES_VI: Record<UnitLevel, string> = {
+  province: 'Tỉnh',
+  district: 'Huyện',
+  commune: 'Xã',
+};
+
 export function exportTable(
   observations: readonly Observation[],
   indicators: readonly IndicatorId[],
@@ -40,12 +47,11 @@ export function exportTable(
     }
     unit.values.set(o.indicator, o.value);
   }
-  // Provinces first, then districts, each by code: the order of the GSO list.
+  // Provinces first, then districts (or communes), each by code: the order of the GSO list.
   const units = [...byUnit.values()].sort((a, b) =>
     a.level === b.level ? a.code.localeCompare(b.code) : a.level === 'province' ? -1 : 1,
   );
-  const levelName = (level: UnitLevel) =>
-    locale === 'vi' ? (level === 'province' ? 'Tỉnh' : 'Huyện') : level;
+  const levelName = (level: UnitLevel) => (locale === 'vi' ? LEVEL_NAMES_VI[level] : level);
   return {
     header: [...FIXED_HEADERS[locale], ...indicators.map(labelOf)],
     rows: units.map((unit) => [

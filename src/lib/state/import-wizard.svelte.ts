@@ -4,12 +4,19 @@ import type { ImportSettings } from '../domain/import/analyse-import.ts';
 import type { ColumnRole } from '../domain/import/columns.ts';
 import type { ImportReport } from '../domain/import/import-report.ts';
 import type { NumberFormat } from '../domain/import/numbers.ts';
-import { provinces2025AsUnits } from '../domain/import/import-era.ts';
+import { communes2025AsUnits, provinces2025AsUnits } from '../domain/import/import-era.ts';
+import type { Crosswalk } from '../domain/eras/crosswalk.ts';
 import type { KnownUnit, UnitKey } from '../domain/import/unit-names.ts';
 import type { MapEra } from '../domain/eras/era.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
 
 export type WizardStep = 1 | 2 | 3 | 4 | 5;
+
+/** Where the 2025 communes come from: the era state's crosswalk, fetched once. */
+export interface CrosswalkSource {
+  ensureCrosswalk(): Promise<void>;
+  readonly crosswalk: Crosswalk | null;
+}
 
 /** What the person says about the dataset in the last step. */
 export interface DatasetDescription {
@@ -51,15 +58,21 @@ export class ImportWizard {
   #client = new ImportWorkerClient();
   #file: File | null = null;
   #atlas: AtlasState;
+  #crosswalk: CrosswalkSource | null;
+  /** The 2025 communes, from the crosswalk (fetched when the first file is read). */
+  #communes2025 = $state.raw<KnownUnit[]>([]);
+  #communeCodeAliases: [string, string][] = [];
 
-  constructor(atlas: AtlasState) {
+  constructor(atlas: AtlasState, crosswalk: CrosswalkSource | null = null) {
     this.#atlas = atlas;
+    this.#crosswalk = crosswalk;
   }
 
-  /** The 2025 provinces a table can use instead of the 2019 units. */
-  units2025 = $derived.by(() =>
-    provinces2025AsUnits(this.#atlas.index?.boundaries2025?.provinces ?? []),
-  );
+  /** The 2025 provinces and communes a table can use instead of the 2019 units. */
+  units2025 = $derived.by(() => {
+    const provinces = provinces2025AsUnits(this.#atlas.index?.boundaries2025?.provinces ?? []);
+    return provinces.length > 0 ? [...provinces, ...this.#communes2025] : [];
+  });
 
   /** Units a row of this table can be assigned to, of the table's era. */
   unitsOfEra = $derived.by((): KnownUnit[] =>
@@ -72,7 +85,14 @@ export class ImportWizard {
     this.#file = file;
     if (!this.description.title) this.description.title = file.name.replace(/\.[^.]+$/, '');
     await this.#run(async () => {
-      this.report = await this.#client.read(file, sheet, this.#units(), (f) => (this.progress = f));
+      await this.#loadCommunes();
+      this.report = await this.#client.read(
+        file,
+        sheet,
+        this.#units(),
+        this.#communeCodeAliases,
+        (f) => (this.progress = f),
+      );
       if (this.step === 1) this.step = 2;
     });
   }
@@ -155,6 +175,16 @@ export class ImportWizard {
 
   dispose(): void {
     this.#client.cancel();
+  }
+
+  /** A commune table needs the 3,321 communes; without the crosswalk, provinces still match. */
+  async #loadCommunes(): Promise<void> {
+    if (!this.#crosswalk || this.#communes2025.length > 0) return;
+    await this.#crosswalk.ensureCrosswalk();
+    const crosswalk = this.#crosswalk.crosswalk;
+    if (!crosswalk) return;
+    this.#communes2025 = communes2025AsUnits(crosswalk.communes());
+    this.#communeCodeAliases = crosswalk.aliases.map(([other, code]) => [other, code]);
   }
 
   #units(): Record<MapEra, KnownUnit[]> {

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Observation, UnitLevel } from '../dataset.ts';
 import type { IndicatorId } from '../indicators.ts';
-import { aggregateToNewProvinces, isAggregable, type EraTree } from './aggregate.ts';
+import {
+  aggregateCommunesToProvinces,
+  aggregateToNewProvinces,
+  isAggregable,
+  type EraTree,
+} from './aggregate.ts';
 
 /** New Tuyên Quang (08) = old Hà Giang (02, 11 districts) + old Tuyên Quang (08, 7 districts). */
 const districts02 = Array.from({ length: 11 }, (_, i) => String(24 + i).padStart(3, '0'));
@@ -171,6 +176,78 @@ describe('aggregateToNewProvinces', () => {
           value >= Math.min(...rates) - 1e-9 &&
           value <= Math.max(...rates) + 1e-9
         );
+      }),
+    );
+  });
+});
+
+describe('aggregateCommunesToProvinces', () => {
+  const communesOf = new Map([
+    ['22', ['06652', '06661', '06978']],
+    ['08', ['00691', '00700']],
+  ]);
+
+  it('sums counts, recomputes the rate and says how many communes the data covers', () => {
+    const observations = [
+      ...obs('06652', 'commune', { households_start: 1000, poor_start: 20, rate_start: 2 }),
+      ...obs('06661', 'commune', { households_start: 3000, poor_start: 300, rate_start: 10 }),
+      ...obs('00691', 'commune', { households_start: 500, poor_start: 50, rate_start: 10 }),
+    ];
+    const rate = aggregateCommunesToProvinces(observations, 'rate_start', communesOf);
+    // 320 / 4,000, not the mean of 2 % and 10 %.
+    expect(rate.get('22')).toMatchObject({ value: 8, covered: 2, total: 3, partial: true });
+    expect(rate.get('08')).toMatchObject({ value: 10, covered: 1, total: 2 });
+    const poor = aggregateCommunesToProvinces(observations, 'poor_start', communesOf);
+    expect(poor.get('22')?.value).toBe(320);
+  });
+
+  it('keeps a province row of the table (its printed total) over the sum of its communes', () => {
+    const observations = [
+      ...obs('22', 'province', { poor_start: 999 }),
+      ...obs('06652', 'commune', { poor_start: 20 }),
+    ];
+    const poor = aggregateCommunesToProvinces(observations, 'poor_start', communesOf);
+    expect(poor.get('22')).toMatchObject({ value: 999, partial: false });
+  });
+
+  it('never averages rates that come without their households', () => {
+    const observations = [
+      ...obs('06652', 'commune', { rate_start: 2 }),
+      ...obs('06661', 'commune', { rate_start: 10 }),
+    ];
+    expect(aggregateCommunesToProvinces(observations, 'rate_start', communesOf).has('22')).toBe(
+      false,
+    );
+  });
+
+  it('the summed rate equals the household-weighted rate of the communes', () => {
+    const commune = fc
+      .record({
+        households: fc.integer({ min: 1, max: 100_000 }),
+        share: fc.double({ min: 0, max: 1, noNaN: true }),
+      })
+      .map(({ households, share }) => ({ households, poor: Math.round(households * share) }));
+    fc.assert(
+      fc.property(fc.array(commune, { minLength: 1, maxLength: 40 }), (communes) => {
+        const codes = communes.map((_, i) => String(10000 + i));
+        const observations = communes.flatMap((c, i) =>
+          obs(codes[i]!, 'commune', {
+            households_start: c.households,
+            poor_start: c.poor,
+            rate_start: (c.poor / c.households) * 100,
+          }),
+        );
+        const result = aggregateCommunesToProvinces(
+          observations,
+          'rate_start',
+          new Map([['01', codes]]),
+        ).get('01');
+        const households = communes.reduce((sum, c) => sum + c.households, 0);
+        const weighted =
+          communes.reduce((sum, c) => sum + (c.poor / c.households) * 100 * c.households, 0) /
+          households;
+        expect(result?.value).toBeCloseTo(weighted, 9);
+        expect(result?.partial).toBe(false);
       }),
     );
   });

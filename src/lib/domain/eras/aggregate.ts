@@ -104,6 +104,50 @@ export function aggregateToNewProvinces(
   return result;
 }
 
+/**
+ * A 2025 commune dataset on the 34 provinces: each province's counts are the sums of its
+ * communes', a rate is recomputed from the summed counts (poor households / households), never
+ * averaged. A province row of the table (its total as printed) wins over its communes' sum.
+ * `covered`/`total` count the communes with data among the province's.
+ */
+export function aggregateCommunesToProvinces(
+  observations: readonly Observation[],
+  indicator: IndicatorId,
+  communesOf: ReadonlyMap<string, readonly string[]>,
+): Map<string, AggregatedValue> {
+  const byUnit = new Map<string, Map<IndicatorId, number>>();
+  for (const o of observations) {
+    const key = `${o.unitLevel}:${o.unitCode}`;
+    const values = byUnit.get(key) ?? new Map<IndicatorId, number>();
+    values.set(o.indicator, o.value);
+    byUnit.set(key, values);
+  }
+  const result = new Map<string, AggregatedValue>();
+  for (const [province, communes] of communesOf) {
+    const total = Math.max(1, communes.length);
+    const own = byUnit.get(`province:${province}`);
+    const items: Item[] =
+      own && contributes(own, indicator)
+        ? [{ values: own, weight: total }]
+        : communes.flatMap((code) => {
+            const values = byUnit.get(`commune:${code}`);
+            return values && contributes(values, indicator) ? [{ values, weight: 1 }] : [];
+          });
+    const value = combine(items, indicator);
+    if (value === null) continue;
+    const covered = items.reduce((sum, item) => sum + item.weight, 0);
+    result.set(province, {
+      value,
+      covered,
+      total,
+      share: covered / total,
+      partial: covered < total,
+      oldProvinces: [],
+    });
+  }
+  return result;
+}
+
 function contributes(values: ReadonlyMap<IndicatorId, number>, indicator: IndicatorId): boolean {
   const change = CHANGE_OF[indicator];
   if (change) return change.every((rate) => partOf(values, rate) !== null);

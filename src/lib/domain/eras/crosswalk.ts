@@ -51,6 +51,10 @@ export interface NewUnitRef extends NamedUnit {
 }
 
 export interface Crosswalk {
+  /** Every new commune with its province, in the file's order. */
+  communes(): NewUnitRef[];
+  /** [crosswalk code, boundary code] of communes spelt differently in the two sources. */
+  aliases: readonly (readonly [string, string])[];
   /** The boundary-file code of a new commune, whichever spelling is given; null if unknown. */
   resolveCommuneCode(code: string): string | null;
   /** Old provinces merged (whole) into a new province. */
@@ -125,6 +129,9 @@ export function createCrosswalk(file: CrosswalkFile): Crosswalk {
   };
 
   return {
+    communes: () =>
+      file.communes.map(([code, name, provinceCode]) => ({ code, name, provinceCode })),
+    aliases: file.aliases,
     resolveCommuneCode,
     commune,
     oldProvincesOf: (code) =>

@@ -76,8 +76,26 @@ export function workingTable(
   return { rows, header, data: rows.slice(settings.headerRow + 1) };
 }
 
-/** A first guess at every setting: orientation, header row, number format and column roles. */
-export function proposeSettings(raw: RawTable, matcher: UnitMatcher): ImportSettings {
+/**
+ * A first guess at every setting: orientation, header row, number format and column roles.
+ * Units of another era (`alternative`: the 2025 communes the 2019 units lack) win only when
+ * more rows match them.
+ */
+export function proposeSettings(
+  raw: RawTable,
+  matcher: UnitMatcher,
+  alternative: UnitMatcher | null = null,
+): ImportSettings {
+  const first = proposeWith(raw, matcher);
+  if (!alternative) return first.settings;
+  const second = proposeWith(raw, alternative);
+  return second.score > first.score ? second.settings : first.settings;
+}
+
+function proposeWith(
+  raw: RawTable,
+  matcher: UnitMatcher,
+): { settings: ImportSettings; score: number } {
   const sample = raw.rows.slice(0, 200);
   const orientations = [false, true].map((transpose) => {
     const rows = transpose ? transposeTable(sample) : sample;
@@ -103,8 +121,8 @@ export function proposeSettings(raw: RawTable, matcher: UnitMatcher): ImportSett
     return { settings, score };
   });
   const [straight, turned] = orientations as [(typeof orientations)[0], (typeof orientations)[0]];
-  const chosen = turned.score > straight.score ? turned.settings : straight.settings;
-  chosen.numberFormat = detectNumberFormat(sampleCells(raw.rows));
+  const chosen = turned.score > straight.score ? turned : straight;
+  chosen.settings.numberFormat = detectNumberFormat(sampleCells(raw.rows));
   return chosen;
 }
 
@@ -301,9 +319,11 @@ export function analyseImport(
   if (observations.length === 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push(createProblem('error', Math.max(1, headerLine), '', 'no-data'));
   }
-  const level: UnitLevel = validationRows.some((row) => row.unit.level === 'district')
-    ? 'district'
-    : 'province';
+  const level: UnitLevel = validationRows.some((row) => row.unit.level === 'commune')
+    ? 'commune'
+    : validationRows.some((row) => row.unit.level === 'district')
+      ? 'district'
+      : 'province';
   return finish({
     headers,
     rows: analysed,
@@ -349,13 +369,13 @@ function detectProvince(rows: readonly Cell[][], match: (row: Cell[]) => UnitMat
 }
 
 function dominantLevel(rows: readonly Cell[][], match: (row: Cell[]) => UnitMatch): UnitLevel {
-  let provinces = 0;
-  let districts = 0;
+  const tally: Record<UnitLevel, number> = { province: 0, district: 0, commune: 0 };
   for (const row of rows.slice(0, 2000)) {
     const { unit, status } = match(row);
     if (!unit || !isMatched(status)) continue;
-    if (unit.level === 'province') provinces += 1;
-    else districts += 1;
+    tally[unit.level] += 1;
   }
-  return provinces > districts ? 'province' : 'district';
+  // A table of one era has districts or communes, never both.
+  const below: UnitLevel = tally.commune > tally.district ? 'commune' : 'district';
+  return tally.province > tally[below] ? 'province' : below;
 }

@@ -28,11 +28,11 @@ export function seedColumnRole(header: string): ColumnRole | null {
 }
 
 const CODE_HEADERS =
-  /^(ma|ma so|ma dvhc|ma don vi|ma huyen|ma quan huyen|ma hanh chinh|ma gso|ma tk|code|gso|gso code|unit code|district code)$/;
+  /^(ma|ma so|ma dvhc|ma don vi|ma huyen|ma quan huyen|ma hanh chinh|ma gso|ma tk|ma xa|ma phuong xa|ma xa phuong|code|gso|gso code|unit code|district code|commune code|ward code)$/;
 const PROVINCE_HEADERS =
   /^(tinh|ma tinh|ten tinh|tinh thanh pho|tinh tp|province|province code|province name)$/;
 const NAME_HEADERS =
-  /^(ten|ten don vi|don vi|huyen|quan huyen|ten huyen|ten quan huyen|dia ban|dia phuong|don vi hanh chinh|chi tieu|district|district name|name|unit|unit name|area)$/;
+  /^(ten|ten don vi|don vi|huyen|quan huyen|ten huyen|ten quan huyen|dia ban|dia phuong|don vi hanh chinh|chi tieu|xa|phuong|xa phuong|phuong xa|district|district name|commune|commune name|ward|name|unit|unit name|area)$/;
 const IGNORED_HEADERS =
   /^(stt|tt|so tt|no|nr|ghi chu|note|notes|dvt|don vi tinh|unit of measure|nam|year)$/;
 

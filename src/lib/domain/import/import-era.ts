@@ -46,6 +46,18 @@ export function provinces2025AsUnits(
   return provinces.map(({ code, name }) => ({ level: 'province', code, name, provinceCode: code }));
 }
 
+/** The 2025 communes as units a table can match, each within its province. */
+export function communes2025AsUnits(
+  communes: readonly { code: string; name: string; provinceCode: string }[],
+): KnownUnit[] {
+  return communes.map(({ code, name, provinceCode }) => ({
+    level: 'commune',
+    code,
+    name,
+    provinceCode,
+  }));
+}
+
 /** How many rows of an analysis fit its units: matched, names agreeing, at the dominant level. */
 export function countFittingRows(analysis: ImportAnalysis): number {
   let fitting = 0;

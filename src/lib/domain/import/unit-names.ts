@@ -1,6 +1,9 @@
 import type { UnitLevel } from '../dataset.ts';
 
-/** An administrative unit the map can draw (provinces and districts of the boundary set). */
+/**
+ * An administrative unit the map can draw: the provinces and districts of the 2019 boundary set,
+ * or the 34 provinces and 3,321 communes/wards of 2025.
+ */
 export interface KnownUnit {
   level: UnitLevel;
   code: string;
@@ -34,13 +37,17 @@ const PREFIXES: [string, string][] = [
   ['thanh pho', 'thanh pho'],
   ['thi xa', 'thi xa'],
   ['thi tran', 'thi tran'],
+  ['dac khu', 'dac khu'],
+  ['phuong', 'phuong'],
   ['huyen', 'huyen'],
   ['quan', 'quan'],
   ['tinh', 'tinh'],
+  ['xa', 'xa'],
   ['tp', 'thanh pho'],
   ['tx', 'thi xa'],
   ['h', 'huyen'],
   ['q', 'quan'],
+  ['p', 'phuong'],
 ];
 
 export interface FoldedName {
@@ -113,17 +120,32 @@ export interface MatchRequest {
   preferLevel?: UnitLevel;
 }
 
+export interface UnitMatcherOptions {
+  /**
+   * Commune codes spelt otherwise elsewhere: [other spelling, the units' code]. The 2025
+   * crosswalk calls Xã Ba Chẽ 06970 where the boundary file says 06978 (see crosswalk.ts).
+   */
+  communeCodeAliases?: readonly (readonly [string, string])[];
+}
+
 /**
  * Matches rows to units by GSO code when there is one, otherwise by folded name — within the
  * row's or the table's province when one is known, since district names repeat across provinces
- * (ten "Châu Thành") and even within one (Thị xã and Huyện Cai Lậy).
+ * (ten "Châu Thành") and even within one (Thị xã and Huyện Cai Lậy); so do commune names.
+ * Codes of one or two digits are provinces, three districts, four or five communes.
  */
-export function createUnitMatcher(units: readonly KnownUnit[]): UnitMatcher {
+export function createUnitMatcher(
+  units: readonly KnownUnit[],
+  options: UnitMatcherOptions = {},
+): UnitMatcher {
   const provinces = new Map<string, KnownUnit>();
   const districts = new Map<string, KnownUnit>();
+  const communes = new Map<string, KnownUnit>();
   const byBare = new Map<string, KnownUnit[]>();
   for (const unit of units) {
-    (unit.level === 'province' ? provinces : districts).set(unit.code, unit);
+    const byLevel =
+      unit.level === 'province' ? provinces : unit.level === 'commune' ? communes : districts;
+    byLevel.set(unit.code, unit);
     const { bare } = foldUnitName(unit.name);
     const list = byBare.get(bare);
     if (list) list.push(unit);
@@ -140,9 +162,16 @@ export function createUnitMatcher(units: readonly KnownUnit[]): UnitMatcher {
   }
 
   function byName(name: string, provinceCode: string | null, preferLevel?: UnitLevel): UnitMatch {
-    const { type, bare } = foldUnitName(name);
-    let candidates = byBare.get(bare) ?? [];
-    if (provinceCode) candidates = candidates.filter((u) => u.provinceCode === provinceCode);
+    let { type, bare } = foldUnitName(name);
+    const inProvince = (key: string) =>
+      (byBare.get(key) ?? []).filter((u) => !provinceCode || u.provinceCode === provinceCode);
+    let candidates = inProvince(bare);
+    // What looked like a prefix may be the name's first word: "Phương Sơn", "Xà Phiên", "Quan Hóa".
+    if (candidates.length === 0 && type !== '') {
+      bare = foldText(name).replace(/ /g, '');
+      type = '';
+      candidates = inProvince(bare);
+    }
     // The prefix decides between "Thành phố Tuyên Quang" (the city) and "Tỉnh Tuyên Quang".
     if (type !== '') {
       const sameType = candidates.filter((u) => folded.get(u)!.type === type);
@@ -157,14 +186,32 @@ export function createUnitMatcher(units: readonly KnownUnit[]): UnitMatcher {
     return { status: 'unmatched' };
   }
 
+  for (const [other, code] of options.communeCodeAliases ?? []) {
+    const unit = communes.get(code);
+    if (unit && !communes.has(other)) communes.set(other, unit);
+  }
+
+  /** A commune's five-digit code (leading zeros may be lost in a spreadsheet), or its alias. */
+  function byCommuneCode(digits: string, name: string): UnitMatch | null {
+    const unit = communes.get(digits.padStart(5, '0'));
+    if (!unit) return null;
+    const bare = folded.get(unit)!.bare;
+    if (!name || bare === foldUnitName(name).bare || bare === foldText(name).replace(/ /g, '')) {
+      return { status: 'code', unit };
+    }
+    return { status: 'code', unit, nameDisagrees: true };
+  }
+
   /** Three digits are a district; one or two a province, unless the name says otherwise. */
   function byCode(code: string, name: string): UnitMatch | null {
     const digits = code.replace(/\s/g, '');
+    if (/^\d{4,5}$/.test(digits)) return byCommuneCode(digits, name);
     if (!/^\d{1,3}$/.test(digits)) return null;
     const district = districts.get(digits.padStart(3, '0'));
     const province = digits.length <= 2 ? provinces.get(digits.padStart(2, '0')) : undefined;
     const fallback = province ?? district;
-    if (!fallback) return null;
+    // A commune code whose leading zeros a spreadsheet dropped ("127" for 00127).
+    if (!fallback) return communes.size > 0 ? byCommuneCode(digits, name) : null;
     if (!name) return { status: 'code', unit: fallback };
     const want = foldUnitName(name).bare;
     const agreeing = [province, district].find((u) => u && folded.get(u)!.bare === want);

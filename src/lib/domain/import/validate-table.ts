@@ -227,7 +227,7 @@ function checkDuplicates(rows: readonly ValidationRow[], problems: TableProblem[
   }
 }
 
-/** Each count of a province row must equal the sum of that province's district rows. */
+/** Each count of a province row must equal the sum of its district (or commune) rows. */
 function checkPartsAddUp(
   rows: readonly ValidationRow[],
   figuresByRow: Map<IndicatorId, Figure>[],
@@ -235,7 +235,7 @@ function checkPartsAddUp(
 ): void {
   const districtsOf = new Map<string, Map<IndicatorId, Figure>[]>();
   rows.forEach((row, i) => {
-    if (row.unit.level !== 'district') return;
+    if (row.unit.level === 'province') return;
     const list = districtsOf.get(row.unit.provinceCode) ?? [];
     list.push(figuresByRow[i]!);
     districtsOf.set(row.unit.provinceCode, list);
