@@ -87,9 +87,19 @@ export function createUnitNames(
 /** Names for an export of the 2025 provinces (a 2025 dataset, or the 2025 map). */
 export function createProvince2025Names(
   provincesByCode: ReadonlyMap<string, { name: string }>,
+  /** The crosswalk's communes, for a commune dataset: each is named with its province. */
+  communes?: { commune(code: string): { name: string; provinceCode: string } | null } | null,
 ): UnitNames {
-  const name = (code: string) => provincesByCode.get(code)?.name ?? code;
-  return { name, provinceName: name };
+  const province = (code: string) => provincesByCode.get(code)?.name ?? code;
+  return {
+    name: (code, level) =>
+      level === 'commune' ? (communes?.commune(code)?.name ?? code) : province(code),
+    provinceName: (code, level) => {
+      if (level !== 'commune') return province(code);
+      const provinceCode = communes?.commune(code)?.provinceCode;
+      return provinceCode === undefined ? '' : province(provinceCode);
+    },
+  };
 }
 
 /** Fetches the built-in datasets again and puts them back; the person's imports stay. */

@@ -15,7 +15,13 @@ export function describeCoverage(
   return `${t('partialCoverage')}: ${formatMessage(t('partialCoverageShare'), {
     covered: coverage.covered,
     total: coverage.total,
-    units: t(datasetLevel === 'province' ? 'oldProvinces' : 'oldDistricts'),
+    units: t(
+      datasetLevel === 'province'
+        ? 'oldProvinces'
+        : datasetLevel === 'commune'
+          ? 'communesOfCoverage'
+          : 'oldDistricts',
+    ),
     share: formatPercent(coverage.share * 100, locale, 0),
   })}`;
 }

@@ -9,6 +9,7 @@ import {
   type Features2025,
 } from '../data/load-2025.ts';
 import {
+  aggregateCommunesToProvinces,
   aggregateToNewProvinces,
   isAggregable,
   type AggregatedValue,
@@ -43,6 +44,8 @@ export class EraState {
   selected = $state<Selected2025 | null>(null);
   /** The 2025 province under the pointer (the tooltip's). */
   hoveredCode = $state<string | null>(null);
+  /** The commune of the opened province under the pointer; it wins over its province. */
+  hoveredCommuneCode = $state<string | null>(null);
   error = $state<string | null>(null);
   #loadingCommunes: string | null = null;
   #crosswalkLoad: Promise<void> | null = null;
@@ -76,6 +79,36 @@ export class EraState {
     return { newProvinces: this.manifest?.provinces ?? [], districtsOf };
   });
 
+  /** A 2025 dataset of communes: provinces are their communes' sums, communes their own. */
+  communeDataset = $derived.by(
+    () => this.datasetEra === '2025' && this.#atlas.dataset?.level === 'commune',
+  );
+
+  /** The communes of each 2025 province, from the crosswalk (null before it is loaded). */
+  communesOf = $derived.by((): Map<string, string[]> | null => {
+    if (!this.crosswalk) return null;
+    const byProvince = new Map<string, string[]>(
+      (this.manifest?.provinces ?? []).map((p) => [p.code, []]),
+    );
+    for (const commune of this.crosswalk.communes()) {
+      const list = byProvince.get(commune.provinceCode);
+      if (list) list.push(commune.code);
+      else byProvince.set(commune.provinceCode, [commune.code]);
+    }
+    return byProvince;
+  });
+
+  /** The selected indicator per commune of a commune dataset (empty for any other dataset). */
+  communeValues = $derived.by(() => {
+    if (!this.communeDataset || this.mapEra !== '2025') return new Map<string, number>();
+    const indicator = this.#atlas.indicatorId;
+    return new Map(
+      this.#atlas.observations
+        .filter((o) => o.unitLevel === 'commune' && o.indicator === indicator)
+        .map((o) => [o.unitCode, o.value]),
+    );
+  });
+
   /** The selected indicator per 2025 province, with how much of it the data covers. */
   aggregated = $derived.by(() => this.aggregate(this.#atlas.indicatorId));
 
@@ -93,6 +126,12 @@ export class EraState {
   aggregate(indicator: IndicatorId): Map<string, AggregatedValue> {
     const dataset = this.#atlas.dataset;
     if (this.mapEra !== '2025' || !dataset) return new Map();
+    if (this.datasetEra === '2025' && dataset.level === 'commune') {
+      const communesOf = this.communesOf;
+      return communesOf
+        ? aggregateCommunesToProvinces(this.#atlas.observations, indicator, communesOf)
+        : new Map();
+    }
     if (this.datasetEra === '2025') {
       return new Map(
         this.#atlas.observations
