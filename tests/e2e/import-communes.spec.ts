@@ -1,0 +1,140 @@
+import type { Page } from '@playwright/test';
+import { expect, mapSettled, openAtlas, pixelOf, test } from './fixtures.ts';
+
+/**
+ * A commune table of the 2025 units: read as 2025 at commune level, provinces coloured from the
+ * communes' sums, the opened province's communes by their own values. The communes are read from
+ * the generated crosswalk at test time (nothing of the shared data is copied into the repo).
+ */
+
+type Commune = [code: string, name: string, provinceCode: string];
+
+interface CommuneMap {
+  atlasMap: {
+    queryRenderedFeatures(options: { layers: string[] }): {
+      properties: Record<string, string>;
+      state: Record<string, unknown>;
+    }[];
+    getSource(id: string): {
+      getData(): Promise<{
+        features: {
+          properties: { code: string; role: string };
+          geometry: { coordinates: [number, number] };
+        }[];
+      }>;
+    };
+  };
+}
+
+async function communesOf(page: Page, provinceCode: string): Promise<Commune[]> {
+  const index = (await (await page.request.get('/generated/atlas.json')).json()) as {
+    boundaries2025: { crosswalk: { file: string } };
+  };
+  const crosswalk = (await (
+    await page.request.get(`/generated/${index.boundaries2025.crosswalk.file}`)
+  ).json()) as { communes: Commune[] };
+  return crosswalk.communes.filter((c) => c[2] === provinceCode);
+}
+
+/** Values drawn (feature-state) on a layer's rendered features, by code. */
+async function drawnValues(page: Page, layer: string): Promise<Map<string, unknown>> {
+  const entries = await page.evaluate((id) => {
+    const values: [string, unknown][] = [];
+    for (const f of (window as unknown as CommuneMap).atlasMap.queryRenderedFeatures({
+      layers: [id],
+    })) {
+      values.push([f.properties.code!, f.state.value ?? null]);
+    }
+    return values;
+  }, layer);
+  return new Map(entries);
+}
+
+test('a commune table of the 2025 units is imported and drawn on its province and communes', async ({
+  page,
+}) => {
+  // The 2025 provinces, the crosswalk and a province's communes are three more downloads.
+  test.setTimeout(180_000);
+  await openAtlas(page);
+  const [a, b, c] = await communesOf(page, '22');
+  expect(c).toBeDefined();
+  const bare = (name: string) => name.replace(/^(Xã|Phường|Đặc khu) /, '');
+  // By code; by code with the name; by name alone (without its prefix) within the province.
+  const csv = [
+    'Tỉnh;Mã xã;Tên xã;Số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)',
+    `Quảng Ninh;${a![0]};${a![1]};1.000;20;2,00`,
+    `Quảng Ninh;${b![0]};${b![1]};3.000;300;10,00`,
+    `Quảng Ninh;;${bare(c![1])};500;50;10,00`,
+  ].join('\n');
+
+  await page.getByRole('button', { name: 'Dữ liệu', exact: true }).click();
+  await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'xa-quang-ninh-2025.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
+  });
+  const wizard = page.getByTestId('import-wizard');
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  const era = wizard.getByTestId('import-era');
+  await expect(era.getByRole('status')).toContainText('Dùng đơn vị Từ 1/7/2025: 34 tỉnh');
+  await expect(era.getByTestId('import-level')).toHaveText('Cấp: Xã/phường');
+  const matches = wizard.locator('table.matches');
+  for (const commune of [a!, b!, c!]) await expect(matches).toContainText(commune[1]);
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  await expect(wizard.getByTestId('validation-report')).toContainText('Không có lỗi');
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  await wizard.getByTestId('dataset-title').fill('Ba xã Quảng Ninh — thử nghiệm 2025');
+  await wizard.getByRole('button', { name: 'Lưu bộ dữ liệu' }).click();
+
+  const eras = page.getByTestId('era-switch');
+  await expect(eras.getByRole('radio', { name: '2025 · 34 tỉnh, cấp xã' })).toBeChecked();
+  await expect(page.locator('#map')).toHaveAttribute('data-era-ready', 'true', { timeout: 60_000 });
+  await mapSettled(page);
+  // The province's rate is recomputed from the summed counts: 370 / 4,500, not a mean.
+  await expect
+    .poll(async () => (await drawnValues(page, 'province-2025-choropleth')).get('22'))
+    .toBeCloseTo((370 / 4500) * 100, 6);
+
+  // Opening the province colours its communes by their own values; the rest have none.
+  await page.getByTestId('era-province').selectOption('22');
+  await expect
+    .poll(
+      async () => {
+        const values = await drawnValues(page, 'commune-2025-fill');
+        return [a![0], b![0], c![0]].map((code) => values.get(code));
+      },
+      { timeout: 60_000 },
+    )
+    .toEqual([2, 10, 10]);
+  await mapSettled(page);
+  const values = await drawnValues(page, 'commune-2025-fill');
+  const others = [...values].filter(([code]) => ![a![0], b![0], c![0]].includes(code));
+  expect(others.length).toBeGreaterThan(0);
+  expect(others.every(([, value]) => value === null)).toBe(true);
+
+  // Hovering a commune names it with its value in the Vietnamese format.
+  const point = await page.evaluate(async (code) => {
+    const data = await (window as unknown as CommuneMap).atlasMap
+      .getSource('communes-2025')
+      .getData();
+    return data.features.find(
+      (f) => f.properties.role === 'commune-label' && f.properties.code === code,
+    )!.geometry.coordinates;
+  }, b![0]);
+  const { x, y } = await pixelOf(page, point);
+  const box = (await page.locator('#map').boundingBox())!;
+  await page.mouse.move(box.x + x, box.y + y);
+  const tooltip = page.getByTestId('hover-tooltip');
+  await expect(tooltip).toContainText(b![1]);
+  await expect(tooltip).toContainText(/Tỷ lệ hộ nghèo đầu năm: 10,00\s%/);
+  await page.mouse.move(box.x + 5, box.y + box.height - 5);
+
+  // The table lists the communes with their province.
+  await page.getByRole('button', { name: 'Bảng số liệu' }).click();
+  const table = page.getByTestId('data-table');
+  const row = table.getByRole('row').filter({ hasText: a![1] });
+  await expect(row).toContainText('Tỉnh Quảng Ninh');
+  await expect(row).toContainText('1.000');
+  await expect(table.getByRole('row')).toHaveCount(4);
+});
