@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { ScenarioRecord } from '../db/atlas-db.ts';
 import type { Observation } from '../domain/dataset.ts';
+import { eraOfDataset } from '../domain/eras/era.ts';
 import { monteCarloInput, type MonteCarloResult } from '../domain/scenario/monte-carlo.ts';
 import { projectScenario, type ScenarioResult } from '../domain/scenario/project-scenario.ts';
 import {
@@ -164,7 +165,7 @@ export class ScenarioState implements MapOverlay {
   /** A fresh scenario on a dataset: its year, its province, and the plan's own target if any. */
   async newScenario(datasetId: string): Promise<void> {
     const dataset = this.#atlas.datasets.find((d) => d.id === datasetId);
-    const observations = await this.#atlas.observationsOf(datasetId);
+    const observations = await this.#baseObservationsOf(datasetId);
     const provinces = new Set(
       observations.filter((o) => o.unitLevel === 'province').map((o) => o.unitCode),
     );
@@ -191,7 +192,7 @@ export class ScenarioState implements MapOverlay {
 
   /** Switches the base dataset, keeping the rest of the definition. */
   async setBaseDataset(datasetId: string): Promise<void> {
-    this.baseObservations = await this.#atlas.observationsOf(datasetId);
+    this.baseObservations = await this.#baseObservationsOf(datasetId);
     this.definition.baseDatasetId = datasetId;
     const codes = this.provinceCodes;
     const scope = this.definition.scope;
@@ -203,7 +204,7 @@ export class ScenarioState implements MapOverlay {
 
   /** Opens a definition (saved, shared or compared) for editing. */
   async edit(definition: ScenarioDefinition, savedId: string | null): Promise<void> {
-    this.baseObservations = await this.#atlas.observationsOf(definition.baseDatasetId);
+    this.baseObservations = await this.#baseObservationsOf(definition.baseDatasetId);
     this.definition = structuredClone(definition);
     this.savedId = savedId;
     this.#resetMonteCarlo();
@@ -323,7 +324,7 @@ export class ScenarioState implements MapOverlay {
     for (const id of this.compareIds) {
       const definition = this.saved.find((s) => s.record.id === id)?.definition;
       if (!definition) continue;
-      const observations = await this.#atlas.observationsOf(definition.baseDatasetId);
+      const observations = await this.#baseObservationsOf(definition.baseDatasetId);
       const inputs = scenarioUnitsFromObservations(observations, {
         units: this.#atlas.districtsByCode,
         pastReductions: this.pastReductions,
@@ -406,6 +407,16 @@ export class ScenarioState implements MapOverlay {
   #resetMonteCarlo(): void {
     this.cancelMonteCarlo();
     this.monteCarlo = IDLE;
+  }
+
+  /**
+   * A scenario projects the 2019 districts: a 2025 dataset (new provinces or communes) gives it
+   * nothing, and its province codes name other provinces than the 2019 ones.
+   */
+  async #baseObservationsOf(datasetId: string): Promise<Observation[]> {
+    const dataset = this.#atlas.datasets.find((d) => d.id === datasetId);
+    if (dataset && eraOfDataset(dataset) === '2025') return [];
+    return this.#atlas.observationsOf(datasetId);
   }
 
   async #loadPastReductions(): Promise<void> {
