@@ -1,3 +1,4 @@
+import { eraOfDataset } from '../domain/eras/era.ts';
 import type { Observation } from '../domain/dataset.ts';
 import { DESIGNATED_LISTS } from '../domain/priority/designated-lists.ts';
 import { buildUnitProfile, type UnitProfile } from '../domain/unit-profile.ts';
@@ -30,7 +31,9 @@ export class UnitProfileState {
     return buildUnitProfile({
       unit,
       observations: this.observations,
-      datasets: atlas.datasets,
+      // A 2019 district's profile: 2025 datasets (new provinces, communes) reuse codes of other
+      // units (15 was Yên Bái and is Lào Cai), so their figures are not this unit's.
+      datasets: atlas.datasets.filter((d) => eraOfDataset(d) === '2019'),
       mapValues: new Map(atlas.mappedValues),
       provinceOf: (code) => atlas.districtsByCode.get(code)?.provinceCode,
       lists: DESIGNATED_LISTS,

@@ -125,6 +125,23 @@ describe('a commune table of the 2025 units', () => {
     ]);
   });
 
+  it('reads back its own export (provinces first, then communes named with their province)', () => {
+    const analysis = read(
+      'Mã,Cấp,Tên đơn vị,Tỉnh,Tỷ lệ hộ nghèo đầu năm\n' +
+        '22,Tỉnh,Tỉnh Quảng Ninh,Tỉnh Quảng Ninh,3\n' +
+        '06652,Xã,Phường Hà Tu,Tỉnh Quảng Ninh,2\n' +
+        '06978,Xã,Xã Ba Chẽ,Tỉnh Quảng Ninh,4\n',
+    );
+    expect(errors(analysis)).toEqual([]);
+    expect(analysis.era.era).toBe('2025');
+    expect(analysis.level).toBe('commune');
+    expect(analysis.observations.map((o) => [o.unitLevel, o.unitCode, o.value])).toEqual([
+      ['province', '22', 3],
+      ['commune', '06652', 2],
+      ['commune', '06978', 4],
+    ]);
+  });
+
   it('folds commune prefixes: Xã, Phường, P., Đặc khu', () => {
     expect(foldUnitName('Xã Ba Chẽ')).toEqual({ type: 'xa', bare: 'bache' });
     expect(foldUnitName('P. Việt Hưng')).toEqual({ type: 'phuong', bare: 'viethung' });
