@@ -148,3 +148,25 @@ describe('a commune table of the 2025 units', () => {
     expect(foldUnitName('Đặc khu Cô Tô')).toEqual({ type: 'dac khu', bare: 'coto' });
   });
 });
+
+describe('prefixes of the two eras', () => {
+  const matcher = createUnitMatcher([
+    { level: 'province', code: '22', name: 'Tỉnh Quảng Ninh', provinceCode: '22' },
+    { level: 'district', code: '202', name: 'Huyện Ba Chẽ', provinceCode: '22' },
+    { level: 'commune', code: '06978', name: 'Xã Ba Chẽ', provinceCode: '22' },
+    { level: 'commune', code: '00664', name: 'Phường Phương Liệt', provinceCode: '01' },
+    { level: 'district', code: '384', name: 'Huyện Quan Hóa', provinceCode: '38' },
+  ]);
+  const unitOf = (name: string) => matcher.match({ name }).unit?.code;
+
+  it('a commune prefix names a commune, a district prefix a district', () => {
+    expect(unitOf('Xã Ba Chẽ')).toBe('06978');
+    expect(unitOf('Huyện Ba Chẽ')).toBe('202');
+    expect(matcher.match({ name: 'Ba Chẽ' }).status).toBe('ambiguous');
+  });
+
+  it('a first word that looks like a prefix is read as part of the name', () => {
+    expect(unitOf('Phương Liệt')).toBe('00664');
+    expect(unitOf('Quan Hóa')).toBe('384');
+  });
+});

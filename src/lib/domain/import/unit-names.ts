@@ -50,6 +50,9 @@ const PREFIXES: [string, string][] = [
   ['p', 'phuong'],
 ];
 
+/** Prefixes of communes and wards (2025: there are no more thị trấn). */
+const COMMUNE_TYPES: ReadonlySet<string> = new Set(['xa', 'phuong', 'dac khu']);
+
 export interface FoldedName {
   /** Canonical type prefix, '' when the name has none. */
   type: string;
@@ -163,14 +166,20 @@ export function createUnitMatcher(
 
   function byName(name: string, provinceCode: string | null, preferLevel?: UnitLevel): UnitMatch {
     let { type, bare } = foldUnitName(name);
-    const inProvince = (key: string) =>
-      (byBare.get(key) ?? []).filter((u) => !provinceCode || u.provinceCode === provinceCode);
-    let candidates = inProvince(bare);
+    const inProvince = (key: string, prefix: string) =>
+      (byBare.get(key) ?? []).filter(
+        (u) =>
+          (!provinceCode || u.provinceCode === provinceCode) &&
+          // A commune's prefix never names a district or province, nor theirs a commune:
+          // "Huyện Ba Chẽ" (2019) is not "Xã Ba Chẽ" (2025).
+          (prefix === '' || (u.level === 'commune') === COMMUNE_TYPES.has(prefix)),
+      );
+    let candidates = inProvince(bare, type);
     // What looked like a prefix may be the name's first word: "Phương Sơn", "Xà Phiên", "Quan Hóa".
     if (candidates.length === 0 && type !== '') {
       bare = foldText(name).replace(/ /g, '');
       type = '';
-      candidates = inProvince(bare);
+      candidates = inProvince(bare, type);
     }
     // The prefix decides between "Thành phố Tuyên Quang" (the city) and "Tỉnh Tuyên Quang".
     if (type !== '') {
