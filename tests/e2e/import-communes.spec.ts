@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, mapSettled, openAtlas, pixelOf, test } from './fixtures.ts';
 
@@ -137,4 +138,18 @@ test('a commune table of the 2025 units is imported and drawn on its province an
   await expect(row).toContainText('Tỉnh Quảng Ninh');
   await expect(row).toContainText('1.000');
   await expect(table.getByRole('row')).toHaveCount(4);
+
+  // The CSV export names each commune with its province too.
+  await page.getByRole('button', { name: 'Dữ liệu', exact: true }).click();
+  const row2 = page
+    .getByTestId('dataset-row')
+    .filter({ hasText: 'Ba xã Quảng Ninh — thử nghiệm 2025' });
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    row2.getByRole('button', { name: 'CSV', exact: true }).click(),
+  ]);
+  const text = await readFile((await file.path())!, 'utf8');
+  const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines[0]).toMatch(/^Mã,Cấp,Tên đơn vị,Tỉnh,/);
+  expect(lines).toContainEqual(expect.stringMatching(`^${a![0]},Xã,${a![1]},Tỉnh Quảng Ninh,`));
 });
