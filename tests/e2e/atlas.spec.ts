@@ -152,6 +152,33 @@ test('Hoàng Sa, Trường Sa and Biển Đông are on the national map', async 
   expect(codes).toEqual(expect.arrayContaining(['498', '576']));
 });
 
+test('the national boundaries are handed to the map once', async ({ page }) => {
+  // Count every load of the boundary source, from the moment the map exists.
+  await page.addInitScript(() => {
+    const w = window as unknown as { boundaryLoads: number };
+    w.boundaryLoads = 0;
+    let map: unknown;
+    Object.defineProperty(window, 'atlasMap', {
+      configurable: true,
+      get: () => map,
+      set(value: {
+        on(type: string, listener: (e: { sourceId: string; tile?: unknown }) => void): void;
+      }) {
+        map = value;
+        // A tile's loading carries the tile; handing over the data does not.
+        value.on('sourcedataloading', (event) => {
+          if (event.sourceId === 'boundaries' && !event.tile) w.boundaryLoads += 1;
+        });
+      },
+    });
+  });
+  await openAtlas(page);
+  await mapSettled(page);
+  expect(
+    await page.evaluate(() => (window as unknown as { boundaryLoads: number }).boundaryLoads),
+  ).toBe(1);
+});
+
 test('a second visit reads IndexedDB and fetches no data file', async ({ page, requests }) => {
   await openAtlas(page);
   expect(requests.some((url) => url.includes('boundaries-2019.topojson'))).toBe(true);

@@ -119,6 +119,8 @@ export async function labelPointOf(page: Page, code: string): Promise<[number, n
 
 /** Hides every text layer, so pixels sampled on the map are the fills' own colours. */
 export async function hideLabels(page: Page): Promise<void> {
+  // Labels are added after the first choropleth frame; hide them once they are there.
+  await expect(page.locator('#map')).toHaveAttribute('data-labels-ready', 'true');
   await page.evaluate(() => {
     const map = (
       window as unknown as {
