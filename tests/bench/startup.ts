@@ -3,6 +3,8 @@
  * Chromium. Prints medians of cold starts (empty IndexedDB) and warm starts (second visit) to
  * `atlas:choropleth-ready`, the bytes each transfers, and the gzip sizes that have budgets.
  * Usage: `npm run bench` (builds first). RUNS=9 npm run bench for more runs.
+ * BASELINE=<dist directory of another build> also loads that build, interleaved run by run with
+ * this one, and prints the ratios: on a shared machine only a comparison in one run is fair.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -67,32 +69,55 @@ function gzipSize(file: string): number {
   return gzipSync(readFileSync(file), { level: 9 }).length;
 }
 
+interface Build {
+  url: string;
+  cold: Visit[];
+  warm: Visit[];
+}
+
 async function main(): Promise<void> {
-  const server = await preview({
-    root,
-    preview: { port: 4174, strictPort: true, host: '127.0.0.1' },
-  });
-  const url = 'http://127.0.0.1:4174/';
+  const servers = [
+    await preview({ root, preview: { port: 4174, strictPort: true, host: '127.0.0.1' } }),
+  ];
+  const current: Build = { url: 'http://127.0.0.1:4174/', cold: [], warm: [] };
+  const builds = [current];
+  const baselineDir = process.env.BASELINE;
+  if (baselineDir) {
+    servers.push(
+      await preview({
+        root,
+        build: { outDir: path.resolve(baselineDir) },
+        preview: { port: 4175, strictPort: true, host: '127.0.0.1' },
+      }),
+    );
+    builds.push({ url: 'http://127.0.0.1:4175/', cold: [], warm: [] });
+  }
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const cold: Visit[] = [];
-  const warm: Visit[] = [];
   try {
-    // One untimed visit warms the OS file cache and the server, so run 1 is not an outlier.
-    const warmUp = await browser.newContext();
-    await visit(warmUp, url);
-    await warmUp.close();
+    for (const build of builds) {
+      // One untimed visit warms the OS file cache and the server, so run 1 is not an outlier.
+      const warmUp = await browser.newContext();
+      await visit(warmUp, build.url);
+      await warmUp.close();
+    }
     for (let run = 0; run < RUNS; run += 1) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      cold.push(await visit(context, url));
-      warm.push(await visit(context, url));
-      await context.close();
+      // Alternate which build goes first, so neither always follows the other.
+      for (const build of run % 2 ? [...builds].reverse() : builds) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        build.cold.push(await visit(context, build.url));
+        build.warm.push(await visit(context, build.url));
+        await context.close();
+      }
       process.stdout.write('.');
     }
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    for (const server of servers) {
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    }
   }
   process.stdout.write('\n');
+  const { cold, warm } = current;
 
   const generated = path.join(dist, 'generated');
   const index = JSON.parse(readFileSync(path.join(generated, 'atlas.json'), 'utf8'));
@@ -180,6 +205,22 @@ async function main(): Promise<void> {
   console.log(`cold runs (ms): ${cold.map((v) => v.readyMs.toFixed(0)).join(' ')}`);
   console.log(`warm runs (ms): ${warm.map((v) => v.readyMs.toFixed(0)).join(' ')}`);
   console.log(`scripts at start: ${[...atStart].sort().join(' ')}`);
+  const baseline = builds[1];
+  if (baseline) {
+    console.log(`\nAgainst the baseline build in ${baselineDir}, interleaved in this run:`);
+    console.table(
+      (['cold', 'warm'] as const).map((start) => {
+        const now = median(current[start].map((v) => v.readyMs));
+        const before = median(baseline[start].map((v) => v.readyMs));
+        return {
+          start,
+          'this build (ms)': now.toFixed(0),
+          'baseline (ms)': before.toFixed(0),
+          ratio: (now / before).toFixed(2),
+        };
+      }),
+    );
+  }
   if (rows.some(([, , budget, ok]) => budget && !ok)) process.exitCode = 1;
 }
 
