@@ -53,12 +53,8 @@ interface Item {
 /** What one item contributes to an indicator: a sum, or a numerator over a denominator. */
 type Part = { kind: 'sum'; value: number } | { kind: 'ratio'; count: number; total: number };
 
-export function aggregateToNewProvinces(
-  observations: readonly Observation[],
-  indicator: IndicatorId,
-  level: UnitLevel,
-  tree: EraTree,
-): Map<string, AggregatedValue> {
+/** Each unit's indicator values, keyed `level:code`. */
+function valuesByUnit(observations: readonly Observation[]): Map<string, Map<IndicatorId, number>> {
   const byUnit = new Map<string, Map<IndicatorId, number>>();
   for (const o of observations) {
     const key = `${o.unitLevel}:${o.unitCode}`;
@@ -66,6 +62,16 @@ export function aggregateToNewProvinces(
     values.set(o.indicator, o.value);
     byUnit.set(key, values);
   }
+  return byUnit;
+}
+
+export function aggregateToNewProvinces(
+  observations: readonly Observation[],
+  indicator: IndicatorId,
+  level: UnitLevel,
+  tree: EraTree,
+): Map<string, AggregatedValue> {
+  const byUnit = valuesByUnit(observations);
   const result = new Map<string, AggregatedValue>();
   for (const province of tree.newProvinces) {
     const oldProvinces: OldProvinceCoverage[] = [];
@@ -115,13 +121,7 @@ export function aggregateCommunesToProvinces(
   indicator: IndicatorId,
   communesOf: ReadonlyMap<string, readonly string[]>,
 ): Map<string, AggregatedValue> {
-  const byUnit = new Map<string, Map<IndicatorId, number>>();
-  for (const o of observations) {
-    const key = `${o.unitLevel}:${o.unitCode}`;
-    const values = byUnit.get(key) ?? new Map<IndicatorId, number>();
-    values.set(o.indicator, o.value);
-    byUnit.set(key, values);
-  }
+  const byUnit = valuesByUnit(observations);
   const result = new Map<string, AggregatedValue>();
   for (const [province, communes] of communesOf) {
     const total = Math.max(1, communes.length);
