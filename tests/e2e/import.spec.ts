@@ -20,6 +20,8 @@ async function openImport(page: Page) {
 }
 
 async function storedDatasetCount(page: Page): Promise<number> {
+  // The Data view is fetched when first opened; the built-in datasets are always listed.
+  await expect(page.getByTestId('dataset-row').first()).toBeVisible();
   return page.getByTestId('dataset-row').count();
 }
 

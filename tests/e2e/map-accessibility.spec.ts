@@ -54,9 +54,9 @@ test.describe('keyboard stepping on the map', () => {
     await mapSettled(page);
     // The table lists the same districts; reading order is the Vietnamese order of their names.
     await page.getByRole('button', { name: 'Bảng số liệu' }).click();
-    const names = (
-      await page.getByTestId('data-table').locator('tbody th[scope="row"]').allTextContents()
-    )
+    const rows = page.getByTestId('data-table').locator('tbody th[scope="row"]');
+    await expect(rows.first()).toBeVisible();
+    const names = (await rows.allTextContents())
       .map((n) => n.trim())
       .filter((n) => n.startsWith('Huyện') || n.startsWith('Thành phố'));
     const expectedOrder = [...new Set(names)].sort(new Intl.Collator('vi').compare);
