@@ -165,12 +165,20 @@ test('dragging the target slider over the national district map updates the map'
   await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;
   const samples: (number | null | undefined)[] = [];
+  const pixelRatio = () =>
+    page.evaluate(() =>
+      (window as unknown as { atlasMap: { getPixelRatio(): number } }).atlasMap.getPixelRatio(),
+    );
+  const fullRatio = await pixelRatio();
   await page.mouse.move(box.x + 4, box.y + box.height / 2);
   await page.mouse.down();
   for (let step = 0; step <= 10; step += 1) {
     await page.mouse.move(box.x + 4 + ((box.width - 8) * step) / 10, box.y + box.height / 2);
     samples.push(await mappedValue(page, '001'));
   }
+  // Held, the slider has the map drawn at half resolution, so each frame stays short.
+  expect(await pixelRatio()).toBe(fullRatio / 2);
   await page.mouse.up();
   expect(new Set(samples).size).toBeGreaterThan(3);
+  await expect.poll(pixelRatio).toBe(fullRatio);
 });

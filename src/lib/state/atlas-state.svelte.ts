@@ -94,6 +94,11 @@ export class AtlasState {
    * a reader looks for first.
    */
   baseMapDrawn = $state(false);
+  /**
+   * A slider that recolours the map is being dragged: the map draws at half resolution meanwhile
+   * (see AtlasMap), and at full resolution again when it is let go.
+   */
+  mapDraft = $state(false);
   hoveredCode = $state<string | null>(null);
   /** Pointer position over the map, for the hover tooltip. */
   pointer = $state<{ x: number; y: number } | null>(null);
