@@ -121,6 +121,8 @@ async function benchMonteCarlo(): Promise<number[]> {
 interface BrowserRun {
   /** The longest task while only repainting the map, unchanged, with every layer / none shown. */
   repaintAllLayersMs: number;
+  /** The same at the draft resolution of a held slider (half the pixel ratio). */
+  repaintDraftMs: number;
   repaintNoLayersMs: number;
   longestTaskMs: number;
   longTasksOver50: number;
@@ -134,41 +136,48 @@ interface BrowserRun {
  * costs with no work of ours. With software compositing (--disable-gpu) Chromium reads every
  * WebGL frame back on the main thread (GLES2::ReadPixels), waiting for SwiftShader to draw it.
  */
-async function repaintCost(page: Page, hideLayers: boolean): Promise<number> {
-  return page.evaluate(async (hide) => {
-    const map = (
-      window as unknown as {
-        atlasMap: {
-          getStyle(): { layers: { id: string }[] };
-          setLayoutProperty(id: string, name: string, value: string): void;
-          triggerRepaint(): void;
-          once(event: string, listener: () => void): void;
-        };
-      }
-    ).atlasMap;
-    const layers = map.getStyle().layers.map((layer) => layer.id);
-    for (const id of layers) map.setLayoutProperty(id, 'visibility', hide ? 'none' : 'visible');
-    await new Promise<void>((resolve) => map.once('idle', resolve));
-    const longest: number[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      const tasks: number[] = [];
-      const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) tasks.push(entry.duration);
-      });
-      observer.observe({ type: 'longtask' });
-      map.triggerRepaint();
+async function repaintCost(page: Page, hideLayers: boolean, draft = false): Promise<number> {
+  return page.evaluate(
+    async ([hide, half]) => {
+      const map = (
+        window as unknown as {
+          atlasMap: {
+            getStyle(): { layers: { id: string }[] };
+            setLayoutProperty(id: string, name: string, value: string): void;
+            setPixelRatio(ratio: number | null): void;
+            triggerRepaint(): void;
+            once(event: string, listener: () => void): void;
+          };
+        }
+      ).atlasMap;
+      // The draft resolution a held slider gets under software WebGL (AtlasMap.svelte).
+      if (half) map.setPixelRatio(devicePixelRatio / 2);
+      const layers = map.getStyle().layers.map((layer) => layer.id);
+      for (const id of layers) map.setLayoutProperty(id, 'visibility', hide ? 'none' : 'visible');
       await new Promise<void>((resolve) => map.once('idle', resolve));
-      // The frame's task ends after the idle event; let it finish and be reported.
-      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
-      for (const entry of observer.takeRecords()) tasks.push(entry.duration);
-      observer.disconnect();
-      longest.push(Math.max(0, ...tasks));
-    }
-    for (const id of layers) map.setLayoutProperty(id, 'visibility', 'visible');
-    await new Promise<void>((resolve) => map.once('idle', resolve));
-    longest.sort((a, b) => a - b);
-    return longest[2]!;
-  }, hideLayers);
+      const longest: number[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const tasks: number[] = [];
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) tasks.push(entry.duration);
+        });
+        observer.observe({ type: 'longtask' });
+        map.triggerRepaint();
+        await new Promise<void>((resolve) => map.once('idle', resolve));
+        // The frame's task ends after the idle event; let it finish and be reported.
+        await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+        for (const entry of observer.takeRecords()) tasks.push(entry.duration);
+        observer.disconnect();
+        longest.push(Math.max(0, ...tasks));
+      }
+      for (const id of layers) map.setLayoutProperty(id, 'visibility', 'visible');
+      if (half) map.setPixelRatio(null);
+      await new Promise<void>((resolve) => map.once('idle', resolve));
+      longest.sort((a, b) => a - b);
+      return longest[2]!;
+    },
+    [hideLayers, draft] as const,
+  );
 }
 
 /** What the map holds for one district: the feature-state the choropleth is drawn from. */
@@ -188,7 +197,11 @@ async function dragOnce(
 ): Promise<
   Omit<
     BrowserRun,
-    'monteCarloMs' | 'monteCarloLongestTaskMs' | 'repaintAllLayersMs' | 'repaintNoLayersMs'
+    | 'monteCarloMs'
+    | 'monteCarloLongestTaskMs'
+    | 'repaintAllLayersMs'
+    | 'repaintDraftMs'
+    | 'repaintNoLayersMs'
   >
 > {
   await page.evaluate(() => {
@@ -274,6 +287,7 @@ async function benchBrowser(): Promise<BrowserRun[]> {
     await draws.press('Enter');
     for (let run = 0; run < RUNS; run += 1) {
       const repaintAllLayersMs = await repaintCost(page, false);
+      const repaintDraftMs = await repaintCost(page, false, true);
       const repaintNoLayersMs = await repaintCost(page, true);
       const drag = await dragOnce(page);
       await page.evaluate(() => {
@@ -292,6 +306,7 @@ async function benchBrowser(): Promise<BrowserRun[]> {
       runs.push({
         ...drag,
         repaintAllLayersMs,
+        repaintDraftMs,
         repaintNoLayersMs,
         monteCarloMs,
         monteCarloLongestTaskMs: Math.max(0, ...mcTasks),
@@ -366,6 +381,12 @@ async function main(): Promise<void> {
       row(
         'browser: longest task, unchanged map repainted (floor)',
         median(browser.map((r) => r.repaintAllLayersMs)),
+        null,
+        'ms',
+      ),
+      row(
+        'browser: longest task, the same at draft (half) resolution',
+        median(browser.map((r) => r.repaintDraftMs)),
         null,
         'ms',
       ),
