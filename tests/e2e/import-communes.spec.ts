@@ -152,4 +152,16 @@ test('a commune table of the 2025 units is imported and drawn on its province an
   const lines = text.replace(/^\uFEFF/, '').split('\r\n');
   expect(lines[0]).toMatch(/^Mã,Cấp,Tên đơn vị,Tỉnh,/);
   expect(lines).toContainEqual(expect.stringMatching(`^${a![0]},Xã,${a![1]},Tỉnh Quảng Ninh,`));
+
+  // The GeoJSON export draws the communes with their own shapes.
+  const [geojson] = await Promise.all([
+    page.waitForEvent('download'),
+    row2.getByRole('button', { name: 'GEOJSON', exact: true }).click(),
+  ]);
+  const collection = JSON.parse(await readFile((await geojson.path())!, 'utf8')) as {
+    features: { id: string; geometry: { type: string } }[];
+  };
+  const shaped = collection.features.map((f) => f.id).sort();
+  expect(shaped).toEqual([a![0], b![0], c![0]].sort());
+  for (const f of collection.features) expect(f.geometry.type).toMatch(/Polygon/);
 });

@@ -46,7 +46,7 @@ export async function downloadTable(
   } else {
     const shapes = new Map(
       (geometry?.mapFeatures.features ?? [])
-        .filter((f) => f.properties.role === 'district' || f.properties.role === 'province')
+        .filter((f) => ['province', 'district', 'commune'].includes(f.properties.role))
         .map((f) => [f.properties.code, f.geometry]),
     );
     const collection = toGeoJson(table, (code) => shapes.get(code));

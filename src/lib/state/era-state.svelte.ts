@@ -199,6 +199,30 @@ export class EraState {
     });
   }
 
+  /**
+   * The shapes of the given communes, for an export: each of their provinces' commune files is
+   * read (cached offline like the map's), without changing what the map shows.
+   */
+  async communeShapesOf(codes: readonly string[]): Promise<Features2025['features']> {
+    await this.ensureCrosswalk();
+    const wanted = new Set(codes);
+    const provinceCodes = new Set(
+      codes.flatMap((code) => this.crosswalk?.commune(code)?.provinceCode ?? []),
+    );
+    const shapes: Features2025['features'] = [];
+    for (const code of provinceCodes) {
+      const file = this.provincesByCode.get(code)?.communes;
+      if (!file) continue;
+      const communes = communes2025FromText(await fetchGenerated(this.#baseUrl, file), file.file);
+      shapes.push(
+        ...communes.features.filter(
+          (f) => f.properties.role === 'commune' && wanted.has(f.properties.code),
+        ),
+      );
+    }
+    return shapes;
+  }
+
   async #guard(run: () => Promise<void>): Promise<void> {
     try {
       this.error = null;
