@@ -95,26 +95,36 @@ export async function inView(page: Page, lngLat: [number, number]): Promise<bool
   );
 }
 
-/** A district's label point: a point inside the district (the pole of inaccessibility). */
-export async function labelPointOf(page: Page, code: string): Promise<[number, number]> {
-  return page.evaluate(async (wanted) => {
-    const w = window as unknown as {
-      atlasMap: {
-        getSource(id: string): {
-          getData(): Promise<{
-            features: {
-              properties: { code: string; role: string };
-              geometry: { coordinates: [number, number] };
-            }[];
-          }>;
+/**
+ * A unit's label point: a point inside it (the pole of inaccessibility). A district's by default;
+ * a 2025 commune's with `{ source: 'communes-2025', role: 'commune-label' }`.
+ */
+export async function labelPointOf(
+  page: Page,
+  code: string,
+  { source = 'boundaries', role = 'district-label' } = {},
+): Promise<[number, number]> {
+  return page.evaluate(
+    async ([wanted, sourceId, labelRole]) => {
+      const w = window as unknown as {
+        atlasMap: {
+          getSource(id: string): {
+            getData(): Promise<{
+              features: {
+                properties: { code: string; role: string };
+                geometry: { coordinates: [number, number] };
+              }[];
+            }>;
+          };
         };
       };
-    };
-    const data = await w.atlasMap.getSource('boundaries').getData();
-    return data.features.find(
-      (f) => f.properties.role === 'district-label' && f.properties.code === wanted,
-    )!.geometry.coordinates;
-  }, code);
+      const data = await w.atlasMap.getSource(sourceId).getData();
+      return data.features.find(
+        (f) => f.properties.role === labelRole && f.properties.code === wanted,
+      )!.geometry.coordinates;
+    },
+    [code, source, role] as const,
+  );
 }
 
 /** Hides every text layer, so pixels sampled on the map are the fills' own colours. */

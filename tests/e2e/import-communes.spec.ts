@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, mapSettled, openAtlas, pixelOf, test } from './fixtures.ts';
+import { expect, labelPointOf, mapSettled, openAtlas, pixelOf, test } from './fixtures.ts';
 
 /**
  * A commune table of the 2025 units: read as 2025 at commune level, provinces coloured from the
@@ -16,14 +16,6 @@ interface CommuneMap {
       properties: Record<string, string>;
       state: Record<string, unknown>;
     }[];
-    getSource(id: string): {
-      getData(): Promise<{
-        features: {
-          properties: { code: string; role: string };
-          geometry: { coordinates: [number, number] };
-        }[];
-      }>;
-    };
   };
 }
 
@@ -115,14 +107,10 @@ test('a commune table of the 2025 units is imported and drawn on its province an
   expect(others.every(([, value]) => value === null)).toBe(true);
 
   // Hovering a commune names it with its value in the Vietnamese format.
-  const point = await page.evaluate(async (code) => {
-    const data = await (window as unknown as CommuneMap).atlasMap
-      .getSource('communes-2025')
-      .getData();
-    return data.features.find(
-      (f) => f.properties.role === 'commune-label' && f.properties.code === code,
-    )!.geometry.coordinates;
-  }, b![0]);
+  const point = await labelPointOf(page, b![0], {
+    source: 'communes-2025',
+    role: 'commune-label',
+  });
   const { x, y } = await pixelOf(page, point);
   const box = (await page.locator('#map').boundingBox())!;
   await page.mouse.move(box.x + x, box.y + y);
