@@ -7,6 +7,9 @@ import { fetchAtlasIndex } from './load-atlas.ts';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'geojson';
 
+/** Map features that are units' shapes (not label points), for a GeoJSON export. */
+const SHAPED_ROLES: ReadonlySet<string> = new Set(['province', 'district', 'commune']);
+
 /** Where a GeoJSON export finds each unit's shape: the 2019 map's features or the 2025 provinces. */
 export interface ShapeSource {
   mapFeatures: {
@@ -46,7 +49,7 @@ export async function downloadTable(
   } else {
     const shapes = new Map(
       (geometry?.mapFeatures.features ?? [])
-        .filter((f) => ['province', 'district', 'commune'].includes(f.properties.role))
+        .filter((f) => SHAPED_ROLES.has(f.properties.role))
         .map((f) => [f.properties.code, f.geometry]),
     );
     const collection = toGeoJson(table, (code) => shapes.get(code));
