@@ -1,4 +1,5 @@
 import { schemeBlues, schemeRdBu, schemeYlOrRd } from 'd3-scale-chromatic';
+import { scaleLinear } from 'd3-scale';
 import fc from 'fast-check';
 import {
   Color,
@@ -166,6 +167,29 @@ describe('classifyIndicator for counts and changes', () => {
           expect(t).toBeGreaterThan(min);
           expect(t).toBeLessThan(max);
         }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("rounds like d3-scale's linear scale, whose nice and ticks it borrows from d3-array", () => {
+    const value = fc.oneof(
+      fc.integer({ min: -1e9, max: 1e9 }),
+      fc.integer({ min: -1e6, max: 1e6 }).map((cents) => cents / 100),
+    );
+    fc.assert(
+      fc.property(value, value, fc.integer({ min: 2, max: 9 }), (a, b, classes) => {
+        fc.pre(a !== b);
+        const [min, max] = a < b ? [a, b] : [b, a];
+        const scale = scaleLinear().domain([min, max]).nice(classes);
+        const expected = scale.ticks(classes).filter((tick) => tick > min && tick < max);
+        const [low, high] = scale.domain() as [number, number];
+        expect(equalIntervalThresholds(min, max, classes)).toEqual(
+          expected.length === 0 ? [(low + high) / 2] : expected.slice(0, 8),
+        );
+        const reach = Math.max(-min, max);
+        const step = scaleLinear().domain([0, reach]).nice(3).ticks(3)[1]!;
+        expect(divergingThresholds(min, max)).toEqual([-2 * step, -step, 0, step, 2 * step]);
       }),
       { numRuns: 500 },
     );

@@ -1,5 +1,4 @@
-import { bisectRight, extent, tickIncrement } from 'd3-array';
-import { scaleLinear } from 'd3-scale';
+import { bisectRight, extent, nice, tickIncrement, ticks } from 'd3-array';
 import {
   schemeBlues,
   schemeBrBG,
@@ -228,17 +227,18 @@ export function paletteColors(palette: PaletteId, classes: number): string[] {
 export function equalIntervalThresholds(min: number, max: number, classes: number): number[] {
   // d3 cannot tick a span too small for floating point (≈1e-307); such data is one class.
   if (!(max > min) || !Number.isFinite(tickIncrement(min, max, classes))) return [];
-  const scale = scaleLinear().domain([min, max]).nice(classes);
-  const [low, high] = scale.domain() as [number, number];
+  // d3-array's nice and ticks are what d3-scale's linear scale uses, without pulling the scale
+  // (and its interpolators and number formats) into the first map's code.
+  const [low, high] = nice(min, max, classes);
   // Against the data, not the nice domain: nice() can widen past max (0–141 → 0–200, tick 150).
   // Steps near floating-point precision can repeat a tick, so keep distinct ones only.
-  const ticks = distinctInside(
-    scale.ticks(classes).filter((tick) => tick < max),
+  const inside = distinctInside(
+    ticks(low, high, classes).filter((tick) => tick < max),
     min,
     max,
   );
   // ColorBrewer schemes start at 3 classes; a 2-class split still reads as low/high.
-  return ticks.length === 0 ? [(low + high) / 2] : ticks.slice(0, 8);
+  return inside.length === 0 ? [(low + high) / 2] : inside.slice(0, 8);
 }
 
 /**
@@ -248,7 +248,7 @@ export function equalIntervalThresholds(min: number, max: number, classes: numbe
 export function divergingThresholds(min: number, max: number, centre = 0): number[] {
   const reach = Math.max(Math.abs(min - centre), Math.abs(max - centre));
   if (!(reach > 0)) return [centre];
-  const [step] = scaleLinear().domain([0, reach]).nice(3).ticks(3).slice(1) as [number];
+  const [step] = ticks(...nice(0, reach, 3), 3).slice(1) as [number];
   return [centre - 2 * step, centre - step, centre, centre + step, centre + 2 * step];
 }
 
