@@ -34,10 +34,33 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * d3-scale-chromatic is one file whose module-level `ramp(…)` and `colors(…)` calls the bundler
+ * cannot prove pure, so every palette and interpolator (and with them d3-interpolate and d3-color)
+ * came with the seven ColorBrewer schemes the first map needs. Marked pure, the unused ones go.
+ */
+function pureColorSchemes(): Plugin {
+  return {
+    name: 'atlas-pure-color-schemes',
+    apply: 'build',
+    transform: {
+      filter: { id: /d3-scale-chromatic\.mjs$/ },
+      handler: (code) => ({
+        code: code.replace(
+          /(?<!function )\b(ramp\$1|ramp|colors|rgb|cubehelix\$1|interpolateCubehelixLong)\(/g,
+          '/*#__PURE__*/ $1(',
+        ),
+        map: null,
+      }),
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     svelte(),
     contentSecurityPolicy(),
+    pureColorSchemes(),
     // After one visit the whole atlas works offline: the service worker precaches the app shell
     // (scripts, styles, fonts, MapLibre's worker) and IndexedDB already holds the data. A new
     // deployment installs beside the running one and waits: the page offers a reload
@@ -91,10 +114,10 @@ export default defineConfig({
     // maplibre-gl alone is ~1 MB minified; the budget that matters is the app's own code.
     chunkSizeWarningLimit: 1200,
     // maplibre-gl is large by nature; it gets its own chunk so the app's own code stays measurable.
-    rollupOptions: {
+    rolldownOptions: {
       output: {
-        manualChunks(id: string) {
-          if (id.includes('node_modules/maplibre-gl')) return 'maplibre';
+        codeSplitting: {
+          groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ }],
         },
       },
     },
