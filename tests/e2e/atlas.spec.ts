@@ -243,11 +243,18 @@ test('without IndexedDB the atlas still works and says so', async ({ page }) => 
 });
 
 test('English is one click away and numbers follow the language', async ({ page }) => {
+  // The English messages are their own file, fetched only by someone who asks for them.
+  const englishRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/\/messages-en-[\w-]+\.js$/.test(request.url())) englishRequests.push(request.url());
+  });
   await openAtlas(page);
+  expect(englishRequests).toEqual([]);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Vietnam Poverty Reduction Atlas',
   );
+  expect(englishRequests).toHaveLength(1);
   await page.getByRole('button', { name: 'Table' }).click();
   await expect(page.getByTestId('data-table').locator('tfoot')).toContainText('210,299');
   await page.reload();

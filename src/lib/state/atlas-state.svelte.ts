@@ -21,7 +21,8 @@ import {
   RATE_DERIVATIONS,
   type RateDerivation,
 } from '../domain/rates/derived-rates.ts';
-import { MESSAGES } from '../i18n/messages.ts';
+import { i18n } from '../i18n/i18n.svelte.ts';
+import { vi } from '../i18n/messages.ts';
 import { VIETNAM_BOUNDS } from '../map/base-style.ts';
 import { classifyIndicator, methodsFor, type MapMeasure } from '../scales/choropleth.ts';
 import { classifyKeyOf, type ClassifyChoices } from '../scales/classify-choice.ts';
@@ -48,10 +49,12 @@ export function derivedRateMeasure(indicator: IndicatorId, derivation: RateDeriv
       ? (['derivedSmoothed', 'explainSmoothed'] as const)
       : (['derivedExcess', 'explainExcess'] as const);
   const named = {
-    vi: `${label.vi} ${MESSAGES.vi[suffix]}`,
-    en: `${label.en} ${MESSAGES.en[suffix]}`,
+    vi: `${label.vi} ${vi[suffix]}`,
+    get en() {
+      return `${label.en} ${i18n.messages('en')[suffix]}`;
+    },
   };
-  const explanation = { vi: MESSAGES.vi[explain], en: MESSAGES.en[explain] };
+  const explanation = i18n.bilingual(explain);
   return derivation === 'smoothed'
     ? { label: named, unit: 'percent', kind: 'rate', explanation }
     : { label: named, unit: 'ratio', kind: 'diverging', centre: 1, explanation };

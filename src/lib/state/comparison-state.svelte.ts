@@ -11,7 +11,8 @@ import {
 import type { Observation } from '../domain/dataset.ts';
 import { INDICATORS } from '../domain/indicators.ts';
 import { formatMessage } from '../i18n/format-message.ts';
-import { MESSAGES, type Locale } from '../i18n/messages.ts';
+import { i18n } from '../i18n/i18n.svelte.ts';
+import type { Locale } from '../i18n/messages.ts';
 import type { MapMeasure } from '../scales/choropleth.ts';
 import {
   formatCount,
@@ -22,10 +23,6 @@ import {
 import type { AtlasState, MapOverlay } from './atlas-state.svelte.ts';
 
 export type ComparisonMode = 'none' | 'difference' | 'achievement';
-
-function both(key: 'explainDifference' | 'explainAchievement') {
-  return { vi: MESSAGES.vi[key], en: MESSAGES.en[key] };
-}
 
 /**
  * Change and progress: the selected indicator's difference from another dataset, or a plan's
@@ -102,13 +99,13 @@ export class ComparisonState implements MapOverlay {
       this.#atlas.datasets.find((d) => d.id === id)?.title[locale] ?? id;
     const label = (locale: Locale) =>
       this.mode === 'difference'
-        ? formatMessage(MESSAGES[locale].measureDifference, {
+        ? formatMessage(i18n.messages(locale).measureDifference, {
             indicator: INDICATORS[this.#atlas.indicatorId].label[locale].toLowerCase(),
             a: titleOf(this.#atlas.datasetId, locale),
             b: titleOf(this.otherId, locale),
           })
-        : formatMessage(MESSAGES[locale].measureAchievement, {
-            target: MESSAGES[locale][`target_${this.target}`].toLowerCase(),
+        : formatMessage(i18n.messages(locale).measureAchievement, {
+            target: i18n.messages(locale)[`target_${this.target}`].toLowerCase(),
             result: titleOf(this.resultId, locale),
             plan: titleOf(this.planId, locale),
           });
@@ -118,7 +115,7 @@ export class ComparisonState implements MapOverlay {
           label: named,
           unit: differenceUnit(INDICATORS[this.#atlas.indicatorId].unit),
           kind: 'diverging',
-          explanation: both('explainDifference'),
+          explanation: i18n.bilingual('explainDifference'),
         }
       : {
           label: named,
@@ -126,7 +123,7 @@ export class ComparisonState implements MapOverlay {
           kind: 'diverging',
           centre: 100,
           higherIsBetter: true,
-          explanation: both('explainAchievement'),
+          explanation: i18n.bilingual('explainAchievement'),
         };
   });
 
@@ -174,7 +171,7 @@ export class ComparisonState implements MapOverlay {
 
   /** The comparison for one unit in words, for its profile; null when it has none. */
   sentence(code: string, unitName: string, locale: Locale): string | null {
-    const messages = MESSAGES[locale];
+    const messages = i18n.messages(locale);
     if (this.mode === 'difference') {
       const value = this.difference.get(code);
       if (value === undefined) return null;

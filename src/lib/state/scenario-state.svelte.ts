@@ -17,23 +17,20 @@ import {
   type ScenarioUnitInput,
 } from '../domain/scenario/scenario-inputs.ts';
 import { scenarioFromHash, scenarioShareHash } from '../domain/scenario/scenario-share.ts';
-import { MESSAGES, type MessageKey } from '../i18n/messages.ts';
+import { i18n } from '../i18n/i18n.svelte.ts';
+import { vi, type MessageKey } from '../i18n/messages.ts';
 import type { MapMeasure } from '../scales/choropleth.ts';
 import type { AtlasState, MapOverlay } from './atlas-state.svelte.ts';
 import { runMonteCarloInWorker, type MonteCarloJob } from './monte-carlo-client.ts';
 
 export { SCENARIO_MEASURE_IDS, type ScenarioMeasureId };
 
-function label(key: MessageKey) {
-  return { vi: MESSAGES.vi[key], en: MESSAGES.en[key] };
-}
-
 /** What the map can show of a scenario; changes and gaps are signed, so diverging. */
 export const SCENARIO_MEASURES: Record<ScenarioMeasureId, MapMeasure> = {
-  rate: { label: label('measureRate'), unit: 'percent', kind: 'rate' },
-  change: { label: label('measureChange'), unit: 'points', kind: 'diverging' },
-  exits: { label: label('measureExits'), unit: 'households', kind: 'count' },
-  gap: { label: label('measureGap'), unit: 'points', kind: 'diverging' },
+  rate: { label: i18n.bilingual('measureRate'), unit: 'percent', kind: 'rate' },
+  change: { label: i18n.bilingual('measureChange'), unit: 'points', kind: 'diverging' },
+  exits: { label: i18n.bilingual('measureExits'), unit: 'households', kind: 'count' },
+  gap: { label: i18n.bilingual('measureGap'), unit: 'points', kind: 'diverging' },
 };
 
 export const MAX_COMPARED = 3;
@@ -170,7 +167,7 @@ export class ScenarioState implements MapOverlay {
       observations.filter((o) => o.unitLevel === 'province').map((o) => o.unitCode),
     );
     const definition = createDefaultScenario({
-      name: MESSAGES.vi.scenarioNewName,
+      name: vi.scenarioNewName,
       baseDatasetId: datasetId,
       startYear: dataset?.year ?? new Date().getFullYear(),
       scope:
@@ -293,7 +290,7 @@ export class ScenarioState implements MapOverlay {
     const store = this.#atlas.store;
     if (!store || !item.definition) return;
     const now = new Date().toISOString();
-    const name = `${item.definition.name} ${MESSAGES.vi.scenarioCopySuffix}`.slice(0, 120);
+    const name = `${item.definition.name} ${vi.scenarioCopySuffix}`.slice(0, 120);
     await store.putScenario({
       id: crypto.randomUUID(),
       name,

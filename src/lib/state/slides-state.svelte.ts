@@ -8,7 +8,7 @@ import {
   type Slide,
 } from '../domain/slides.ts';
 import type { ViewState } from '../domain/view-url.ts';
-import { MESSAGES, type MessageKey } from '../i18n/messages.ts';
+import { vi, type MessageKey } from '../i18n/messages.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
 import type { MeetingState } from './meeting-state.svelte.ts';
 import type { ViewUrlState } from './view-url.svelte.ts';
@@ -32,7 +32,7 @@ export class SlidesState {
   readonly #meeting: MeetingState;
   readonly #viewUrl: ViewUrlState;
 
-  name = $state(MESSAGES.vi.slidesDefaultName);
+  name = $state(vi.slidesDefaultName);
   slides = $state<Slide[]>([]);
   presenting = $state(false);
   index = $state(0);

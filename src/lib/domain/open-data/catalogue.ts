@@ -1,6 +1,7 @@
-import { MESSAGES, type Locale, type MessageKey } from '../../i18n/messages.ts';
+import { MESSAGES } from '../../i18n/message-tables.ts';
+import type { Locale, MessageKey } from '../../i18n/messages.ts';
 import type { DatasetMetadata, SourceDocument } from '../dataset.ts';
-import { problemText } from '../import/problems.ts';
+import { problemText } from '../import/problem-text.ts';
 
 /**
  * The open-data catalogue: every built-in dataset with its provenance, as plain text in the
@@ -84,7 +85,7 @@ export function buildCatalogue(
       facts: datasetFacts(dataset, locale),
       warnings: dataset.warnings.map(
         (warning) =>
-          `${t.problemWhere.replace('{row}', String(warning.row)).replace('{column}', warning.column || '—')}: ${problemText(warning, locale)}`,
+          `${t.problemWhere.replace('{row}', String(warning.row)).replace('{column}', warning.column || '—')}: ${problemText(warning, t, locale)}`,
       ),
       indicators: dataset.indicators,
       figures: figureCounts.get(dataset.id) ?? 0,

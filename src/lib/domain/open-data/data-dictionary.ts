@@ -1,4 +1,5 @@
-import { MESSAGES, type Locale } from '../../i18n/messages.ts';
+import { MESSAGES } from '../../i18n/message-tables.ts';
+import type { Locale } from '../../i18n/messages.ts';
 import type { DatasetMetadata } from '../dataset.ts';
 import { exportTable, type ExportTable } from '../export-table.ts';
 import { INDICATORS } from '../indicators.ts';

@@ -1,4 +1,5 @@
-import { MESSAGES, type Locale, type MessageKey } from '../../../i18n/messages.ts';
+import { MESSAGES } from '../../../i18n/message-tables.ts';
+import type { Locale, MessageKey } from '../../../i18n/messages.ts';
 import { formatNumber } from '../../../scales/format.ts';
 
 /**

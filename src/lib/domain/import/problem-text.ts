@@ -1,0 +1,84 @@
+import type { Locale, MessageKey, Messages } from '../../i18n/messages.ts';
+import { formatNumber } from '../../scales/format.ts';
+import { INDICATORS, isIndicatorId } from '../indicators.ts';
+
+/**
+ * The kinds of problem an import can find, and their text in a given language. Apart from
+ * `problems.ts`, which writes the stored English, so that showing a stored warning needs only the
+ * reader's messages.
+ */
+export const PROBLEM_KINDS = [
+  'parse',
+  'missing-column',
+  'no-unit-column',
+  'duplicate-column',
+  'empty-cell',
+  'not-a-number',
+  'negative',
+  'rate-out-of-range',
+  'rate-mismatch',
+  'implied-total-mismatch',
+  'poor-flow-mismatch',
+  'rate-flow-mismatch',
+  'components-mismatch',
+  'parts-mismatch',
+  'duplicate-unit',
+  'unmatched',
+  'ambiguous',
+  'code-name-mismatch',
+  'no-data',
+] as const;
+
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
+export type ProblemParams = Record<string, string | number>;
+
+const TEMPLATE: Record<ProblemKind, MessageKey> = {
+  parse: 'problem_parse',
+  'missing-column': 'problem_missingColumn',
+  'no-unit-column': 'problem_noUnitColumn',
+  'duplicate-column': 'problem_duplicateColumn',
+  'empty-cell': 'problem_emptyCell',
+  'not-a-number': 'problem_notANumber',
+  negative: 'problem_negative',
+  'rate-out-of-range': 'problem_rateOutOfRange',
+  'rate-mismatch': 'problem_rateMismatch',
+  'implied-total-mismatch': 'problem_impliedTotalMismatch',
+  'poor-flow-mismatch': 'problem_poorFlowMismatch',
+  'rate-flow-mismatch': 'problem_rateFlowMismatch',
+  'components-mismatch': 'problem_componentsMismatch',
+  'parts-mismatch': 'problem_partsMismatch',
+  'duplicate-unit': 'problem_duplicateUnit',
+  unmatched: 'problem_unmatched',
+  ambiguous: 'problem_ambiguous',
+  'code-name-mismatch': 'problem_codeNameMismatch',
+  'no-data': 'problem_noData',
+};
+
+/** A problem (or a stored warning) in the reader's language; old records keep their message. */
+export function problemText(
+  problem: { kind?: string; params?: ProblemParams; message: string },
+  messages: Messages,
+  locale: Locale,
+): string {
+  const kind = problem.kind as ProblemKind | undefined;
+  if (!kind || !(kind in TEMPLATE) || !problem.params) return problem.message;
+  return fillProblem(kind, problem.params, messages, locale, (value) =>
+    formatNumber(value, locale),
+  );
+}
+
+export function fillProblem(
+  kind: ProblemKind,
+  params: ProblemParams,
+  messages: Messages,
+  locale: Locale,
+  formatValue: (value: number) => string,
+): string {
+  return messages[TEMPLATE[kind]].replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[key];
+    if (value === undefined) return whole;
+    if (typeof value === 'number') return formatValue(value);
+    if (/indicator$/i.test(key) && isIndicatorId(value)) return INDICATORS[value].label[locale];
+    return value;
+  });
+}
