@@ -1,8 +1,6 @@
 import { getContext, setContext, tick } from 'svelte';
-import { mapImageFileName, type MapImageContent } from '../domain/export/map-image-layout.ts';
-import { withPngText } from '../domain/export/png-text.ts';
+import type { MapImageContent } from '../domain/export/map-image-layout.ts';
 import { i18n } from '../i18n/i18n.svelte.ts';
-import { canvasToPngBytes, composeMapImage } from '../map/map-image.ts';
 import { formatDate } from '../scales/format.ts';
 import { legendRows, unitSuffix } from '../scales/legend-rows.ts';
 import { summarizeChoropleth } from '../scales/map-summary.ts';
@@ -91,6 +89,13 @@ export class MeetingState {
     this.exportError = null;
     try {
       const { frame, pixelRatio } = await this.captureMapFrame();
+      // The image code is fetched on first use: most visits never export.
+      const [{ canvasToPngBytes, composeMapImage }, { withPngText }, { mapImageFileName }] =
+        await Promise.all([
+          import('../map/map-image.ts'),
+          import('../domain/export/png-text.ts'),
+          import('../domain/export/map-image-layout.ts'),
+        ]);
       const date = new Date();
       const image = await composeMapImage(frame, pixelRatio, this.imageContent(date));
       const description = this.description;
@@ -120,6 +125,7 @@ export class MeetingState {
     try {
       if (this.captureMapFrame) {
         const { frame } = await this.captureMapFrame();
+        const { canvasToPngBytes } = await import('../map/map-image.ts');
         const bytes = await canvasToPngBytes(frame);
         const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'image/png' }));
         const image = new Image();
