@@ -32,6 +32,10 @@ function median(values: number[]): number {
 
 interface Visit {
   readyMs: number;
+  /** The map's style drawn, before any boundary: what software WebGL costs on its own. */
+  mapLoadedMs: number;
+  /** WebGL's renderer string: SwiftShader or llvmpipe mean the CPU draws the map. */
+  renderer: string;
   /** Province, district and sovereignty labels follow the first choropleth frame. */
   labelsMs: number;
   transferredBytes: number;
@@ -62,13 +66,26 @@ async function visit(context: BrowserContext, url: string, withLabels = true): P
   // A later visit finds offline use set up, as a returning reader's would: let the service worker
   // finish installing (it starts after the first map) before the page closes.
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  const [readyMs, labelsMs] = await page.evaluate(() =>
-    ['atlas:choropleth-ready', 'atlas:labels-ready'].map(
+  const [readyMs, labelsMs, mapLoadedMs] = await page.evaluate(() =>
+    ['atlas:choropleth-ready', 'atlas:labels-ready', 'atlas:map-loaded'].map(
       (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN,
     ),
   );
+  const renderer = await page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('#map canvas');
+    const gl = canvas?.getContext('webgl2') ?? canvas?.getContext('webgl');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'unknown';
+  });
   await page.close();
-  return { readyMs: readyMs!, labelsMs: labelsMs!, transferredBytes, scripts: scriptsAtReady };
+  return {
+    renderer,
+    readyMs: readyMs!,
+    labelsMs: labelsMs!,
+    mapLoadedMs: mapLoadedMs!,
+    transferredBytes,
+    scripts: scriptsAtReady,
+  };
 }
 
 function gzipSize(file: string): number {
@@ -162,6 +179,18 @@ async function main(): Promise<void> {
     ],
     ['warm / cold ratio', (warmMs / coldMs).toFixed(2), '', true],
     [
+      'cold start → empty map drawn (median)',
+      `${median(cold.map((v) => v.mapLoadedMs)).toFixed(0)} ms`,
+      '',
+      true,
+    ],
+    [
+      'warm start → empty map drawn (median)',
+      `${median(warm.map((v) => v.mapLoadedMs)).toFixed(0)} ms`,
+      '',
+      true,
+    ],
+    [
       'cold start → labels drawn (median)',
       `${median(cold.map((v) => v.labelsMs)).toFixed(0)} ms`,
       '',
@@ -212,6 +241,7 @@ async function main(): Promise<void> {
   console.log(`cold runs (ms): ${cold.map((v) => v.readyMs.toFixed(0)).join(' ')}`);
   console.log(`warm runs (ms): ${warm.map((v) => v.readyMs.toFixed(0)).join(' ')}`);
   console.log(`scripts at start: ${[...atStart].sort().join(' ')}`);
+  console.log(`WebGL renderer: ${cold[0]?.renderer}`);
   const baseline = builds[1];
   if (baseline) {
     console.log(`\nAgainst the baseline build in ${baselineDir}, interleaved in this run:`);
