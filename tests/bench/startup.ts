@@ -164,7 +164,8 @@ async function main(): Promise<void> {
   const coldMs = median(cold.map((v) => v.readyMs));
   const warmMs = median(warm.map((v) => v.readyMs));
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  const rows: [string, string, string, boolean][] = [
+  type Row = [string, string, string, boolean];
+  const rows: Row[] = [
     [
       'cold start → choropleth-ready (median)',
       `${coldMs.toFixed(0)} ms`,
@@ -178,42 +179,20 @@ async function main(): Promise<void> {
       warmMs <= BUDGETS.warmMs,
     ],
     ['warm / cold ratio', (warmMs / coldMs).toFixed(2), '', true],
-    [
-      'cold start → empty map drawn (median)',
-      `${median(cold.map((v) => v.mapLoadedMs)).toFixed(0)} ms`,
-      '',
-      true,
-    ],
-    [
-      'warm start → empty map drawn (median)',
-      `${median(warm.map((v) => v.mapLoadedMs)).toFixed(0)} ms`,
-      '',
-      true,
-    ],
-    [
-      'cold start → labels drawn (median)',
-      `${median(cold.map((v) => v.labelsMs)).toFixed(0)} ms`,
-      '',
-      true,
-    ],
-    [
-      'warm start → labels drawn (median)',
-      `${median(warm.map((v) => v.labelsMs)).toFixed(0)} ms`,
-      '',
-      true,
-    ],
-    [
-      'cold start bytes transferred (median)',
-      kb(median(cold.map((v) => v.transferredBytes))),
-      '',
-      true,
-    ],
-    [
-      'warm start bytes transferred (median)',
-      kb(median(warm.map((v) => v.transferredBytes))),
-      '',
-      true,
-    ],
+    ...(['cold', 'warm'] as const).flatMap((start) => {
+      const visits = current[start];
+      const at = (pick: (v: Visit) => number) => `${median(visits.map(pick)).toFixed(0)} ms`;
+      return [
+        [`${start} start → empty map drawn (median)`, at((v) => v.mapLoadedMs), '', true],
+        [`${start} start → labels drawn (median)`, at((v) => v.labelsMs), '', true],
+        [
+          `${start} start bytes transferred (median)`,
+          kb(median(visits.map((v) => v.transferredBytes))),
+          '',
+          true,
+        ],
+      ] satisfies Row[];
+    }),
     [
       'national boundaries, gzip',
       kb(boundaryGzip),
