@@ -3,8 +3,8 @@ import { formatNumber } from '../../scales/format.ts';
 import { INDICATORS, isIndicatorId } from '../indicators.ts';
 
 /**
- * The kinds of problem an import can find, and their text in a given language. Apart from
- * `problems.ts`, which writes the stored English, so that showing a stored warning needs only the
+ * The kinds of problem an import can find, and their text in a given language. Kept apart from
+ * `problems.ts` (which writes the stored English) so that showing a stored warning loads only the
  * reader's messages.
  */
 export const PROBLEM_KINDS = [
