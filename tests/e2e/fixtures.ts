@@ -58,15 +58,40 @@ export async function mapSettled(page: Page): Promise<void> {
   );
 }
 
+/** Values drawn (feature-state `value`, null when unset) on a layer's rendered features, by code. */
+export async function drawnValues(page: Page, layer: string): Promise<Map<string, unknown>> {
+  const entries = await page.evaluate(
+    (id) =>
+      (window as unknown as MapHandle).atlasMap
+        .queryRenderedFeatures({ layers: [id] })
+        .map((f): [string, unknown] => [f.properties.code!, f.state.value ?? null]),
+    layer,
+  );
+  return new Map(entries);
+}
+
 /** District codes drawn with a value (feature-state `value` set) in the current view. */
 export async function drawnDistrictsWithData(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const map = (window as unknown as MapHandle).atlasMap;
-    const codes = map
-      .queryRenderedFeatures({ layers: ['district-choropleth'] })
-      .filter((f) => f.state.value !== null && f.state.value !== undefined)
-      .map((f) => f.properties.code!);
-    return [...new Set(codes)].sort();
+  const values = await drawnValues(page, 'district-choropleth');
+  return [...values]
+    .filter(([, value]) => value !== null)
+    .map(([code]) => code)
+    .sort();
+}
+
+/** Opens the Data view's import wizard on an open atlas. */
+export async function openImportWizard(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Dữ liệu', exact: true }).click();
+  await expect(page.getByTestId('data-view')).toBeVisible();
+  await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+}
+
+/** Gives the import wizard a CSV file written by the test. */
+export async function chooseCsv(page: Page, name: string, csv: string): Promise<void> {
+  await page.getByTestId('import-file').setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
   });
 }
 

@@ -1,6 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, labelPointOf, mapSettled, openAtlas, pixelOf, test } from './fixtures.ts';
+import {
+  chooseCsv,
+  drawnValues,
+  expect,
+  labelPointOf,
+  mapSettled,
+  openAtlas,
+  openImportWizard,
+  pixelOf,
+  test,
+} from './fixtures.ts';
 
 /**
  * A commune table of the 2025 units: read as 2025 at commune level, provinces coloured from the
@@ -10,15 +20,6 @@ import { expect, labelPointOf, mapSettled, openAtlas, pixelOf, test } from './fi
 
 type Commune = [code: string, name: string, provinceCode: string];
 
-interface CommuneMap {
-  atlasMap: {
-    queryRenderedFeatures(options: { layers: string[] }): {
-      properties: Record<string, string>;
-      state: Record<string, unknown>;
-    }[];
-  };
-}
-
 async function communesOf(page: Page, provinceCode: string): Promise<Commune[]> {
   const index = (await (await page.request.get('/generated/atlas.json')).json()) as {
     boundaries2025: { crosswalk: { file: string } };
@@ -27,20 +28,6 @@ async function communesOf(page: Page, provinceCode: string): Promise<Commune[]> 
     await page.request.get(`/generated/${index.boundaries2025.crosswalk.file}`)
   ).json()) as { communes: Commune[] };
   return crosswalk.communes.filter((c) => c[2] === provinceCode);
-}
-
-/** Values drawn (feature-state) on a layer's rendered features, by code. */
-async function drawnValues(page: Page, layer: string): Promise<Map<string, unknown>> {
-  const entries = await page.evaluate((id) => {
-    const values: [string, unknown][] = [];
-    for (const f of (window as unknown as CommuneMap).atlasMap.queryRenderedFeatures({
-      layers: [id],
-    })) {
-      values.push([f.properties.code!, f.state.value ?? null]);
-    }
-    return values;
-  }, layer);
-  return new Map(entries);
 }
 
 test('a commune table of the 2025 units is imported and drawn on its province and communes', async ({
@@ -60,13 +47,8 @@ test('a commune table of the 2025 units is imported and drawn on its province an
     `Quảng Ninh;;${bare(c![1])};500;50;10,00`,
   ].join('\n');
 
-  await page.getByRole('button', { name: 'Dữ liệu', exact: true }).click();
-  await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'xa-quang-ninh-2025.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv, 'utf8'),
-  });
+  await openImportWizard(page);
+  await chooseCsv(page, 'xa-quang-ninh-2025.csv', csv);
   const wizard = page.getByTestId('import-wizard');
   await wizard.getByRole('button', { name: 'Tiếp' }).click();
   const era = wizard.getByTestId('import-era');

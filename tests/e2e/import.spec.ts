@@ -1,6 +1,14 @@
 import writeExcelFile from 'write-excel-file/universal';
 import type { Page } from '@playwright/test';
-import { drawnDistrictsWithData, expect, mapSettled, openAtlas, test } from './fixtures.ts';
+import {
+  chooseCsv,
+  drawnDistrictsWithData,
+  expect,
+  mapSettled,
+  openAtlas,
+  openImportWizard,
+  test,
+} from './fixtures.ts';
 
 /** Kiên Giang districts as a planner types them: names with and without prefixes, vi numbers. */
 const KIEN_GIANG_CSV = [
@@ -14,9 +22,7 @@ const KIEN_GIANG_CODES = ['899', '908', '909', '913'];
 
 async function openImport(page: Page) {
   await openAtlas(page);
-  await page.getByRole('button', { name: 'Dữ liệu', exact: true }).click();
-  await expect(page.getByTestId('data-view')).toBeVisible();
-  await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+  await openImportWizard(page);
 }
 
 async function storedDatasetCount(page: Page): Promise<number> {
@@ -39,11 +45,7 @@ async function throughTheWizard(page: Page, title: string) {
 
 test('a planner imports a CSV of Kiên Giang districts and sees it on the map', async ({ page }) => {
   await openImport(page);
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'kien-giang.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(KIEN_GIANG_CSV, 'utf8'),
-  });
+  await chooseCsv(page, 'kien-giang.csv', KIEN_GIANG_CSV);
   const wizard = page.getByTestId('import-wizard');
   await expect(wizard.getByText('4 dòng, 5 cột')).toBeVisible();
   await expect(wizard.getByTestId('column-role')).toHaveCount(5);
@@ -106,11 +108,7 @@ test('a broken file shows its errors and leaves the stored datasets unchanged', 
   // A table with bad figures: the report names row and column, and nothing can be saved.
   const broken =
     'Tên đơn vị,Tỷ lệ hộ nghèo (%)\nHuyện Lâm Bình,abc\nHuyện Na Hang,129\nHuyện Ma,3\n';
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'loi.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(broken, 'utf8'),
-  });
+  await chooseCsv(page, 'loi.csv', broken);
   const wizard = page.getByTestId('import-wizard');
   await wizard.getByRole('button', { name: 'Tiếp' }).click();
   await expect(wizard.getByTestId('match-summary')).toContainText('1 dòng cần xử lý');
@@ -157,11 +155,7 @@ test('a table of the 34 new provinces is read as 2025 and drawn on the 2025 map'
     '91;An Giang;12.000;600.000;2,00',
   ].join('\n');
   await openImport(page);
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'tinh-moi-2025.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv, 'utf8'),
-  });
+  await chooseCsv(page, 'tinh-moi-2025.csv', csv);
   const wizard = page.getByTestId('import-wizard');
   await wizard.getByRole('button', { name: 'Tiếp' }).click();
   const era = wizard.getByTestId('import-era');
