@@ -1,18 +1,17 @@
 /**
- * The data build: boundaries from ../shared (third-party, never committed) and the committed seed
- * datasets, written into the git-ignored `public/generated/` that the app serves.
+ * The data build: boundaries derived from the third-party files vendored in `data/sources/` and
+ * the committed seed datasets, written into the git-ignored `public/generated/` that the app serves.
  * Usage: `npm run data` (add `-- --force` to rebuild unchanged inputs).
  */
-import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildBoundaries2025 } from './boundaries/build-2025.ts';
 import { buildBoundaries } from './boundaries/build-boundaries.ts';
+import { SOURCES_DIR } from './boundaries/sources.ts';
 import { buildSeedDatasets } from './build-datasets.ts';
 import type { AtlasIndex } from '../src/lib/data/atlas-index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const sharedDir = path.resolve(process.env.ATLAS_SHARED_DIR ?? path.join(root, '..', 'shared'));
 const outDir = path.join(root, 'public', 'generated');
 const force = process.argv.includes('--force');
 
@@ -23,21 +22,16 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(sharedDir, 'boundaries'))) {
-    throw new Error(
-      `no boundary data at ${sharedDir}/boundaries — put the shared folder beside the project or set ATLAS_SHARED_DIR`,
-    );
-  }
   await mkdir(outDir, { recursive: true });
   const { manifest } = await buildBoundaries({
-    sharedDir,
+    sourcesDir: SOURCES_DIR,
     outDir,
     force,
     log: (line) => console.log(line),
   });
   for (const warning of manifest.warnings) console.warn(`warning: ${warning}`);
   const boundaries2025 = await buildBoundaries2025({
-    sharedDir,
+    sourcesDir: SOURCES_DIR,
     outDir,
     force,
     log: (line) => console.log(line),

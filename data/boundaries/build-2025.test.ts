@@ -1,31 +1,29 @@
 import fc from 'fast-check';
 import type { FeatureCollection } from 'geojson';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Boundary2025Manifest } from '../../src/lib/data/atlas-index.ts';
 import { createCrosswalk, type CrosswalkFile } from '../../src/lib/domain/eras/crosswalk.ts';
-import { resolveSharedDir } from './build-boundaries.ts';
+import { SOURCES_DIR } from './sources.ts';
 import { buildBoundaries2025, MANIFEST_2025, VN2025_FILES } from './build-2025.ts';
 import { buildCrosswalk } from './crosswalk-2025.ts';
 import { BoundaryBuildError } from './errors.ts';
 import type { Communes2025Topology, Provinces2025Topology } from './topology-2025.ts';
-import { writeShared2025Fixture } from './test-fixtures-2025.ts';
+import { writeSources2025Fixture } from './test-fixtures-2025.ts';
 
 const cleanup: string[] = [];
 afterEach(async () => {
   await Promise.all(cleanup.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-async function dirs(overrides?: Parameters<typeof writeShared2025Fixture>[0]) {
-  const sharedDir = await writeShared2025Fixture(overrides);
+async function dirs(overrides?: Parameters<typeof writeSources2025Fixture>[0]) {
+  const sourcesDir = await writeSources2025Fixture(overrides);
   const outDir = await mkdtemp(join(tmpdir(), 'atlas-out-2025-'));
-  cleanup.push(sharedDir, outDir);
-  return { sharedDir, outDir };
+  cleanup.push(sourcesDir, outDir);
+  return { sourcesDir, outDir };
 }
 
 async function readJson<T>(dir: string, file: string): Promise<T> {
@@ -34,8 +32,8 @@ async function readJson<T>(dir: string, file: string): Promise<T> {
 
 describe('buildBoundaries2025', () => {
   it('writes the provinces, one commune file per province and the crosswalk', async () => {
-    const { sharedDir, outDir } = await dirs();
-    const { manifest } = await buildBoundaries2025({ sharedDir, outDir });
+    const { sourcesDir, outDir } = await dirs();
+    const { manifest } = await buildBoundaries2025({ sourcesDir, outDir });
     expect(manifest.counts).toEqual({ provinces: 2, communes: 3 });
     expect(manifest.provinces.map((p) => [p.code, p.name, p.from, p.communes.count])).toEqual([
       ['08', 'Tỉnh Tuyên Quang', ['02', '08'], 2],
@@ -72,8 +70,8 @@ describe('buildBoundaries2025', () => {
   });
 
   it('writes the crosswalk with the boundary code and looks Ba Chẽ up by either code', async () => {
-    const { sharedDir, outDir } = await dirs();
-    const { manifest } = await buildBoundaries2025({ sharedDir, outDir });
+    const { sourcesDir, outDir } = await dirs();
+    const { manifest } = await buildBoundaries2025({ sourcesDir, outDir });
     const file = await readJson<CrosswalkFile>(outDir, manifest.crosswalk.file);
     expect(file.communes.map((c) => c[0])).toEqual(['00688', '02212', '06978']);
     const crosswalk = createCrosswalk(file);
@@ -96,14 +94,14 @@ describe('buildBoundaries2025', () => {
   });
 
   it('gives the same bytes twice and skips a rebuild when nothing changed', async () => {
-    const { sharedDir, outDir } = await dirs();
-    const first = await buildBoundaries2025({ sharedDir, outDir });
+    const { sourcesDir, outDir } = await dirs();
+    const first = await buildBoundaries2025({ sourcesDir, outDir });
     const bytes = await readFile(join(outDir, first.manifest.provincesFile.file));
-    const second = await buildBoundaries2025({ sharedDir, outDir });
+    const second = await buildBoundaries2025({ sourcesDir, outDir });
     expect(second.skipped).toBe(true);
     const other = await mkdtemp(join(tmpdir(), 'atlas-out-2025-'));
     cleanup.push(other);
-    const forced = await buildBoundaries2025({ sharedDir, outDir: other, force: true });
+    const forced = await buildBoundaries2025({ sourcesDir, outDir: other, force: true });
     expect(forced.skipped).toBe(false);
     expect(forced.manifest).toEqual(first.manifest);
     expect(await readFile(join(other, first.manifest.provincesFile.file))).toEqual(bytes);
@@ -114,10 +112,10 @@ describe('buildBoundaries2025', () => {
     ['merges', '{"data":[{"level1_id":"8"}]}', 'data[0].level1_id'],
     ['provinces', '{"type":"FeatureCollection","features":[]}', 'no provinces'],
   ] as const)('fails on a corrupt %s file, naming it', async (key, text, problem) => {
-    const { sharedDir, outDir } = await dirs({ [key]: text });
-    const build = buildBoundaries2025({ sharedDir, outDir, force: true });
+    const { sourcesDir, outDir } = await dirs({ [key]: text });
+    const build = buildBoundaries2025({ sourcesDir, outDir, force: true });
     await expect(build).rejects.toThrow(BoundaryBuildError);
-    await expect(build).rejects.toThrow(join(sharedDir, VN2025_FILES[key]));
+    await expect(build).rejects.toThrow(join(sourcesDir, VN2025_FILES[key]));
     await expect(build).rejects.toThrow(problem);
   });
 });
@@ -179,15 +177,16 @@ describe('buildCrosswalk', () => {
   });
 });
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-const sharedDir = resolveSharedDir(projectRoot);
-
-// The third-party files are never in the repository: this runs only where ../shared holds them.
-describe.skipIf(!existsSync(join(sharedDir, VN2025_FILES.wards)))('real 2025 units', () => {
+// The vendored third-party files of data/sources/, as every clone has them.
+describe('real 2025 units', () => {
   it('builds 34 provinces and 3,321 communes within 1.5 MB gzip, with Ba Chẽ reconciled', async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'atlas-real-2025-'));
     cleanup.push(outDir);
-    const { manifest } = await buildBoundaries2025({ sharedDir, outDir, force: true });
+    const { manifest } = await buildBoundaries2025({
+      sourcesDir: SOURCES_DIR,
+      outDir,
+      force: true,
+    });
     expect(manifest.counts).toEqual({ provinces: 34, communes: 3321 });
     expect(manifest.totalGzipBytes).toBeLessThanOrEqual(1.5 * 1024 * 1024);
     expect(manifest.provinces.find((p) => p.code === '08')?.from).toEqual(['02', '08']);

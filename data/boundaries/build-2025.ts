@@ -1,6 +1,6 @@
 /**
- * The post-2025 boundary set: reads `../shared/boundaries/vn-2025/` (third-party, never
- * committed) and writes into the git-ignored `generated/2025/`: the 34 provinces, one commune
+ * The post-2025 boundary set: reads the 2025 provinces, wards and crosswalk vendored in
+ * `data/sources/` and writes into the git-ignored `generated/2025/`: the 34 provinces, one commune
  * file per province and the compact crosswalk, plus a manifest that the atlas index carries.
  * Deterministic; skipped when the inputs and the build code are unchanged.
  */
@@ -17,6 +17,7 @@ import { ADMIN_UNITS_FILE, readBuildCode } from './build-boundaries.ts';
 import { BoundaryBuildError } from './errors.ts';
 import { buildCrosswalk, parseAdminCommunes } from './crosswalk-2025.ts';
 import { computeInputHash, sha256 } from './manifest.ts';
+import { creditsOf, readSourceFile, readSourceRecords } from './sources.ts';
 import type { SimplificationSettings } from './topology.ts';
 import { buildCommunes2025Topology, buildProvinces2025Topology } from './topology-2025.ts';
 import {
@@ -27,13 +28,14 @@ import {
   type WardProperties,
 } from './vn2025-inputs.ts';
 
-export const VN2025_DIR = 'boundaries/vn-2025';
 export const VN2025_FILES = {
-  provinces: `${VN2025_DIR}/provinces-34.geojson`,
-  wards: `${VN2025_DIR}/wards-3321-simplified.topojson`,
-  merges: `${VN2025_DIR}/crosswalk-merges.json`,
-  splits: `${VN2025_DIR}/crosswalk-splits.json`,
+  provinces: 'vn-provinces-database-2025/provinces-34.geojson.br',
+  wards: 'vn-provinces-database-2025/wards-3321-simplified.topojson.br',
+  merges: 'dvhcvn-crosswalk-2025/crosswalk-merges.json.br',
+  splits: 'dvhcvn-crosswalk-2025/crosswalk-splits.json.br',
 } as const;
+/** The sources credited with the 2025 set, in the order the app lists them. */
+const SOURCE_IDS_2025: Source2025['id'][] = ['vn-provinces-database-2025', 'dvhcvn-crosswalk-2025'];
 /** Folder of the 2025 outputs inside the generated folder; paths in the manifest are relative to that. */
 export const OUT_2025 = '2025';
 export const MANIFEST_2025 = `${OUT_2025}/manifest.json`;
@@ -51,39 +53,9 @@ export const PROVINCES_2025_SIMPLIFICATION: SimplificationSettings = {
 /** Per-province grid: 2·10⁴ steps across a province (≤ ~10 m), finer than the source's ~17 m grid. */
 export const COMMUNE_QUANTIZATION = 2e4;
 
-export const SOURCES_2025: Record<Source2025['id'], Source2025> = {
-  'vn-provinces-database-2025': {
-    id: 'vn-provinces-database-2025',
-    title:
-      'Boundaries of the 34 provinces and 3,321 communes and wards after 1 July 2025, vietnamese-provinces-database (Thang Le Quoc)',
-    licence: 'MIT',
-    attribution: 'Ranh giới 2025: thanglequoc/vietnamese-provinces-database, MIT',
-    url: 'https://github.com/thanglequoc/vietnamese-provinces-database',
-    changes:
-      'Provinces merged from the wards and simplified; wards split into one file per province and re-quantized; label points added.',
-  },
-  'sapnhap-bando-2025': {
-    id: 'sapnhap-bando-2025',
-    title:
-      'State reference map of the 2025 administrative units (sapnhap.bando.com.vn), from which the 2025 geometry derives',
-    licence: 'Public reference map',
-    attribution: 'Bản đồ sáp nhập đơn vị hành chính: sapnhap.bando.com.vn',
-    url: 'https://sapnhap.bando.com.vn',
-    changes: 'Used through vietnamese-provinces-database; no direct copy.',
-  },
-  'dvhcvn-crosswalk-2025': {
-    id: 'dvhcvn-crosswalk-2025',
-    title: 'Crosswalk of administrative units before and after 1 July 2025, dvhcvn (20250701)',
-    licence: 'MIT',
-    attribution: 'Bảng chuyển đổi đơn vị hành chính 2025: dự án dvhcvn, MIT',
-    url: 'https://github.com/daohoangson/dvhcvn',
-    changes:
-      'Merges and splits combined into one compact file; new-commune codes that differ from the boundary file mapped to its codes.',
-  },
-};
-
 export interface Build2025Options {
-  sharedDir: string;
+  /** The vendored third-party sources: `data/sources/` (`SOURCES_DIR`), or a test fixture. */
+  sourcesDir: string;
   outDir: string;
   force?: boolean;
   log?: (line: string) => void;
@@ -97,17 +69,18 @@ export async function buildBoundaries2025(
   const files = new Map(
     await Promise.all(
       names.map(async (name) => {
-        const path = join(options.sharedDir, name);
-        try {
-          return [name, { path, bytes: await readFile(path) }] as const;
-        } catch (error) {
-          throw new BoundaryBuildError(path, `cannot read (${(error as Error).message})`);
-        }
+        const path = join(options.sourcesDir, name);
+        return [name, { path, bytes: await readSourceFile(path) }] as const;
       }),
     ),
   );
+  const records = await readSourceRecords(options.sourcesDir);
+  const sources = SOURCE_IDS_2025.flatMap((id) => creditsOf<Source2025['id']>(records, id));
   const inputHash = computeInputHash(
-    names.map((name) => ({ name, bytes: files.get(name)?.bytes ?? Buffer.alloc(0) })),
+    [
+      ...names.map((name) => ({ name, bytes: files.get(name)?.bytes ?? Buffer.alloc(0) })),
+      { name: 'sources', bytes: Buffer.from(JSON.stringify(sources)) },
+    ],
     await readBuildCode(),
   );
   if (!options.force) {
@@ -201,7 +174,7 @@ export async function buildBoundaries2025(
     codeAliases: crosswalk.aliases,
     totalGzipBytes: all.reduce((sum, f) => sum + f.gzipBytes, 0),
     warnings,
-    sources: Object.values(SOURCES_2025),
+    sources,
   };
   await writeAll(options.outDir, outputs, `${JSON.stringify(manifest, null, 2)}\n`);
   log(

@@ -11,7 +11,6 @@ import {
   buildBoundaries,
   GIS_DIR,
   MANIFEST_FILE,
-  resolveSharedDir,
   TOPOLOGY_FILE,
   type BoundaryManifest,
   type BoundaryTopology,
@@ -19,9 +18,10 @@ import {
   type ProvinceObject,
 } from './build-boundaries.ts';
 import { sha256 } from './manifest.ts';
-import { circle, standardFixture, writeSharedFixture } from './test-fixtures.ts';
+import { readSourceFile } from './sources.ts';
+import { circle, standardFixture, writeSourceFile, writeSourcesFixture } from './test-fixtures.ts';
 
-let sharedDir: string;
+let sourcesDir: string;
 let outDir: string;
 const cleanup: string[] = [];
 
@@ -32,8 +32,8 @@ async function tempDir(prefix: string): Promise<string> {
 }
 
 beforeEach(async () => {
-  sharedDir = await writeSharedFixture();
-  cleanup.push(sharedDir);
+  sourcesDir = await writeSourcesFixture();
+  cleanup.push(sourcesDir);
   outDir = await tempDir('atlas-out-');
 });
 
@@ -70,9 +70,9 @@ function shared(a: Set<number>, b: Set<number>): number[] {
   return [...a].filter((i) => b.has(i));
 }
 
-describe('buildBoundaries on a synthetic shared folder', () => {
+describe('buildBoundaries on a synthetic sources folder', () => {
   it('writes one district per boundary, sorted by code, with parsed properties', async () => {
-    const result = await buildBoundaries({ sharedDir, outDir });
+    const result = await buildBoundaries({ sourcesDir, outDir });
     const { topology } = await readOutputs();
 
     expect(result.skipped).toBe(false);
@@ -114,7 +114,7 @@ describe('buildBoundaries on a synthetic shared folder', () => {
   });
 
   it('merges each province from its districts, whatever their winding', async () => {
-    await buildBoundaries({ sharedDir, outDir });
+    await buildBoundaries({ sourcesDir, outDir });
     const { topology } = await readOutputs();
     const districts = featuresOf<Polygon | MultiPolygon, { code: string; provinceCode: string }>(
       topology,
@@ -140,7 +140,7 @@ describe('buildBoundaries on a synthetic shared folder', () => {
   });
 
   it('turns shared borders into shared arcs, and leaves interior borders out of provinces', async () => {
-    await buildBoundaries({ sharedDir, outDir });
+    await buildBoundaries({ sourcesDir, outDir });
     const { topology } = await readOutputs();
     const district = (code: string) =>
       arcsOf(topology.objects.districts.geometries.find((d) => d.properties.code === code)!);
@@ -157,7 +157,7 @@ describe('buildBoundaries on a synthetic shared folder', () => {
   });
 
   it('places labels inside their units with names without the unit type', async () => {
-    await buildBoundaries({ sharedDir, outDir });
+    await buildBoundaries({ sourcesDir, outDir });
     const { topology } = await readOutputs();
     const districts = featuresOf<Polygon | MultiPolygon, { code: string }>(topology, 'districts');
     const labels = featuresOf<Point, { code: string; name: string }>(topology, 'districtLabels');
@@ -183,7 +183,7 @@ describe('buildBoundaries on a synthetic shared folder', () => {
   });
 
   it('keeps a tiny offshore islet as a real polygon through simplification and quantization', async () => {
-    const { manifest } = await buildBoundaries({ sharedDir, outDir });
+    const { manifest } = await buildBoundaries({ sourcesDir, outDir });
     const { topology } = await readOutputs();
     const islet = featuresOf<Polygon | MultiPolygon, { code: string }>(topology, 'districts').find(
       (d) => d.properties.code === '027',
@@ -203,7 +203,7 @@ describe('buildBoundaries on a synthetic shared folder', () => {
 
   it('records sources, counts, code mismatches and hashes in the manifest', async () => {
     const log: string[] = [];
-    const { manifest } = await buildBoundaries({ sharedDir, outDir, log: (l) => log.push(l) });
+    const { manifest } = await buildBoundaries({ sourcesDir, outDir, log: (l) => log.push(l) });
     const { text, manifestText } = await readOutputs();
 
     expect(JSON.parse(manifestText)).toStrictEqual(manifest);
@@ -234,8 +234,8 @@ describe('buildBoundaries on a synthetic shared folder', () => {
 
   it('gives byte-identical outputs for the same inputs', async () => {
     const otherOut = await tempDir('atlas-out-');
-    const first = await buildBoundaries({ sharedDir, outDir });
-    const second = await buildBoundaries({ sharedDir, outDir: otherOut });
+    const first = await buildBoundaries({ sourcesDir, outDir });
+    const second = await buildBoundaries({ sourcesDir, outDir: otherOut });
     const a = await readOutputs(outDir);
     const b = await readOutputs(otherOut);
 
@@ -246,21 +246,21 @@ describe('buildBoundaries on a synthetic shared folder', () => {
   });
 
   it('skips an unchanged build and rebuilds when an input changes or when forced', async () => {
-    const first = await buildBoundaries({ sharedDir, outDir });
+    const first = await buildBoundaries({ sourcesDir, outDir });
     const log: string[] = [];
-    const second = await buildBoundaries({ sharedDir, outDir, log: (l) => log.push(l) });
+    const second = await buildBoundaries({ sourcesDir, outDir, log: (l) => log.push(l) });
     expect(second).toEqual({ skipped: true, manifest: first.manifest });
     expect(log).toEqual([
       `boundaries: inputs unchanged (${first.manifest.inputHash.slice(0, 12)}), skipped`,
     ]);
 
-    expect((await buildBoundaries({ sharedDir, outDir, force: true })).skipped).toBe(false);
+    expect((await buildBoundaries({ sourcesDir, outDir, force: true })).skipped).toBe(false);
 
     const fixture = standardFixture();
     fixture.gis[0]!.districts[1]!.name = 'Quận Ba Đình Mới';
-    const changedShared = await writeSharedFixture(fixture);
-    cleanup.push(changedShared);
-    const changed = await buildBoundaries({ sharedDir: changedShared, outDir });
+    const changedSources = await writeSourcesFixture(fixture);
+    cleanup.push(changedSources);
+    const changed = await buildBoundaries({ sourcesDir: changedSources, outDir });
     expect(changed.skipped).toBe(false);
     expect(changed.manifest.inputHash).not.toBe(first.manifest.inputHash);
     expect(changed.manifest.contentHash).not.toBe(first.manifest.contentHash);
@@ -268,9 +268,9 @@ describe('buildBoundaries on a synthetic shared folder', () => {
   });
 
   it('rebuilds when the topojson no longer matches the manifest', async () => {
-    await buildBoundaries({ sharedDir, outDir });
+    await buildBoundaries({ sourcesDir, outDir });
     await writeFile(join(outDir, TOPOLOGY_FILE), '{}');
-    const result = await buildBoundaries({ sharedDir, outDir });
+    const result = await buildBoundaries({ sourcesDir, outDir });
     expect(result.skipped).toBe(false);
     expect(sha256(await readFile(join(outDir, TOPOLOGY_FILE)))).toBe(result.manifest.contentHash);
   });
@@ -278,9 +278,9 @@ describe('buildBoundaries on a synthetic shared folder', () => {
   it('warns, not fails, when a province has no boundary anywhere', async () => {
     const fixture = standardFixture();
     fixture.gisExtra = [];
-    const dir = await writeSharedFixture(fixture);
+    const dir = await writeSourcesFixture(fixture);
     cleanup.push(dir);
-    const { manifest } = await buildBoundaries({ sharedDir: dir, outDir });
+    const { manifest } = await buildBoundaries({ sourcesDir: dir, outDir });
 
     expect(manifest.provinces.find((p) => p.code === '22')).toEqual({
       code: '22',
@@ -296,24 +296,24 @@ describe('buildBoundaries on a synthetic shared folder', () => {
   });
 
   it('fails on a corrupt file with an error naming it, and writes nothing', async () => {
-    const corrupt = join(sharedDir, GIS_DIR, '02.json');
-    await writeFile(corrupt, '{"level1_id": "02", "name": ');
-    const error = await buildBoundaries({ sharedDir, outDir }).catch((e: unknown) => e);
+    const corrupt = join(sourcesDir, GIS_DIR, '02.json.br');
+    await writeSourceFile(sourcesDir, `${GIS_DIR}/02.json.br`, '{"level1_id": "02", "name": ');
+    const error = await buildBoundaries({ sourcesDir, outDir }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(BoundaryBuildError);
     expect((error as BoundaryBuildError).file).toBe(corrupt);
-    expect((error as Error).message).toMatch(/^.*gis\/02\.json: invalid JSON/);
+    expect((error as Error).message).toMatch(/^.*gis\/02\.json\.br: invalid JSON/);
     expect(await readdir(outDir)).toEqual([]);
   });
 
   it('fails on a structural error naming the file and the problem', async () => {
-    const file = join(sharedDir, GIS_DIR, '01.json');
-    const province = JSON.parse(await readFile(file, 'utf8')) as {
+    const file = join(sourcesDir, GIS_DIR, '01.json.br');
+    const province = JSON.parse((await readSourceFile(file)).toString('utf8')) as {
       level2s: { coordinates: unknown[][][] }[];
     };
     province.level2s[1]!.coordinates[0]![2] = ['105.1', 21];
-    await writeFile(file, JSON.stringify(province));
-    const error = await buildBoundaries({ sharedDir, outDir }).catch((e: unknown) => e);
+    await writeSourceFile(sourcesDir, `${GIS_DIR}/01.json.br`, JSON.stringify(province));
+    const error = await buildBoundaries({ sourcesDir, outDir }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(BoundaryBuildError);
     expect((error as BoundaryBuildError).file).toBe(file);
@@ -323,34 +323,23 @@ describe('buildBoundaries on a synthetic shared folder', () => {
   });
 
   it('leaves earlier outputs untouched when a later build fails', async () => {
-    await buildBoundaries({ sharedDir, outDir });
+    await buildBoundaries({ sourcesDir, outDir });
     const before = await readOutputs();
-    await writeFile(
-      join(sharedDir, GIS_DIR, '01.json'),
+    await writeSourceFile(
+      sourcesDir,
+      `${GIS_DIR}/01.json.br`,
       '{"level1_id":"01","name":"x","level2s":[{}]}',
     );
 
-    await expect(buildBoundaries({ sharedDir, outDir })).rejects.toThrow(BoundaryBuildError);
+    await expect(buildBoundaries({ sourcesDir, outDir })).rejects.toThrow(BoundaryBuildError);
     expect(await readOutputs()).toEqual(before);
     expect((await readdir(outDir)).sort()).toEqual([TOPOLOGY_FILE, MANIFEST_FILE].sort());
   });
 
-  it('names a missing shared folder in its error', async () => {
-    const missing = join(outDir, 'no-such-shared');
-    await expect(buildBoundaries({ sharedDir: missing, outDir })).rejects.toThrow(
-      new RegExp(`^${missing}/admin-units/dvhcvn-2025-03-01\\.json: cannot read`),
-    );
-  });
-});
-
-describe('resolveSharedDir', () => {
-  it('defaults to ../shared beside the project root', () => {
-    expect(resolveSharedDir('/work/main', {})).toBe('/work/shared');
-  });
-
-  it('lets ATLAS_SHARED_DIR override it', () => {
-    expect(resolveSharedDir('/work/main', { ATLAS_SHARED_DIR: '/data/shared' })).toBe(
-      '/data/shared',
+  it('names a missing sources folder in its error', async () => {
+    const missing = join(outDir, 'no-such-sources');
+    await expect(buildBoundaries({ sourcesDir: missing, outDir })).rejects.toThrow(
+      new RegExp(`^${missing}/dvhcvn-codes-2025/dvhcvn-2025-03-01\\.json\\.br: cannot read`),
     );
   });
 });

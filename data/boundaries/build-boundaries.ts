@@ -1,11 +1,11 @@
 /**
- * Boundary build: reads the third-party 2019 district boundaries and the code list from the
- * shared folder and writes one simplified TopoJSON (districts, provinces merged from them, and
+ * Boundary build: reads the third-party 2019 district boundaries and the code list from
+ * `data/sources/` and writes one simplified TopoJSON (districts, provinces merged from them, and
  * label points) plus a manifest into a git-ignored folder. Nothing derived is ever committed.
  */
 import { readdir, readFile, rename, rm, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAdminUnits } from './admin-units.ts';
 import { BoundaryBuildError } from './errors.ts';
@@ -21,6 +21,7 @@ import {
 } from './manifest.ts';
 import { parseProvinceFile } from './province-file.ts';
 import { repairProvinces } from './repairs.ts';
+import { readSourceFile, readSourceRecords, type SourceRecord } from './sources.ts';
 import { buildBoundaryTopology, type SimplificationSettings } from './topology.ts';
 import { assembleUnits, checkDistrictCodes, selectProvinceFiles } from './units.ts';
 
@@ -44,8 +45,8 @@ export type {
 export { MANIFEST_FILE, TOPOLOGY_FILE } from './manifest.ts';
 
 export interface BoundaryBuildOptions {
-  /** The shared folder (`../shared` from the project root unless ATLAS_SHARED_DIR says otherwise). */
-  sharedDir: string;
+  /** The vendored third-party sources: `data/sources/` (`SOURCES_DIR`), or a test fixture. */
+  sourcesDir: string;
   outDir: string;
   /** Rebuild even when the inputs and the build code are unchanged. */
   force?: boolean;
@@ -69,11 +70,11 @@ export const SIMPLIFICATION: SimplificationSettings = {
   minRingVertices: 6,
 };
 
-export const GIS_DIR = 'boundaries/vn-2019-districts/gis';
-export const GIS_EXTRA_DIR = 'boundaries/vn-2019-districts/gis-extra';
-export const ADMIN_UNITS_FILE = 'admin-units/dvhcvn-2025-03-01.json';
+export const GIS_DIR = 'dvhcvn-gis-2019/gis';
+export const GIS_EXTRA_DIR = 'odm-districts-2009';
+export const ADMIN_UNITS_FILE = 'dvhcvn-codes-2025/dvhcvn-2025-03-01.json.br';
 /** Province files are named by their two-digit code; anything else there (level1s_bbox.json) is not one. */
-const PROVINCE_FILE = /^\d{2}\.json$/;
+const PROVINCE_FILE = /^\d{2}\.json\.br$/;
 /** Libraries whose behaviour shapes the output: a new version must trigger a rebuild. */
 const OUTPUT_DEPENDENCIES = [
   'topojson-server',
@@ -83,21 +84,19 @@ const OUTPUT_DEPENDENCIES = [
   '@turf/turf',
 ];
 
-/** `ATLAS_SHARED_DIR` if set, else `../shared` beside the project root. */
-export function resolveSharedDir(projectRoot: string, env = process.env): string {
-  const override = env.ATLAS_SHARED_DIR?.trim();
-  return override ? resolve(override) : resolve(projectRoot, '..', 'shared');
-}
-
 export async function buildBoundaries(options: BoundaryBuildOptions): Promise<BoundaryBuildResult> {
   const started = performance.now();
   const log = options.log ?? (() => {});
-  const inputs = await readInputs(options.sharedDir);
+  const inputs = await readInputs(options.sourcesDir);
   const inputHash = computeInputHash(
-    [inputs.adminUnits, ...inputs.gis.values(), ...inputs.gisExtra.values()].map((f) => ({
-      name: f.name,
-      bytes: f.bytes,
-    })),
+    [
+      ...[inputs.adminUnits, ...inputs.gis.values(), ...inputs.gisExtra.values()].map((f) => ({
+        name: f.name,
+        bytes: f.bytes,
+      })),
+      // The credits go into the manifest, so a changed source.json is a changed input.
+      { name: 'sources', bytes: Buffer.from(JSON.stringify([...inputs.sources])) },
+    ],
     await readBuildCode(),
   );
 
@@ -139,6 +138,7 @@ export async function buildBoundaries(options: BoundaryBuildOptions): Promise<Bo
     repairs: repaired.repairs,
     settings: SIMPLIFICATION,
     stats,
+    sources: inputs.sources,
   });
 
   await writeOutputs(options.outDir, text, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -154,7 +154,7 @@ export async function buildBoundaries(options: BoundaryBuildOptions): Promise<Bo
 interface InputFile {
   /** Where it was read from, for error messages. */
   path: string;
-  /** Path relative to the shared folder, for the input hash. */
+  /** Path relative to the sources folder, for the input hash. */
   name: string;
   bytes: Buffer;
 }
@@ -163,16 +163,13 @@ interface Inputs {
   adminUnits: InputFile;
   gis: Map<string, InputFile>;
   gisExtra: Map<string, InputFile>;
+  sources: Map<string, SourceRecord>;
 }
 
-async function readInputs(sharedDir: string): Promise<Inputs> {
+async function readInputs(sourcesDir: string): Promise<Inputs> {
   const read = async (name: string): Promise<InputFile> => {
-    const path = join(sharedDir, name);
-    try {
-      return { path, name, bytes: await readFile(path) };
-    } catch (error) {
-      throw new BoundaryBuildError(path, `cannot read (${(error as Error).message})`);
-    }
+    const path = join(sourcesDir, name);
+    return { path, name, bytes: await readSourceFile(path) };
   };
   const readProvinceDir = async (
     dir: string,
@@ -180,28 +177,29 @@ async function readInputs(sharedDir: string): Promise<Inputs> {
   ): Promise<Map<string, InputFile>> => {
     let names: string[];
     try {
-      names = await readdir(join(sharedDir, dir));
+      names = await readdir(join(sourcesDir, dir));
     } catch (error) {
       if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
       throw new BoundaryBuildError(
-        join(sharedDir, dir),
+        join(sourcesDir, dir),
         `cannot list (${(error as Error).message})`,
       );
     }
     const files = names.filter((n) => PROVINCE_FILE.test(n)).sort();
-    // The file name is the province code: 08.json → "08".
+    // The file name is the province code: 08.json.br → "08".
     return new Map(
       await Promise.all(
         files.map(async (n) => [n.slice(0, 2), await read(`${dir}/${n}`)] as const),
       ),
     );
   };
-  const [adminUnits, gis, gisExtra] = await Promise.all([
+  const [adminUnits, gis, gisExtra, sources] = await Promise.all([
     read(ADMIN_UNITS_FILE),
     readProvinceDir(GIS_DIR, true),
     readProvinceDir(GIS_EXTRA_DIR, false),
+    readSourceRecords(sourcesDir),
   ]);
-  return { adminUnits, gis, gisExtra };
+  return { adminUnits, gis, gisExtra, sources };
 }
 
 /** This folder's build code (tests excluded) and the versions of the libraries that shape the output. */

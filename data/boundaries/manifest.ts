@@ -11,6 +11,7 @@ import type {
   ManifestSource,
   RenamedUnit,
 } from '../../src/lib/data/atlas-index.ts';
+import { creditsOf, type SourceRecord } from './sources.ts';
 import type { AdminProvince, ProvinceSource } from './types.ts';
 
 export const MANIFEST_SCHEMA = 1;
@@ -25,39 +26,6 @@ export type {
   RenamedUnit,
   SimplificationSummary,
 } from '../../src/lib/data/atlas-index.ts';
-
-export const SOURCES: Record<ManifestSource['id'], ManifestSource> = {
-  'dvhcvn-gis-2019': {
-    id: 'dvhcvn-gis-2019',
-    title:
-      'Province and district boundaries from the Government administrative map (gis.chinhphu.vn), extracted October 2019 by the dvhcvn project',
-    licence: 'GPL-3.0',
-    attribution: 'Ranh giới hành chính: gis.chinhphu.vn (10/2019), dự án dvhcvn, GPL-3.0',
-    url: 'https://github.com/daohoangson/dvhcvn',
-    changes:
-      'Simplified and quantized into TopoJSON; land of districts merged in 2019–2021 added to the absorbing district; provinces merged from districts.',
-  },
-  'odm-districts-2009': {
-    id: 'odm-districts-2009',
-    title:
-      'District boundaries of Quảng Ninh ("Địa phận huyện", Department of Survey and Mapping, 2009), Open Development Mekong',
-    licence: 'CC-BY-SA-4.0',
-    attribution:
-      'Quảng Ninh: Open Development Mekong / Cục Đo đạc và Bản đồ Việt Nam (Department of Survey and Mapping), CC BY-SA 4.0',
-    url: 'https://opendevelopmentmekong.net',
-    changes:
-      'Dissolved by district, Hoành Bồ merged into Hạ Long (2020), overlaps with neighbouring provinces cut away, simplified and quantized.',
-  },
-  'dvhcvn-codes-2025': {
-    id: 'dvhcvn-codes-2025',
-    title:
-      'Names, types and GSO codes of administrative units as of 1 March 2025 (General Statistics Office), dvhcvn project',
-    licence: 'GPL-3.0',
-    attribution: 'Danh mục đơn vị hành chính: Tổng cục Thống kê (01/3/2025), dự án dvhcvn, GPL-3.0',
-    url: 'https://github.com/daohoangson/dvhcvn',
-    changes: 'Province names and types used as properties; no other change.',
-  },
-};
 
 export interface ManifestInput {
   inputHash: string;
@@ -75,6 +43,8 @@ export interface ManifestInput {
   repairs: readonly string[];
   settings: SimplificationSettings;
   stats: SimplificationStats;
+  /** The `data/sources/` records, whose credits the manifest carries to the app. */
+  sources: ReadonlyMap<string, SourceRecord>;
 }
 
 /** The manifest of a build; it holds no time or path, so equal inputs give equal bytes. */
@@ -117,9 +87,11 @@ export function createManifest(input: ManifestInput): BoundaryManifest {
     renamed: [...input.renamed],
     repairs: [...input.repairs],
     sources: [
-      ...(used.has('gis') ? [SOURCES['dvhcvn-gis-2019']] : []),
-      ...(used.has('gis-extra') ? [SOURCES['odm-districts-2009']] : []),
-      SOURCES['dvhcvn-codes-2025'],
+      ...(used.has('gis') ? creditsOf<ManifestSource['id']>(input.sources, 'dvhcvn-gis-2019') : []),
+      ...(used.has('gis-extra')
+        ? creditsOf<ManifestSource['id']>(input.sources, 'odm-districts-2009')
+        : []),
+      ...creditsOf<ManifestSource['id']>(input.sources, 'dvhcvn-codes-2025'),
     ],
     simplification: {
       method: 'Visvalingam (topojson-simplify presimplify + simplify), then quantize',
@@ -137,7 +109,7 @@ export function sha256(data: string | Uint8Array): string {
 }
 
 export interface HashedFile {
-  /** Stable name of the file in the hash (relative path), so moving the shared folder is no change. */
+  /** Stable name of the file in the hash (relative path), so moving the sources folder is no change. */
   name: string;
   bytes: Uint8Array;
 }

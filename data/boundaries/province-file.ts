@@ -25,7 +25,9 @@ export function parseProvinceFile(
   const root = shape.object(shape.parse(text), '');
   const code = shape.string(root.level1_id, 'level1_id', /^\d{2}$/);
   const expectedFile = `${code}.json`;
-  if (/^\d{2}\.json$/.test(basename(file)) && basename(file) !== expectedFile) {
+  // Stored compressed (01.json.br): the name before the compression suffix is what counts.
+  const stored = basename(file).replace(/\.(br|gz)$/, '');
+  if (/^\d{2}\.json$/.test(stored) && stored !== expectedFile) {
     shape.fail('level1_id', `"${code}" does not match the file name (expected ${expectedFile})`);
   }
   const name = normaliseName(shape.string(root.name, 'name'));

@@ -1,39 +1,30 @@
 import { area } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  ADMIN_UNITS_FILE,
   buildBoundaries,
-  GIS_DIR,
-  resolveSharedDir,
   TOPOLOGY_FILE,
   type BoundaryTopology,
   type DistrictProperties,
 } from './build-boundaries.ts';
+import { SOURCES_DIR as sourcesDir } from './sources.ts';
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-const sharedDir = resolveSharedDir(projectRoot);
-const hasSharedData =
-  existsSync(join(sharedDir, GIS_DIR)) && existsSync(join(sharedDir, ADMIN_UNITS_FILE));
 const outDirs: string[] = [];
 
 afterAll(async () => {
   await Promise.all(outDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-// The third-party boundaries are never in the repository: this runs only where ../shared (or
-// ATLAS_SHARED_DIR) holds them.
-describe.skipIf(!hasSharedData)(`real boundaries from ${sharedDir}`, () => {
+// The vendored third-party boundaries of data/sources/, as every clone has them.
+describe('real boundaries from data/sources', () => {
   it('builds all provinces, the Tuyên Quang districts and both archipelagos within budget', async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'atlas-real-'));
     outDirs.push(outDir);
-    const { manifest } = await buildBoundaries({ sharedDir, outDir, force: true });
+    const { manifest } = await buildBoundaries({ sourcesDir, outDir, force: true });
     const topology = JSON.parse(
       await readFile(join(outDir, TOPOLOGY_FILE), 'utf8'),
     ) as BoundaryTopology;

@@ -54,7 +54,7 @@ const MIN_OVERLAP_KM2 = 0.001;
 
 /**
  * Fills land that no district covers in gis/ provinces, then cuts gis-extra districts back where
- * they overlap gis/ ones (the shared README: prefer gis/ wherever the two disagree).
+ * they overlap gis/ ones (the source's README: prefer gis/ wherever the two disagree).
  */
 export function repairProvinces(provinces: readonly ProvinceBoundary[]): {
   provinces: ProvinceBoundary[];

@@ -1,15 +1,15 @@
 /**
- * A small synthetic `vn-2025/` folder in the layout of the real inputs, with the real Ba Chẽ
+ * A small synthetic sources folder with the 2025 inputs in the layout of `data/sources/`, with the real Ba Chẽ
  * code mismatch (06970 in the crosswalk, 06978 in the wards file). Never the real files.
  */
 import type { FeatureCollection } from 'geojson';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { topology } from 'topojson-server';
 import { ADMIN_UNITS_FILE } from './build-boundaries.ts';
 import { VN2025_FILES } from './build-2025.ts';
-import { rect, type Ring } from './test-fixtures.ts';
+import { copySourceRecords, rect, writeSourceFile, type Ring } from './test-fixtures.ts';
 
 interface FixtureWard {
   code: string;
@@ -199,13 +199,12 @@ export function adminUnitsText(): string {
 }
 
 /** Writes the 2025 inputs and the code list under a new temporary directory. */
-export async function writeShared2025Fixture(
+export async function writeSources2025Fixture(
   overrides: Partial<Record<keyof typeof VN2025_FILES, string>> = {},
 ): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'atlas-shared-2025-'));
-  await mkdir(join(root, VN2025_FILES.wards, '..'), { recursive: true });
-  await mkdir(join(root, ADMIN_UNITS_FILE, '..'), { recursive: true });
-  await writeFile(join(root, ADMIN_UNITS_FILE), adminUnitsText());
+  const root = await mkdtemp(join(tmpdir(), 'atlas-sources-2025-'));
+  await copySourceRecords(root);
+  await writeSourceFile(root, ADMIN_UNITS_FILE, adminUnitsText());
   const texts: Record<keyof typeof VN2025_FILES, string> = {
     provinces: provincesText(),
     wards: wardsText(),
@@ -214,7 +213,7 @@ export async function writeShared2025Fixture(
     ...overrides,
   };
   for (const [key, name] of Object.entries(VN2025_FILES)) {
-    await writeFile(join(root, name), texts[key as keyof typeof VN2025_FILES]);
+    await writeSourceFile(root, name, texts[key as keyof typeof VN2025_FILES]);
   }
   return root;
 }

@@ -1,11 +1,13 @@
 /**
- * Small synthetic shared folders for the boundary build's tests, in the layout of the real
- * inputs (gis/, gis-extra/, the dvhcvn code list). Never the real third-party files.
+ * Small synthetic sources folders for the boundary build's tests, in the layout of
+ * `data/sources/` (compressed province files, the dvhcvn code list, the real source records).
+ * Never the real third-party geometry.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADMIN_UNITS_FILE, GIS_DIR, GIS_EXTRA_DIR } from './build-boundaries.ts';
+import { encodeSourceFile, SOURCE_RECORD_FILE, SOURCES_DIR } from './sources.ts';
 
 export type Ring = [number, number][];
 
@@ -23,7 +25,7 @@ export interface FixtureProvince {
   districts: FixtureDistrict[];
 }
 
-export interface FixtureSharedDir {
+export interface FixtureSources {
   gis: FixtureProvince[];
   gisExtra: FixtureProvince[];
   /** Provinces of the code list; defaults to those of gis and gisExtra. */
@@ -63,7 +65,7 @@ export function circle(cx: number, cy: number, radius: number, n: number): Ring 
  *   21.0 └─────┴─────┴─────┘
  *      105.0 105.1 105.2 105.3
  */
-export function standardFixture(): FixtureSharedDir {
+export function standardFixture(): FixtureSources {
   const hanoi: FixtureProvince = {
     code: '01',
     name: 'Thành phố Hà Nội',
@@ -153,20 +155,40 @@ export function codeListText(provinces: readonly FixtureProvince[]): string {
   });
 }
 
-/** Writes a shared folder under a new temporary directory and returns its path. */
-export async function writeSharedFixture(fixture = standardFixture()): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'atlas-shared-'));
-  await mkdir(join(root, GIS_DIR), { recursive: true });
-  await mkdir(join(root, GIS_EXTRA_DIR), { recursive: true });
-  await mkdir(join(root, ADMIN_UNITS_FILE, '..'), { recursive: true });
+/** Writes `text` as the stored (compressed, where the name says so) source file `name`. */
+export async function writeSourceFile(root: string, name: string, text: string): Promise<void> {
+  await mkdir(join(root, name, '..'), { recursive: true });
+  await writeFile(join(root, name), encodeSourceFile(name, text));
+}
+
+/** Copies every real `source.json` into `root`, so fixtures carry the credits the build reads. */
+export async function copySourceRecords(root: string): Promise<void> {
+  for (const entry of await readdir(SOURCES_DIR, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    await mkdir(join(root, entry.name), { recursive: true });
+    await copyFile(
+      join(SOURCES_DIR, entry.name, SOURCE_RECORD_FILE),
+      join(root, entry.name, SOURCE_RECORD_FILE),
+    );
+  }
+}
+
+/** Writes a sources folder under a new temporary directory and returns its path. */
+export async function writeSourcesFixture(fixture = standardFixture()): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'atlas-sources-'));
+  await copySourceRecords(root);
   for (const province of fixture.gis) {
-    await writeFile(join(root, GIS_DIR, `${province.code}.json`), provinceFileText(province));
+    await writeSourceFile(root, `${GIS_DIR}/${province.code}.json.br`, provinceFileText(province));
   }
   for (const province of fixture.gisExtra) {
-    await writeFile(join(root, GIS_EXTRA_DIR, `${province.code}.json`), provinceFileText(province));
+    await writeSourceFile(
+      root,
+      `${GIS_EXTRA_DIR}/${province.code}.json.br`,
+      provinceFileText(province),
+    );
   }
   // Present in the real folder and not a province: must be ignored.
-  await writeFile(join(root, GIS_DIR, 'level1s_bbox.json'), '{"01":[105,21,105.2,21.1]}');
-  await writeFile(join(root, ADMIN_UNITS_FILE), codeListText(fixture.codeList));
+  await writeSourceFile(root, `${GIS_DIR}/level1s_bbox.json.br`, '{"01":[105,21,105.2,21.1]}');
+  await writeSourceFile(root, ADMIN_UNITS_FILE, codeListText(fixture.codeList));
   return root;
 }

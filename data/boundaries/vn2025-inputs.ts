@@ -1,5 +1,5 @@
 /**
- * Validated readers for the post-2025 inputs in `../shared/boundaries/vn-2025/`: the 34-province
+ * Validated readers for the post-2025 inputs vendored in `data/sources/`: the 34-province
  * GeoJSON (names only — geometry comes from the wards so borders coincide), the 3,321-ward
  * TopoJSON and the dvhcvn crosswalks. Each throws a BoundaryBuildError naming the file and path.
  */
