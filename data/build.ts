@@ -7,7 +7,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildBoundaries2025 } from './boundaries/build-2025.ts';
 import { buildBoundaries } from './boundaries/build-boundaries.ts';
-import { SOURCES_DIR } from './boundaries/sources.ts';
+import { readSourceRecords, SOURCES_DIR } from './boundaries/sources.ts';
 import { buildSeedDatasets } from './build-datasets.ts';
 import type { AtlasIndex } from '../src/lib/data/atlas-index.ts';
 
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     boundaries: manifest,
     boundaries2025: boundaries2025.manifest,
     datasets: { file: 'datasets.json', contentHash: datasets.hash, bytes: datasets.text.length },
+    sources: [...(await readSourceRecords(SOURCES_DIR)).values()],
   };
   await writeAtomically(path.join(outDir, 'atlas.json'), JSON.stringify(index, null, 2));
   console.log(`datasets: ${datasets.hash.slice(0, 12)} (${datasets.text.length} bytes)`);

@@ -21,7 +21,8 @@ import {
 } from './manifest.ts';
 import { parseProvinceFile } from './province-file.ts';
 import { repairProvinces } from './repairs.ts';
-import { readSourceFile, readSourceRecords, type SourceRecord } from './sources.ts';
+import type { DataSource } from '../../src/lib/data/atlas-index.ts';
+import { readSourceFile, readSourceRecords } from './sources.ts';
 import { buildBoundaryTopology, type SimplificationSettings } from './topology.ts';
 import { assembleUnits, checkDistrictCodes, selectProvinceFiles } from './units.ts';
 
@@ -163,7 +164,7 @@ interface Inputs {
   adminUnits: InputFile;
   gis: Map<string, InputFile>;
   gisExtra: Map<string, InputFile>;
-  sources: Map<string, SourceRecord>;
+  sources: Map<string, DataSource>;
 }
 
 async function readInputs(sourcesDir: string): Promise<Inputs> {

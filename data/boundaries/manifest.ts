@@ -8,10 +8,11 @@ import type {
 } from './topology.ts';
 import type {
   BoundaryManifest,
+  DataSource,
   ManifestSource,
   RenamedUnit,
 } from '../../src/lib/data/atlas-index.ts';
-import { creditsOf, type SourceRecord } from './sources.ts';
+import { creditsOf } from './sources.ts';
 import type { AdminProvince, ProvinceSource } from './types.ts';
 
 export const MANIFEST_SCHEMA = 1;
@@ -44,7 +45,7 @@ export interface ManifestInput {
   settings: SimplificationSettings;
   stats: SimplificationStats;
   /** The `data/sources/` records, whose credits the manifest carries to the app. */
-  sources: ReadonlyMap<string, SourceRecord>;
+  sources: ReadonlyMap<string, DataSource>;
 }
 
 /** The manifest of a build; it holds no time or path, so equal inputs give equal bytes. */

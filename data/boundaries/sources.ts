@@ -7,33 +7,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
+import type { DataSource, LicenceId, SourceCredit } from '../../src/lib/data/atlas-index.ts';
 import { BoundaryBuildError } from './errors.ts';
 
 /** `data/sources/` of this checkout: the build needs nothing outside the repository. */
 export const SOURCES_DIR = resolve(import.meta.dirname, '..', 'sources');
 export const SOURCE_RECORD_FILE = 'source.json';
 
-export interface SourceCredit {
-  id: string;
-  title: string;
-  /** SPDX identifier where the licence has one. */
-  licence: string;
-  attribution: string;
-  url: string;
-  /** What this build changed, as share-alike and GPL terms ask to state. */
-  changes: string;
-}
-
-export interface SourceRecord extends SourceCredit {
-  /** Upstream version, commit or date of the copy in this folder. */
-  version: string;
-  /** Files of `dist/` that derive from this source (and so keep its licence). */
-  derived: string[];
-  /** Sources this one derives from that have no files here but must be credited too. */
-  upstream?: SourceCredit[];
-}
-
 const CREDIT_FIELDS = ['id', 'title', 'licence', 'attribution', 'url', 'changes'] as const;
+const LICENCES: readonly LicenceId[] = ['GPL-3.0', 'CC-BY-SA-4.0', 'MIT'];
 
 /** Reads a source file, decompressing `.br` and `.gz` by their extension. */
 export async function readSourceFile(path: string): Promise<Buffer> {
@@ -84,7 +66,7 @@ function creditFields(record: SourceCredit): SourceCredit {
   return { id, title, licence, attribution, url, changes };
 }
 
-export function parseSourceRecord(text: string, where: string): SourceRecord {
+export function parseSourceRecord(text: string, where: string): DataSource {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -93,8 +75,15 @@ export function parseSourceRecord(text: string, where: string): SourceRecord {
   }
   const credit = parseCredit(json, where);
   const record = json as Record<string, unknown>;
+  if (!LICENCES.includes(credit.licence as LicenceId)) {
+    throw new BoundaryBuildError(where, `"licence" must be one of ${LICENCES.join(', ')}`);
+  }
   if (typeof record.version !== 'string' || record.version === '') {
     throw new BoundaryBuildError(where, '"version" must be a non-empty string');
+  }
+  const what = record.what as Record<string, unknown> | undefined;
+  if (typeof what?.vi !== 'string' || typeof what.en !== 'string' || !what.vi || !what.en) {
+    throw new BoundaryBuildError(where, '"what" must say what the source holds, in "vi" and "en"');
   }
   const derived = record.derived;
   if (!Array.isArray(derived) || derived.some((d) => typeof d !== 'string')) {
@@ -106,6 +95,8 @@ export function parseSourceRecord(text: string, where: string): SourceRecord {
   }
   return {
     ...credit,
+    licence: credit.licence as LicenceId,
+    what: { vi: what.vi, en: what.en },
     version: record.version,
     derived: derived as string[],
     ...(upstream
@@ -115,7 +106,7 @@ export function parseSourceRecord(text: string, where: string): SourceRecord {
 }
 
 /** Every `data/sources/<id>/source.json`, by id; a folder's name must be its record's id. */
-export async function readSourceRecords(sourcesDir: string): Promise<Map<string, SourceRecord>> {
+export async function readSourceRecords(sourcesDir: string): Promise<Map<string, DataSource>> {
   let names: string[];
   try {
     names = (await readdir(sourcesDir, { withFileTypes: true }))
@@ -125,7 +116,7 @@ export async function readSourceRecords(sourcesDir: string): Promise<Map<string,
   } catch (error) {
     throw new BoundaryBuildError(sourcesDir, `cannot list (${(error as Error).message})`);
   }
-  const records = new Map<string, SourceRecord>();
+  const records = new Map<string, DataSource>();
   for (const name of names) {
     const path = join(sourcesDir, name, SOURCE_RECORD_FILE);
     const record = parseSourceRecord((await readSourceFile(path)).toString('utf8'), path);
@@ -139,7 +130,7 @@ export async function readSourceRecords(sourcesDir: string): Promise<Map<string,
 
 /** The credits of source `id` and its upstream sources, as the app shows them. */
 export function creditsOf<Id extends string>(
-  records: ReadonlyMap<string, SourceRecord>,
+  records: ReadonlyMap<string, DataSource>,
   id: Id,
 ): (SourceCredit & { id: Id })[] {
   const record = records.get(id);

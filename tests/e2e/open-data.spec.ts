@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import readXlsxFile from 'read-excel-file/node';
 import type { Download, Page } from '@playwright/test';
+import type { AtlasIndex, DataSource } from '../../src/lib/data/atlas-index.ts';
 import type { DatasetBundle } from '../../src/lib/domain/dataset.ts';
 import { INDICATORS } from '../../src/lib/domain/indicators.ts';
 import { cspViolations, expect, openAtlas, test } from './fixtures.ts';
@@ -12,6 +13,13 @@ const BUILT_IN: DatasetBundle[] = (
   ) as { datasets: DatasetBundle[] }
 ).datasets;
 const PLAN = BUILT_IN.find((d) => d.metadata.id === 'tuyen-quang-2020-plan')!;
+/** The data/sources/ records the data build copied into its index. */
+const SOURCES: DataSource[] =
+  (
+    JSON.parse(
+      readFileSync(new URL('../../public/generated/atlas.json', import.meta.url), 'utf8'),
+    ) as AtlasIndex
+  ).sources ?? [];
 
 async function openOpenData(page: Page) {
   await openAtlas(page);
@@ -51,10 +59,15 @@ test('the catalogue lists every built-in dataset with its source, licence and wa
       await expect(entry.locator('.warnings li')).toHaveCount(metadata.warnings.length);
     }
   }
-  // Every licence of the shared boundary data is credited.
-  const licences = page.getByTestId('boundary-file');
-  for (const licence of ['GPL-3.0', 'CC-BY-SA-4.0', 'MIT']) {
-    await expect(licences.and(page.locator(`[data-licence="${licence}"]`)).first()).toBeVisible();
+  // Every folder of data/sources/ is credited with its licence and the dist/ files it feeds.
+  expect(SOURCES.length).toBeGreaterThanOrEqual(5);
+  const listed = page.getByTestId('boundary-file');
+  await expect(listed).toHaveCount(SOURCES.length);
+  for (const source of SOURCES) {
+    const entry = listed.filter({ hasText: `data/sources/${source.id}/` });
+    await expect(entry).toHaveAttribute('data-licence', source.licence);
+    await expect(entry).toContainText(source.attribution);
+    for (const file of source.derived) await expect(entry).toContainText(file);
   }
   await expect(page.getByTestId('open-data-licences')).toContainText('Open Development Mekong');
   expect(await cspViolations(page)).toEqual([]);

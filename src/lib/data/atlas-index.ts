@@ -12,14 +12,36 @@ export interface ManifestProvince {
   districts: number;
 }
 
-export interface ManifestSource {
-  id: 'dvhcvn-gis-2019' | 'odm-districts-2009' | 'dvhcvn-codes-2025';
+/** The licences of the data sources (SPDX identifiers); the open-data page states each one's terms. */
+export type LicenceId = 'GPL-3.0' | 'CC-BY-SA-4.0' | 'MIT';
+
+/** How a data source is credited wherever its data is shown (map, PNG, print, open-data page). */
+export interface SourceCredit {
+  id: string;
   title: string;
+  /** An SPDX identifier, or how the source states its terms when it has none. */
   licence: string;
   attribution: string;
   url: string;
   /** What this build changed, as share-alike and GPL terms ask to state. */
   changes: string;
+}
+
+/** One folder of `data/sources/`, as its `source.json` describes it. */
+export interface DataSource extends SourceCredit {
+  /** The files in the repository are always under a licence whose terms the atlas states. */
+  licence: LicenceId;
+  what: { vi: string; en: string };
+  /** Upstream version, commit or date of the copy in the repository. */
+  version: string;
+  /** Files of `dist/` that derive from this source (and so keep its licence). */
+  derived: string[];
+  /** Sources this one derives from that have no files in the repository but are credited too. */
+  upstream?: SourceCredit[];
+}
+
+export interface ManifestSource extends SourceCredit {
+  id: 'dvhcvn-gis-2019' | 'odm-districts-2009' | 'dvhcvn-codes-2025';
 }
 
 /** A unit whose name in the boundary files differs from the code list's. */
@@ -86,13 +108,8 @@ export interface Manifest2025Province {
   communes: GeneratedFile & { count: number };
 }
 
-export interface Source2025 {
+export interface Source2025 extends SourceCredit {
   id: 'vn-provinces-database-2025' | 'sapnhap-bando-2025' | 'dvhcvn-crosswalk-2025';
-  title: string;
-  licence: string;
-  attribution: string;
-  url: string;
-  changes: string;
 }
 
 /**
@@ -126,4 +143,6 @@ export interface AtlasIndex {
   /** Absent in indexes written before the 2025 units were built; the app then offers 2019 only. */
   boundaries2025?: Boundary2025Manifest;
   datasets: { file: string; contentHash: string; bytes: number };
+  /** Every folder of `data/sources/`; absent in indexes written before the sources were vendored. */
+  sources?: DataSource[];
 }

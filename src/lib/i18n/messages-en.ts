@@ -524,7 +524,7 @@ export const en: Messages = {
   openDataIndicators: 'Indicators',
   openDataBoundaries: 'Boundaries, font and licences',
   openDataBoundariesIntro:
-    "Boundaries are read from the third-party files below when the atlas is built; the files themselves are not in the project's source. The geometry in a downloaded GeoJSON file derives from them and is distributed under GPL-3.0; Quảng Ninh's part comes from a CC BY-SA 4.0 source, which Creative Commons declared one-way compatible with GPL-3.0 (October 2015). Credit every source when you reuse it.",
+    "Boundaries are built from the third-party files below, kept with their licences in the project's repository (the data/sources/ folder). Each file in dist/ that derives from a source keeps that source's licence: the 2019 boundaries GPL-3.0 (Quảng Ninh's part comes from a CC BY-SA 4.0 source, which Creative Commons declared one-way compatible with GPL-3.0 in October 2015), the 2025 boundaries MIT. Credit every source when you reuse it.",
   openDataFiguresLicence:
     'Figures: quoted from Vietnamese state administrative documents, which are not protected by copyright (Article 15 of the Law on Intellectual Property); when you reuse them, cite the source document (number, date, issuer).',
   openDataFontLicence:
@@ -534,8 +534,9 @@ export const en: Messages = {
   openDataAttribution: 'Credit',
   openDataReuse: 'How you may reuse it',
   openDataChanges: 'What the atlas changed',
-  openDataUsed: 'Used in this build',
-  openDataNotUsed: 'Not used in this build (listed for the record)',
+  openDataVersion: 'Version',
+  openDataDerived: 'Files in dist/ derived from it',
+  openDataUpstream: 'Derived from',
   openDataMethodology: 'Methodology: how poverty is measured',
   openDataMethodologyIntro:
     'A household is poor by the multidimensional poverty standard: its income and its deprivation in access to basic social services. Each dataset says which standard it follows.',

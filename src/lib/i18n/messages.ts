@@ -529,7 +529,7 @@ export const vi = {
   openDataIndicators: 'Các chỉ tiêu',
   openDataBoundaries: 'Ranh giới, phông chữ và giấy phép',
   openDataBoundariesIntro:
-    'Ranh giới được đọc từ các tệp của bên thứ ba dưới đây lúc build; tệp gốc không nằm trong mã nguồn của dự án. Hình học trong tệp GeoJSON tải về phái sinh từ các tệp này nên được phân phối theo GPL-3.0; phần Quảng Ninh có nguồn CC BY-SA 4.0, giấy phép mà Creative Commons công nhận tương thích một chiều với GPL-3.0 (10/2015). Khi dùng lại, ghi công mọi nguồn.',
+    'Ranh giới được dựng lúc build từ các tệp của bên thứ ba dưới đây, lưu cùng giấy phép của chúng trong mã nguồn của dự án (thư mục data/sources/). Mỗi tệp trong dist/ phái sinh từ một nguồn giữ giấy phép của nguồn đó: ranh giới 2019 theo GPL-3.0 (phần Quảng Ninh có nguồn CC BY-SA 4.0, giấy phép mà Creative Commons công nhận tương thích một chiều với GPL-3.0, 10/2015), ranh giới 2025 theo MIT. Khi dùng lại, ghi công mọi nguồn.',
   openDataFiguresLicence:
     'Số liệu: trích nguyên văn từ văn bản hành chính nhà nước, không thuộc đối tượng bảo hộ quyền tác giả (Điều 15 Luật Sở hữu trí tuệ); khi dùng lại, ghi rõ văn bản nguồn (số, ngày, cơ quan ban hành).',
   openDataFontLicence:
@@ -539,8 +539,9 @@ export const vi = {
   openDataAttribution: 'Ghi công',
   openDataReuse: 'Được dùng lại thế nào',
   openDataChanges: 'Atlas đã thay đổi',
-  openDataUsed: 'Dùng trong bản này',
-  openDataNotUsed: 'Không dùng trong bản này (chỉ ghi nhận)',
+  openDataVersion: 'Phiên bản',
+  openDataDerived: 'Tệp phái sinh trong dist/',
+  openDataUpstream: 'Nguồn gốc',
   openDataMethodology: 'Phương pháp: đo nghèo thế nào',
   openDataMethodologyIntro:
     'Hộ nghèo được xác định theo chuẩn nghèo đa chiều: thu nhập và mức thiếu hụt tiếp cận các dịch vụ xã hội cơ bản. Mỗi bộ dữ liệu ghi rõ chuẩn của mình.',

@@ -1,4 +1,5 @@
 import { MESSAGES } from '../../i18n/message-tables.ts';
+import type { LicenceId } from '../../data/atlas-index.ts';
 import type { Locale, MessageKey } from '../../i18n/messages.ts';
 import type { DatasetMetadata, SourceDocument } from '../dataset.ts';
 import { problemText } from '../import/problem-text.ts';
@@ -93,8 +94,6 @@ export function buildCatalogue(
     }));
 }
 
-export type LicenceId = 'GPL-3.0' | 'CC-BY-SA-4.0' | 'MIT';
-
 /** What each licence lets a reader do with the files under it, and what it asks in return. */
 export const LICENCE_TERMS: Record<LicenceId, { name: string; reuse: Record<Locale, string> }> = {
   'GPL-3.0': {
@@ -119,80 +118,3 @@ export const LICENCE_TERMS: Record<LicenceId, { name: string; reuse: Record<Loca
     },
   },
 };
-
-export interface BoundaryFile {
-  /** Path in the shared data folder the data build reads from. */
-  path: string;
-  what: Record<Locale, string>;
-  licence: LicenceId;
-  attribution: string;
-  /** The atlas-index source this file feeds; null when this build does not use the file. */
-  sourceId: 'dvhcvn-gis-2019' | 'odm-districts-2009' | 'dvhcvn-codes-2025' | null;
-}
-
-/** Every third-party file beside the project (../shared/boundaries/README.md) and its licence. */
-export const BOUNDARY_FILES: readonly BoundaryFile[] = [
-  {
-    path: 'boundaries/vn-2019-districts/gis/*.json',
-    what: {
-      vi: 'Ranh giới tỉnh và huyện (62 tỉnh, 692 huyện), trích từ hệ thống bản đồ hành chính của Chính phủ (gis.chinhphu.vn) tháng 10/2019',
-      en: 'Province and district boundaries (62 provinces, 692 districts), extracted from the Government administrative map (gis.chinhphu.vn) in October 2019',
-    },
-    licence: 'GPL-3.0',
-    attribution: 'gis.chinhphu.vn (10/2019), dvhcvn project (github.com/daohoangson/dvhcvn)',
-    sourceId: 'dvhcvn-gis-2019',
-  },
-  {
-    path: 'boundaries/vn-2019-districts/gis-extra/22.json',
-    what: {
-      vi: 'Ranh giới huyện của Quảng Ninh (13 huyện; lớp "Địa phận huyện" năm 2009, đã khái quát hoá)',
-      en: 'District boundaries of Quảng Ninh (13 districts; the 2009 "Địa phận huyện" layer, generalised)',
-    },
-    licence: 'CC-BY-SA-4.0',
-    attribution:
-      'Open Development Mekong / Cục Đo đạc và Bản đồ Việt Nam (Department of Survey and Mapping)',
-    sourceId: 'odm-districts-2009',
-  },
-  {
-    path: 'admin-units/dvhcvn-2025-03-01.json',
-    what: {
-      vi: 'Tên, loại và mã của 63 tỉnh, 696 huyện, 10.047 xã ngày 01/3/2025 (Tổng cục Thống kê)',
-      en: 'Names, types and codes of 63 provinces, 696 districts and 10,047 communes as of 1 March 2025 (General Statistics Office)',
-    },
-    licence: 'GPL-3.0',
-    attribution: 'Tổng cục Thống kê (GSO), dvhcvn project (github.com/daohoangson/dvhcvn)',
-    sourceId: 'dvhcvn-codes-2025',
-  },
-  {
-    path: 'boundaries/vn-2025/provinces-34.geojson, wards-3321-simplified.topojson',
-    what: {
-      vi: '34 tỉnh và 3.321 xã, phường sau ngày 01/7/2025',
-      en: 'The 34 provinces and 3,321 communes and wards after 1 July 2025',
-    },
-    licence: 'MIT',
-    attribution:
-      'thanglequoc/vietnamese-provinces-database; geometry from the state reference map sapnhap.bando.com.vn',
-    sourceId: null,
-  },
-  {
-    path: 'boundaries/vn-2025/crosswalk-merges.json, crosswalk-splits.json',
-    what: {
-      vi: 'Bảng chuyển đổi đơn vị cũ – mới khi sáp nhập ngày 01/7/2025',
-      en: 'Crosswalk between the old and new units of the 1 July 2025 mergers',
-    },
-    licence: 'MIT',
-    attribution: 'dvhcvn/20250701 (github.com/daohoangson/dvhcvn)',
-    sourceId: null,
-  },
-];
-
-/** Whether this build drew on each file: a file feeds the build when its source is listed. */
-export function boundaryFilesInUse(
-  sources: readonly { id: string }[],
-): (BoundaryFile & { used: boolean })[] {
-  const used = new Set(sources.map((source) => source.id));
-  return BOUNDARY_FILES.map((file) => ({
-    ...file,
-    used: file.sourceId !== null && used.has(file.sourceId),
-  }));
-}
