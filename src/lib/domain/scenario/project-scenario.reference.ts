@@ -180,7 +180,10 @@ export function projectScenarioReference(
   };
 }
 
-/** Each programme's money over the horizon, shared among its eligible units by poor households. */
+/**
+ * Each programme's money over the horizon, shared among its eligible units by poor households;
+ * each eligible unit also needs the programme's cost per exit for every exit it plans.
+ */
 function shareProgrammes(outcomes: UnitOutcome[], definition: ScenarioDefinition): void {
   for (const programme of definition.budget.programmes) {
     const eligible = outcomes.filter(
@@ -191,6 +194,9 @@ function shareProgrammes(outcomes: UnitOutcome[], definition: ScenarioDefinition
     for (const o of eligible) {
       o.budgetAvailable +=
         poorTotal > 0 ? (amount * o.poor[0]!) / poorTotal : amount / eligible.length;
+      if (programme.costPerExit > 0) {
+        for (const exits of o.exits) o.budgetNeeded += exits * programme.costPerExit;
+      }
     }
   }
 }

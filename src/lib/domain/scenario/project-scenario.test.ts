@@ -157,7 +157,7 @@ describe('projectScenario', () => {
     expect(result.total.missPoints).toBeCloseTo(3, 9);
   });
 
-  it('budget needed = exits × cost per exit; programmes are shared by poor households among eligible units', () => {
+  it('budget needed = exits × (cost per exit + eligible programmes’ costs); programmes are shared by poor households among eligible units', () => {
     const units = [unit(), unit({ code: '002', poor: 600, groups: ['poor-district'] })];
     const result = projectScenario(
       units,
@@ -167,14 +167,15 @@ describe('projectScenario', () => {
         budget: {
           costPerExit: 10,
           programmes: [
-            { name: '30a', amountPerYear: 100, eligible: 'poor-district' },
-            { name: '135', amountPerYear: 80, eligible: 'all' },
+            { name: '30a', amountPerYear: 100, eligible: 'poor-district', costPerExit: 7 },
+            { name: '135', amountPerYear: 80, eligible: 'all', costPerExit: 0 },
           ],
         },
       }),
     );
     const [a, b] = result.units;
     expect(a!.budgetNeeded).toBeCloseTo(10 * (a!.exits[0]! + a!.exits[1]!), 9);
+    expect(b!.budgetNeeded).toBeCloseTo((10 + 7) * (b!.exits[0]! + b!.exits[1]!), 9);
     expect(a!.budgetAvailable).toBeCloseTo(2 * 80 * 0.25, 9);
     expect(b!.budgetAvailable).toBeCloseTo(2 * 100 + 2 * 80 * 0.75, 9);
     expect(result.total.budgetAvailable).toBeCloseTo(360, 9);
@@ -294,6 +295,7 @@ const definitionArbitrary = fc.record({
   rePoverty: fc.double({ min: 0, max: 99, noNaN: true }),
   lockedPoints: fc.option(fc.double({ min: -100, max: 100, noNaN: true })),
   lockedHouseholds: fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true })),
+  programmeCost: fc.double({ min: 0, max: 1000, noNaN: true }),
 });
 
 type RawUnit = typeof unitsArbitrary extends fc.Arbitrary<(infer T)[]> ? T : never;
@@ -327,6 +329,18 @@ function buildCase(rawUnits: RawUnit[], d: RawDefinition) {
     householdGrowth:
       d.growth === null ? { source: 'data' } : { source: 'planner', percentPerYear: d.growth },
     flows: { newPoorPercent: d.newPoor, rePovertyPercent: d.rePoverty },
+    budget: {
+      costPerExit: 50,
+      programmes: [
+        {
+          name: '30a',
+          amountPerYear: 900,
+          eligible: 'poor-district',
+          costPerExit: d.programmeCost,
+        },
+        { name: '135', amountPerYear: 400, eligible: 'all', costPerExit: 3 },
+      ],
+    },
     units: Object.fromEntries(
       units
         .filter((_, i) => i % 2 === 0)

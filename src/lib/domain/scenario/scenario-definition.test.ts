@@ -25,6 +25,34 @@ describe('parseScenarioDefinition', () => {
     expect(parsed).not.toBe(input);
   });
 
+  it('reads programmes saved before they were costed as costing nothing, and keeps their source', () => {
+    const input = valid();
+    input.budget = {
+      costPerExit: 50,
+      programmes: [
+        { name: 'Dự án 2', amountPerYear: 118018, eligible: 'all' },
+        {
+          name: 'Dự án 1',
+          amountPerYear: 86373,
+          eligible: 'poor-district',
+          costPerExit: 128.5,
+          source: { datasetId: 'tuyen-quang-2020-budget', indicator: 'budget_p1' },
+        },
+      ],
+    };
+    const { programmes } = parseScenarioDefinition(input).budget;
+    expect(programmes[0]!.costPerExit).toBe(0);
+    expect(programmes[1]).toEqual({
+      name: 'Dự án 1',
+      amountPerYear: 86373,
+      eligible: 'poor-district',
+      costPerExit: 128.5,
+      source: { datasetId: 'tuyen-quang-2020-budget', indicator: 'budget_p1' },
+    });
+    (input.budget as { programmes: Record<string, unknown>[] }).programmes[1]!.costPerExit = -1;
+    expect(() => parseScenarioDefinition(input)).toThrow('budget.programmes[1].costPerExit');
+  });
+
   it('keeps unit settings and drops unknown fields', () => {
     const input = valid();
     input.units = {

@@ -57,6 +57,10 @@ export interface Programme {
   amountPerYear: number;
   /** Which units it pays for; shared among them in proportion to their poor households. */
   eligible: 'all' | UnitGroup;
+  /** Million VND it spends per household leaving poverty in its units (0 when not costed). */
+  costPerExit: number;
+  /** The plan's budget line it was read from, so exports cite it and its slips. */
+  source?: { datasetId: string; indicator: string };
 }
 
 /** A uniform range [low, high]. */
@@ -87,7 +91,10 @@ export interface ScenarioDefinition {
     rePovertyPercent: number;
   };
   budget: {
-    /** Million VND per household helped out of poverty (gross exit). */
+    /**
+     * Million VND per household helped out of poverty (gross exit) that no listed programme
+     * pays for; a unit needs this plus the cost per exit of every programme it is eligible for.
+     */
     costPerExit: number;
     programmes: Programme[];
   };
@@ -384,11 +391,24 @@ export function parseScenarioDefinition(value: unknown): ScenarioDefinition {
   ).map((entry, i) => {
     const path = `budget.programmes[${i}]`;
     const p = object(entry, path);
-    return {
+    const programme: Programme = {
       name: text(p.name, `${path}.name`, SCENARIO_LIMITS.nameLength),
       amountPerYear: number(p.amountPerYear, `${path}.amountPerYear`, 0, SCENARIO_LIMITS.money),
       eligible: oneOf(p.eligible, `${path}.eligible`, ['all', ...UNIT_GROUPS] as const),
+      // Scenarios saved before programmes were costed carry no cost per exit: they cost nothing.
+      costPerExit:
+        p.costPerExit === undefined
+          ? 0
+          : number(p.costPerExit, `${path}.costPerExit`, 0, SCENARIO_LIMITS.money),
     };
+    if (p.source !== undefined) {
+      const source = object(p.source, `${path}.source`);
+      programme.source = {
+        datasetId: text(source.datasetId, `${path}.source.datasetId`, 100, DATASET_ID),
+        indicator: text(source.indicator, `${path}.source.indicator`, 40, /^[a-z0-9_]+$/),
+      };
+    }
+    return programme;
   });
   const uncertaintyInput = object(input.uncertainty, 'uncertainty');
 
