@@ -109,13 +109,24 @@ test('a shared link opens the same scenario elsewhere', async ({ page, context }
   await page.getByTestId('target-points').press('Enter');
   await page.getByTestId('scenario-share').click();
   const url = await page.getByRole('textbox', { name: 'Liên kết chia sẻ' }).inputValue();
-  expect(url).toMatch(/#scenario=[A-Za-z0-9_-]+$/);
+  // The link carries the base dataset's version, as a view link does.
+  expect(url).toMatch(/#scenario=[A-Za-z0-9_-]+&v=[0-9a-f]{14}$/);
 
   const other = await context.newPage();
   await other.goto(url);
   await expect(other.getByTestId('scenario-panel')).toBeVisible({ timeout: 30_000 });
   await expect(other.getByTestId('scenario-name')).toHaveValue('Chia sẻ: giảm 3 điểm');
   await expect(other.getByTestId('target-points')).toHaveValue('3');
+  await expect(other.getByTestId('scenario-notice')).toContainText('Đã mở kịch bản từ liên kết');
+
+  // The same link made from other figures still opens, and says the data has changed.
+  const changed = await context.newPage();
+  await changed.goto(url.replace(/v=[0-9a-f]{14}$/, 'v=00000000000000'));
+  await expect(changed.getByTestId('scenario-panel')).toBeVisible({ timeout: 30_000 });
+  await expect(changed.getByTestId('target-points')).toHaveValue('3');
+  await expect(changed.getByTestId('scenario-notice')).toContainText(
+    'số liệu của bộ dữ liệu gốc đã thay đổi',
+  );
 });
 
 test('Monte Carlo runs in a worker with progress and gives the probability of meeting the target', async ({
@@ -183,4 +194,40 @@ test('dragging the target slider over the national district map updates the map'
   await page.mouse.up();
   expect(new Set(samples).size).toBeGreaterThan(3);
   await expect.poll(pixelRatio).toBe(fullRatio);
+});
+
+test('saving a renamed scenario asks: save as new keeps both, replace keeps one', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  await openPanel(page);
+  const saved = page.getByTestId('saved-scenarios').getByRole('listitem');
+  await page.getByTestId('scenario-name').fill('Giảm 3 điểm');
+  await page.getByTestId('scenario-save').click();
+  await expect(saved).toHaveCount(1);
+
+  // Saving again under the same name replaces it, without asking.
+  await page.getByTestId('scenario-save').click();
+  await expect(page.getByTestId('scenario-save-ask')).toHaveCount(0);
+  await expect(saved).toHaveCount(1);
+
+  await page.getByTestId('scenario-name').fill('Giảm 4 điểm');
+  await page.getByTestId('scenario-save').click();
+  const ask = page.getByTestId('scenario-save-ask');
+  await expect(ask).toContainText('«Giảm 3 điểm» đã được đổi tên thành «Giảm 4 điểm»');
+  await expect(saved).toHaveCount(1);
+  await ask.getByTestId('scenario-save-new').click();
+  await expect(ask).toHaveCount(0);
+  await expect(saved).toHaveCount(2);
+  await expect(saved.filter({ hasText: 'Giảm 3 điểm' })).toHaveCount(1);
+  await expect(saved.filter({ hasText: 'Giảm 4 điểm' })).toHaveCount(1);
+
+  // The new one is now the one being edited: renaming it and replacing keeps two records.
+  await page.getByTestId('scenario-name').fill('Giảm 5 điểm');
+  await page.getByTestId('scenario-save').click();
+  await page.getByTestId('scenario-save-replace').click();
+  await expect(saved).toHaveCount(2);
+  await expect(saved.filter({ hasText: 'Giảm 5 điểm' })).toHaveCount(1);
+  await expect(saved.filter({ hasText: 'Giảm 4 điểm' })).toHaveCount(0);
+  await expect(saved.filter({ hasText: 'Giảm 3 điểm' })).toHaveCount(1);
 });

@@ -514,6 +514,13 @@ export const en: Messages = {
   openDataLocator: 'Where in the document',
   openDataKind: 'Kind of figures',
   openDataCaveat: 'Caveat',
+  // Links and decks that keep everything
+  scenarioLinkDataChanged:
+    'Opened the scenario from the link, but the base dataset’s figures have changed since the link was made; the results may differ from then',
+  scenarioRenamedAsk:
+    'Scenario “{old}” has been renamed “{name}”. Save it as a new scenario or replace the old one?',
+  scenarioSaveAsNew: 'Save as a new scenario',
+  scenarioReplace: 'Replace “{old}”',
   openDataField: 'Field',
   openDataValue: 'Value',
   openDataEdited: 'Edited in this browser',

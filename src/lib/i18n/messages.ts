@@ -518,6 +518,13 @@ export const vi = {
   openDataCatalogue: 'Danh mục bộ dữ liệu',
   openDataLocator: 'Vị trí trong văn bản',
   openDataKind: 'Loại số liệu',
+  // Links and decks that keep everything
+  scenarioLinkDataChanged:
+    'Đã mở kịch bản từ liên kết, nhưng số liệu của bộ dữ liệu gốc đã thay đổi kể từ khi liên kết được tạo; kết quả có thể khác với lúc đó',
+  scenarioRenamedAsk:
+    'Kịch bản «{old}» đã được đổi tên thành «{name}». Lưu thành kịch bản mới hay thay thế kịch bản cũ?',
+  scenarioSaveAsNew: 'Lưu thành kịch bản mới',
+  scenarioReplace: 'Thay thế «{old}»',
   openDataCaveat: 'Lưu ý',
   openDataField: 'Mục',
   openDataValue: 'Nội dung',

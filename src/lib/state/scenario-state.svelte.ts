@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { ScenarioRecord } from '../db/atlas-db.ts';
 import type { Observation } from '../domain/dataset.ts';
+import { datasetVersion } from '../domain/dataset-version.ts';
 import { eraOfDataset } from '../domain/eras/era.ts';
 import { monteCarloInput, type MonteCarloResult } from '../domain/scenario/monte-carlo.ts';
 import { projectScenario, type ScenarioResult } from '../domain/scenario/project-scenario.ts';
@@ -16,6 +17,7 @@ import {
   scenarioUnitsFromObservations,
   type ScenarioUnitInput,
 } from '../domain/scenario/scenario-inputs.ts';
+import { saveAction } from '../domain/scenario/scenario-save.ts';
 import { scenarioFromHash, scenarioShareHash } from '../domain/scenario/scenario-share.ts';
 import { i18n } from '../i18n/i18n.svelte.ts';
 import { vi, type MessageKey } from '../i18n/messages.ts';
@@ -184,6 +186,7 @@ export class ScenarioState implements MapOverlay {
     this.baseObservations = observations;
     this.definition = definition;
     this.savedId = null;
+    this.pendingSave = null;
     this.#resetMonteCarlo();
   }
 
@@ -204,6 +207,7 @@ export class ScenarioState implements MapOverlay {
     this.baseObservations = await this.#baseObservationsOf(definition.baseDatasetId);
     this.definition = structuredClone(definition);
     this.savedId = savedId;
+    this.pendingSave = null;
     this.#resetMonteCarlo();
   }
 
@@ -263,14 +267,30 @@ export class ScenarioState implements MapOverlay {
     });
   }
 
+  /** The saved record's name while "Lưu" waits for "save as new" or "replace" (it was renamed). */
+  pendingSave = $state<string | null>(null);
+
+  /** Saves as new, replaces the saved record, or — when it was renamed — asks which. */
   async save(): Promise<void> {
+    const existing = this.saved.find((s) => s.record.id === this.savedId);
+    const action = saveAction(existing?.record.name ?? null, this.definition.name);
+    if (action === 'ask') {
+      this.pendingSave = existing!.record.name;
+      return;
+    }
+    await this.saveAs(action);
+  }
+
+  async saveAs(action: 'new' | 'replace'): Promise<void> {
+    this.pendingSave = null;
     const store = this.#atlas.store;
     if (!store) return;
     const now = new Date().toISOString();
-    const existing = this.saved.find((s) => s.record.id === this.savedId);
+    const existing =
+      action === 'replace' ? this.saved.find((s) => s.record.id === this.savedId) : undefined;
     const definition = $state.snapshot(this.definition) as ScenarioDefinition;
     const record: ScenarioRecord = {
-      id: this.savedId ?? crypto.randomUUID(),
+      id: existing?.record.id ?? crypto.randomUUID(),
       name: definition.name,
       createdAt: existing?.record.createdAt ?? now,
       updatedAt: now,
@@ -333,8 +353,16 @@ export class ScenarioState implements MapOverlay {
 
   // ---- links -------------------------------------------------------------------------------
 
+  /** The base figures' version, for links; null when there are none (a 2025 dataset). */
+  baseVersion = $derived(
+    this.baseObservations.length > 0 ? datasetVersion(this.baseObservations) : null,
+  );
+
   shareHash(): string {
-    return scenarioShareHash($state.snapshot(this.definition) as ScenarioDefinition);
+    return scenarioShareHash(
+      $state.snapshot(this.definition) as ScenarioDefinition,
+      this.baseVersion,
+    );
   }
 
   /**
@@ -358,7 +386,11 @@ export class ScenarioState implements MapOverlay {
     }
     await this.show();
     await this.edit(shared.definition, null);
-    this.notice = { kind: 'info', key: 'scenarioLinkOpened', detail: shared.definition.name };
+    // Opened either way, as a view link is; the planner is told the figures are not the same.
+    this.notice =
+      shared.version !== null && shared.version !== this.baseVersion
+        ? { kind: 'error', key: 'scenarioLinkDataChanged', detail: shared.definition.name }
+        : { kind: 'info', key: 'scenarioLinkOpened', detail: shared.definition.name };
   }
 
   // ---- Monte Carlo -------------------------------------------------------------------------
