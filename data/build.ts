@@ -1,14 +1,17 @@
 /**
  * The data build: boundaries derived from the third-party files vendored in `data/sources/` and
- * the committed seed datasets, written into the git-ignored `public/generated/` that the app serves.
+ * the committed seed datasets, written into the git-ignored `public/generated/` that the app serves;
+ * the national tables of `data/national/` are checked.
  * Usage: `npm run data` (add `-- --force` to rebuild unchanged inputs).
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildBoundaries2025 } from './boundaries/build-2025.ts';
-import { buildBoundaries } from './boundaries/build-boundaries.ts';
-import { readSourceRecords, SOURCES_DIR } from './boundaries/sources.ts';
+import { parseAdminUnits } from './boundaries/admin-units.ts';
+import { ADMIN_UNITS_FILE, buildBoundaries } from './boundaries/build-boundaries.ts';
+import { readSourceFile, readSourceRecords, SOURCES_DIR } from './boundaries/sources.ts';
 import { buildSeedDatasets } from './build-datasets.ts';
+import { readNationalTables } from './national-tables.ts';
 import type { AtlasIndex } from '../src/lib/data/atlas-index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -37,6 +40,15 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
   for (const warning of boundaries2025.manifest.warnings) console.warn(`warning 2025: ${warning}`);
+
+  // The national tables are checked against the GSO code list at every build, so a mistyped code
+  // or an impossible rate is refused here, naming its file, row and column.
+  const adminFile = path.join(SOURCES_DIR, ADMIN_UNITS_FILE);
+  const provinces = parseAdminUnits((await readSourceFile(adminFile)).toString('utf8'), adminFile);
+  const national = await readNationalTables(path.join(root, 'data', 'national'), provinces);
+  console.log(
+    `national tables: ${national.map((t) => `${t.file} (${t.rows.length} rows)`).join(', ')}`,
+  );
 
   const datasets = await buildSeedDatasets(path.join(root, 'data', 'seeds'));
   await writeAtomically(path.join(outDir, 'datasets.json'), datasets.text);

@@ -2,7 +2,7 @@ import type { Locale } from '../../i18n/messages.ts';
 
 /**
  * How poverty is measured, for the open-data page. Every figure comes from
- * ../shared/datasets/standards.md (which names the public source of each line) or from the seed
+ * data/reference/poverty-standards.md (which names the public source of each line) or from the seed
  * documents, and each block lists its sources. Decree 07/2021's per-indicator deprivation
  * cut-offs are left out on purpose: no source that could be checked gives them.
  */
