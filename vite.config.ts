@@ -22,6 +22,17 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/**
+ * The headers a static host should send (README, "Deploy"): the policy again as a header, where
+ * `frame-ancestors` works (a meta tag cannot carry it), so no other site can frame the atlas.
+ * `npm run preview` sends them too, so every browser test runs under them.
+ */
+export const DEPLOY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'atlas-content-security-policy',
@@ -56,7 +67,18 @@ function pureColorSchemes(): Plugin {
   };
 }
 
+/**
+ * Where the atlas is served from: `/` by default, or a sub-path such as `/atlas/` for a static host
+ * that serves it beside other sites (`BASE_PATH=/atlas/ npm run build`). Asset URLs, the generated
+ * data files and the service worker's scope all follow it.
+ */
+const base = process.env.BASE_PATH ?? '/';
+if (!base.startsWith('/') || !base.endsWith('/')) {
+  throw new Error(`BASE_PATH must start and end with "/" (got "${base}")`);
+}
+
 export default defineConfig({
+  base,
   plugins: [
     svelte(),
     contentSecurityPolicy(),
@@ -105,6 +127,7 @@ export default defineConfig({
       },
     }),
   ],
+  preview: { headers: { ...DEPLOY_HEADERS } },
   build: {
     // ATLAS_DIST lets parallel test runs build and serve separate copies.
     outDir: process.env.ATLAS_DIST ?? 'dist',
@@ -123,7 +146,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts', 'data/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'data/**/*.test.ts', 'tests/deploy/**/*.test.ts'],
     environment: 'node',
   },
 });
