@@ -41,3 +41,32 @@ describe('seed provenance', () => {
     await expect(buildSeedDatasets(folder)).rejects.toThrow(/kind must be one of/);
   });
 });
+
+describe('budget programme lines', () => {
+  const id = 'tuyen-quang-2020-budget';
+
+  it('reach datasets.json with the budget', async () => {
+    const { text } = await buildSeedDatasets(SEEDS);
+    const { datasets } = JSON.parse(text) as DatasetsFile;
+    const budget = datasets.find((d) => d.metadata.id === id)!;
+    expect(budget.metadata.programmes?.map((p) => [p.indicator, p.eligible])).toEqual([
+      ['budget_p1', 'poor-district'],
+      ['budget_p2', 'all'],
+      ['budget_p3', 'all'],
+      ['budget_p4', 'all'],
+      ['budget_p5', 'all'],
+    ]);
+  });
+
+  it('stop the build when a line names a figure the CSV does not have', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'seeds-'));
+    const meta = JSON.parse(await readFile(path.join(SEEDS, `${id}.meta.json`), 'utf8'));
+    meta.programmes[4].indicator = 'budget_p1_investment';
+    meta.programmes[3].eligible = 'poor-commune';
+    await writeFile(path.join(dir, `${id}.meta.json`), JSON.stringify(meta));
+    await copyFile(path.join(SEEDS, `${id}.csv`), path.join(dir, `${id}.csv`));
+    await expect(buildSeedDatasets(dir)).rejects.toThrow(
+      /budget\.meta\.json: programmes\[3\]\.eligible: .*; programmes\[4\]\.indicator: budget_p1_investment is not one of/,
+    );
+  });
+});

@@ -5,6 +5,7 @@ import type { DatasetBundle, DatasetMetadata } from '../src/lib/domain/dataset.t
 import { INDICATOR_IDS } from '../src/lib/domain/indicators.ts';
 import { readPlanTable } from '../src/lib/domain/plan-table.ts';
 import { parseDatasetKind } from '../src/lib/domain/provenance.ts';
+import { checkProgrammeLines } from '../src/lib/domain/scenario/programme-budget.ts';
 
 /** The built-in datasets: committed figures in `data/seeds/`, each CSV beside its `.meta.json`. */
 export interface DatasetsFile {
@@ -57,6 +58,10 @@ export async function buildSeedDatasets(seedDir: string): Promise<{ text: string
       params,
     }));
     const present = new Set(bundle.observations.map((o) => o.indicator));
+    if (meta.programmes !== undefined) {
+      const lines = checkProgrammeLines(meta.programmes, present);
+      if (lines.length > 0) throw new SeedDatasetError(metaPath, lines.join('; '));
+    }
     bundle.metadata.indicators = INDICATOR_IDS.filter((id) => present.has(id));
     datasets.push(bundle);
   }

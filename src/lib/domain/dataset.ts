@@ -1,4 +1,5 @@
 import type { IndicatorId } from './indicators.ts';
+import type { UnitGroup } from './scenario/scenario-definition.ts';
 
 /** The multidimensional poverty standard a dataset was measured against. */
 export type PovertyStandard = '2016-2020' | '2022-2025' | 'other';
@@ -41,6 +42,16 @@ export interface DatasetMetadata {
   builtIn: boolean;
   /** Problems found when the figures were read (a rate that disagrees with its counts…). */
   warnings: DatasetWarning[];
+  /** A budget's programme lines (Dự án 1–5), so a scenario can take them over. */
+  programmes?: ProgrammeLine[];
+}
+
+/** One programme line of a plan's budget: its figure, whom it pays for, and where that is said. */
+export interface ProgrammeLine {
+  indicator: IndicatorId;
+  name: { vi: string; en: string };
+  eligible: 'all' | UnitGroup;
+  basis: { vi: string; en: string };
 }
 
 export interface DatasetWarning {
