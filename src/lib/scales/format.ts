@@ -28,6 +28,11 @@ export function formatPercent(value: number, locale: Locale, digits = 2): string
   return `${numberFormat(locale, digits).format(value)}\u00a0%`;
 }
 
+/** A bare figure with fixed decimals, as an annex table writes rates: `11,80` / `11.80`. */
+export function formatFixed(value: number, locale: Locale, digits: number): string {
+  return numberFormat(locale, digits).format(value);
+}
+
 /** A change in percentage points: `2,06 điểm` / `2.06 pp`. */
 export function formatPoints(value: number, locale: Locale, digits = 2): string {
   return `${numberFormat(locale, digits).format(value)}\u00a0${locale === 'vi' ? 'điểm' : 'pp'}`;
