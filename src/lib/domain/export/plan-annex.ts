@@ -191,7 +191,7 @@ export interface AnnexSheetCell {
 /** The table as sheet rows: title, subtitle, a blank row, the table, a blank row and the notes. */
 export function annexSheetRows(table: AnnexTable): (AnnexSheetCell | null)[][] {
   const width = table.header.length;
-  const spanning = (value: string, extra: Partial<AnnexSheetCell> = {}) => [
+  const spanning = (value: string, extra: AnnexSheetCell = {}): (AnnexSheetCell | null)[] => [
     { value, columnSpan: width, ...extra },
     ...Array<null>(width - 1).fill(null),
   ];
@@ -199,10 +199,15 @@ export function annexSheetRows(table: AnnexTable): (AnnexSheetCell | null)[][] {
     spanning(table.title, { fontWeight: 'bold', align: 'center' }),
     spanning(table.subtitle, { align: 'center' }),
     [],
-    table.header.map((value) => ({ value, fontWeight: 'bold', align: 'center', wrap: true })),
-    ...table.rows.map((row) => [
-      { value: row.number, align: 'center' } satisfies AnnexSheetCell,
-      { value: row.label, fontWeight: row.kind === 'heading' ? 'bold' : undefined },
+    table.header.map((value): AnnexSheetCell => ({
+      value,
+      fontWeight: 'bold',
+      align: 'center',
+      wrap: true,
+    })),
+    ...table.rows.map((row): AnnexSheetCell[] => [
+      { value: row.number, align: 'center' },
+      row.kind === 'heading' ? { value: row.label, fontWeight: 'bold' } : { value: row.label },
       { value: row.unit, align: 'center' },
       ...row.values.map((value): AnnexSheetCell =>
         value === null
