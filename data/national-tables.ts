@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
-import type { AdminProvince } from './boundaries/admin-units.ts';
+import type { AdminProvince } from './boundaries/types.ts';
 import type { DatasetKind, SourceDocument } from '../src/lib/domain/dataset.ts';
 import { isDatasetKind } from '../src/lib/domain/provenance.ts';
 
