@@ -2,6 +2,7 @@ import type { DatasetBundle, DatasetMetadata } from '../domain/dataset.ts';
 import type { MapEra } from '../domain/eras/era.ts';
 import type { ImportSettings } from '../domain/import/analyse-import.ts';
 import type { ImportReport } from '../domain/import/import-report.ts';
+import type { ImportFileErrorKey } from '../domain/import/read-import-file.ts';
 import type { KnownUnit } from '../domain/import/unit-names.ts';
 
 /** Messages between the page and the import worker (`import.worker.ts`). */
@@ -34,4 +35,11 @@ export type ImportResponse =
   | { type: 'progress'; id: number; fraction: number }
   | { type: 'report'; id: number; report: ImportReport }
   | { type: 'bundle'; id: number; bundle: DatasetBundle }
-  | { type: 'error'; id: number; message: string };
+  | {
+      type: 'error';
+      id: number;
+      message: string;
+      /** An `ImportFileError`'s message key and values, for the reader's language. */
+      key: ImportFileErrorKey | null;
+      params: Record<string, string | number>;
+    };

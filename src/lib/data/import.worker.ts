@@ -11,7 +11,11 @@ import {
 } from '../domain/import/import-era.ts';
 import { createImportBundle, createImportReport } from '../domain/import/import-report.ts';
 import type { RawTable } from '../domain/import/raw-table.ts';
-import { readImportFile, type ReadFile } from '../domain/import/read-import-file.ts';
+import {
+  ImportFileError,
+  readImportFile,
+  type ReadFile,
+} from '../domain/import/read-import-file.ts';
 import { createUnitMatcher } from '../domain/import/unit-names.ts';
 import type { ImportRequest, ImportResponse } from './import-protocol.ts';
 
@@ -76,6 +80,13 @@ self.onmessage = async ({ data: request }: MessageEvent<ImportRequest>) => {
       post({ type: 'bundle', id, bundle: createImportBundle(analysis, request.metadata) });
     }
   } catch (error) {
-    post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
+    const known = error instanceof ImportFileError;
+    post({
+      type: 'error',
+      id,
+      message: error instanceof Error ? error.message : String(error),
+      key: known ? error.key : null,
+      params: known ? error.params : {},
+    });
   }
 };

@@ -1,13 +1,25 @@
 /** Every answer names its request; 'progress' (with `fraction`) and 'error' (with `message`) are common. */
 type WorkerResponse = { id: number; type: string };
 type Progress = { fraction: number };
-type Failure = { message: string };
+type Failure = { message: string; key?: string | null; params?: Record<string, string | number> };
 
 /** Distributive Omit, so each request keeps its own fields. */
 export type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 export class ImportCancelledError extends Error {
   override name = 'ImportCancelledError';
+}
+
+/** A worker's error, with the message key and values it gave for the reader's language. */
+export class WorkerFailure extends Error {
+  override name = 'WorkerFailure';
+  constructor(
+    message: string,
+    readonly key: string | null,
+    readonly params: Record<string, string | number>,
+  ) {
+    super(message);
+  }
 }
 
 type Pending<Response> = {
@@ -64,7 +76,8 @@ export class ProgressWorker<Request extends { id: number }, Response extends Wor
       }
       this.#pending.delete(data.id);
       if (data.type === 'error') {
-        pending.reject(new Error((data as unknown as Failure).message));
+        const { message, key, params } = data as unknown as Failure;
+        pending.reject(new WorkerFailure(message, key ?? null, params ?? {}));
       } else pending.resolve(data);
     };
     worker.onerror = (event) => {

@@ -139,7 +139,15 @@ describe('readPlanTable on the committed Tuyên Quang 2020 seed', () => {
 describe('readPlanTable on edited tables', () => {
   it('warns about a rate that disagrees with its counts, naming the row and column', () => {
     const { problems } = read(editCell(SEED_CSV, LAM_BINH_LINE, 'rate_start_pct', '37.03'));
-    expect(errors(problems)).toEqual([]);
+    // The start no longer agrees with reduction and end either: that is impossible, an error.
+    expect(errors(problems)).toEqual([
+      {
+        severity: 'error',
+        row: LAM_BINH_LINE,
+        column: 'rate_reduction_pp',
+        message: '37.03 − 4 ≠ 32.03',
+      },
+    ]);
     const rateProblems = brief(problems.filter((p) => p.column === 'rate_start_pct'));
     expect(rateProblems).toEqual([
       {

@@ -1,4 +1,5 @@
 import { BoundaryImportClient } from '../data/boundary-import-client.ts';
+import { importFailure, type ImportFailure } from '../data/import-failure.ts';
 import { ImportCancelledError } from '../data/import-client.ts';
 import type { BoundaryReport } from '../domain/import/boundaries/boundary-report.ts';
 import type { BoundaryProperties } from '../domain/import/boundaries/match-boundaries.ts';
@@ -14,7 +15,7 @@ export class BoundaryImport {
   busy = $state(false);
   progress = $state(0);
   /** A failure of the worker or the store (the file's own problems are in the report). */
-  error = $state<string | null>(null);
+  error = $state.raw<ImportFailure | null>(null);
   report = $state.raw<BoundaryReport | null>(null);
   name = $state('');
 
@@ -39,7 +40,7 @@ export class BoundaryImport {
   async chooseFile(file: File, layer: string | null = null): Promise<void> {
     this.#file = file;
     this.name = file.name.replace(/\.[^.]+$/, '');
-    await this.#run(async () => {
+    await this.#run('read', async () => {
       this.report = null;
       this.report = await this.#client.read(file, layer, this.#units(), (f) => (this.progress = f));
     });
@@ -52,7 +53,7 @@ export class BoundaryImport {
   setProperty(role: keyof BoundaryProperties, property: string | null): Promise<void> {
     const current = this.report?.settings;
     if (!current) return Promise.resolve();
-    return this.#run(async () => {
+    return this.#run('read', async () => {
       this.report = await this.#client.match({ ...current, [role]: property });
     });
   }
@@ -72,7 +73,7 @@ export class BoundaryImport {
     if (!store || !report || !this.canSave) return null;
     const id = `boundaries-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
     let saved: string | null = null;
-    await this.#run(async () => {
+    await this.#run('save', async () => {
       await store.putUserBoundarySet({
         id,
         name: this.name.trim(),
@@ -98,7 +99,7 @@ export class BoundaryImport {
     }));
   }
 
-  async #run(task: () => Promise<void>): Promise<void> {
+  async #run(during: ImportFailure['during'], task: () => Promise<void>): Promise<void> {
     this.busy = true;
     this.error = null;
     this.progress = 0;
@@ -106,7 +107,7 @@ export class BoundaryImport {
       await task();
     } catch (error) {
       if (error instanceof ImportCancelledError) this.report = null;
-      else this.error = error instanceof Error ? error.message : String(error);
+      else this.error = importFailure(error, during, this.#file?.name ?? '');
     } finally {
       this.busy = false;
     }

@@ -1,4 +1,5 @@
 import { ImportCancelledError, ImportWorkerClient } from '../data/import-client.ts';
+import { importFailure, type ImportFailure } from '../data/import-failure.ts';
 import type { DatasetKind, PovertyStandard } from '../domain/dataset.ts';
 import type { ImportSettings } from '../domain/import/analyse-import.ts';
 import type { ColumnRole } from '../domain/import/columns.ts';
@@ -40,7 +41,7 @@ export class ImportWizard {
   step = $state<WizardStep>(1);
   busy = $state(false);
   progress = $state(0);
-  error = $state<string | null>(null);
+  error = $state.raw<ImportFailure | null>(null);
   report = $state.raw<ImportReport | null>(null);
   description = $state<DatasetDescription>({
     title: '',
@@ -84,7 +85,7 @@ export class ImportWizard {
   async chooseFile(file: File, sheet: string | null = null): Promise<void> {
     this.#file = file;
     if (!this.description.title) this.description.title = file.name.replace(/\.[^.]+$/, '');
-    await this.#run(async () => {
+    await this.#run('read', async () => {
       await this.#loadCommunes();
       this.report = await this.#client.read(
         file,
@@ -149,7 +150,7 @@ export class ImportWizard {
     const d = this.description;
     const id = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
     let saved: string | null = null;
-    await this.#run(async () => {
+    await this.#run('save', async () => {
       const bundle = await this.#client.bundle({
         id,
         title: { vi: d.title.trim(), en: d.title.trim() },
@@ -206,12 +207,13 @@ export class ImportWizard {
     const current = this.report?.settings;
     if (!current) return;
     const settings: ImportSettings = { ...current, ...changes };
-    await this.#run(async () => {
+    await this.#run('read', async () => {
       this.report = await this.#client.analyse(settings, reguess, (f) => (this.progress = f));
     });
   }
 
-  async #run(task: () => Promise<void>): Promise<void> {
+  /** `during` 'save' covers the worker's bundle too: what fails there is storing, not reading. */
+  async #run(during: ImportFailure['during'], task: () => Promise<void>): Promise<void> {
     this.busy = true;
     this.error = null;
     this.progress = 0;
@@ -221,9 +223,7 @@ export class ImportWizard {
       this.error =
         error instanceof ImportCancelledError
           ? null
-          : error instanceof Error
-            ? error.message
-            : String(error);
+          : importFailure(error, during, this.#file?.name ?? '');
       if (error instanceof ImportCancelledError) {
         this.report = null;
         this.step = 1;

@@ -151,6 +151,58 @@ describe('analyseImport on a table with units as rows', () => {
     ]);
   });
 
+  it('guesses both of two columns of one indicator, so the person chooses one', () => {
+    const twice = 'Tên,Số hộ nghèo,Số hộ nghèo đầu năm\nLâm Bình,10,12\n';
+    const { settings, analysis } = analyse(twice);
+    expect(settings.columns).toEqual(['name', 'poor_start', 'poor_start']);
+    expect(analysis.problems.map((p) => [p.kind, p.column])).toEqual([
+      ['duplicate-column', 'Số hộ nghèo đầu năm'],
+    ]);
+    const chosen = analyse(twice, { columns: ['name', 'ignore', 'poor_start'] }).analysis;
+    expect(chosen.problems).toEqual([]);
+    expect(chosen.observations.map((o) => o.value)).toEqual([12]);
+  });
+
+  it('refuses a row cut short, naming the row and the first missing column', () => {
+    const cut = 'Tên,Số hộ nghèo đầu năm,Tổng số hộ đầu năm\nLâm Bình,10,800\nNa Hang,54\n';
+    const { analysis } = analyse(cut);
+    const errors = analysis.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => [p.severity, p.kind, p.row, p.column])).toEqual([
+      ['error', 'short-row', 3, 'Tổng số hộ đầu năm'],
+    ]);
+  });
+
+  it('refuses names and cells over their length limits, quoting only their start', () => {
+    const longName = 'Lâm Bình'.padEnd(201, 'x');
+    const { analysis } = analyse(`Tên,Số hộ nghèo đầu năm\nNa Hang,10\n${longName},12\n`);
+    expect(analysis.problems.map((p) => [p.kind, p.row, p.params.length])).toEqual([
+      ['cell-too-long', 3, 201],
+    ]);
+    const longCell = '1'.repeat(1001);
+    const cells = analyse(`Tên,Số hộ nghèo đầu năm\nNa Hang,${longCell}\n`).analysis;
+    expect(cells.problems.map((p) => [p.kind, p.column])).toEqual([
+      ['cell-too-long', 'Số hộ nghèo đầu năm'],
+    ]);
+    const unmatched = analyse(`Tên,Số hộ nghèo đầu năm\n${'y'.repeat(150)},12\n`).analysis;
+    expect(JSON.stringify(unmatched.problems).length).toBeLessThan(1000);
+  });
+
+  it('reads a table whose columns are named after Object.prototype members', () => {
+    const header = 'Tên,constructor,toString,valueOf,hasOwnProperty,Số hộ nghèo đầu năm';
+    const { settings, analysis } = analyse(`${header}\nLâm Bình,a,b,c,d,12\n`);
+    expect(settings.columns).toEqual([
+      'name',
+      'ignore',
+      'ignore',
+      'ignore',
+      'ignore',
+      'poor_start',
+    ]);
+    expect(analysis.observations.map((o) => o.value)).toEqual([12]);
+    // The worker posts settings and report: they must survive a structured clone.
+    expect(structuredClone(settings)).toEqual(settings);
+  });
+
   it('asks for a unit column when there is none', () => {
     const { analysis } = analyse('a,b\n1,2\n', { columns: ['rate_start', 'rate_end'] });
     expect(analysis.problems).toEqual([

@@ -9,6 +9,7 @@ import {
   type Cell,
   type NumberFormat,
 } from './numbers.ts';
+import { IMPORT_LIMITS } from './limits.ts';
 import { createProblem, type TableProblem } from './problems.ts';
 import { columnLetter, guessHeaderRow, transposeTable, type RawTable } from './raw-table.ts';
 import {
@@ -242,12 +243,38 @@ export function analyseImport(
   const analysed: AnalysedRow[] = [];
   const validationRows: ValidationRow[] = [];
   const labelColumn = nameColumn >= 0 ? nameColumn : codeColumn;
+  // Every cell read has a length limit: a unit's name a short one, a figure a generous one.
+  const limited: [number, number][] = [
+    ...[codeColumn, nameColumn, provinceColumn]
+      .filter((c) => c >= 0)
+      .map((c): [number, number] => [c, IMPORT_LIMITS.nameLength]),
+    ...[...indicatorColumns.values()].map((c): [number, number] => [c, IMPORT_LIMITS.cellLength]),
+  ];
+  // A data row with fewer fields than the header was cut short (a truncated file), unless
+  // the header's last columns are empty.
+  const headerWidth = settings.transpose
+    ? 0
+    : headers.reduce((width, h, c) => (h !== '' ? c + 1 : width), 0);
   data.forEach((row, index) => {
-    const label = text(row, nameColumn) || text(row, codeColumn);
+    const label = (text(row, nameColumn) || text(row, codeColumn)).slice(
+      0,
+      IMPORT_LIMITS.nameLength,
+    );
     const where = locate(index, labelColumn);
     const decision = settings.decisions[index];
+    let oversized = false;
+    for (const [c, limit] of limited) {
+      const value = row[c];
+      if (typeof value !== 'string' || value.length <= limit) continue;
+      const at = locate(index, c);
+      problems.push(
+        createProblem('error', at.row, at.column, 'cell-too-long', { length: value.length, limit }),
+      );
+      oversized = true;
+    }
     let match: UnitMatch;
-    if (decision === 'drop') match = { status: 'dropped' };
+    if (oversized) match = { status: 'unmatched' };
+    else if (decision === 'drop') match = { status: 'dropped' };
     else if (decision && byKey.has(decision))
       match = { status: 'manual', unit: byKey.get(decision)! };
     else {
@@ -270,6 +297,21 @@ export function analyseImport(
     }
     counts[match.status] += 1;
     analysed.push({ index, row: where.row, label, match });
+    if (row.length < headerWidth && match.status !== 'skipped' && match.status !== 'dropped') {
+      problems.push(
+        createProblem(
+          'error',
+          where.row,
+          headers[row.length] || columnLetter(row.length),
+          'short-row',
+          {
+            fields: row.length,
+            expected: headerWidth,
+          },
+        ),
+      );
+    }
+    if (oversized) return;
     if (match.status === 'unmatched') {
       problems.push(createProblem('error', where.row, where.column, 'unmatched', { name: label }));
     } else if (match.status === 'ambiguous') {

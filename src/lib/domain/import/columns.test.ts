@@ -52,15 +52,20 @@ describe('guessColumns', () => {
     ]);
   });
 
-  it('ignores serial numbers and notes, and gives each role once', () => {
-    const rows = [['1', 'Lâm Bình', '1', '2', 'x']];
+  it('ignores serial numbers and notes; two columns of one indicator both keep it, for the person to choose', () => {
+    const rows = [['1', 'Lâm Bình', '1', '2', 'x', 'Na Hang']];
     expect(
       guessColumns(
-        ['STT', 'Huyện', 'Số hộ nghèo', 'Số hộ nghèo đầu năm', 'Ghi chú'],
+        ['STT', 'Huyện', 'Số hộ nghèo', 'Số hộ nghèo đầu năm', 'Ghi chú', 'Huyện'],
         rows,
         matcher,
       ),
-    ).toEqual(['ignore', 'name', 'poor_start', 'ignore', 'ignore']);
+    ).toEqual(['ignore', 'name', 'poor_start', 'poor_start', 'ignore', 'ignore']);
+  });
+
+  it('reads headers named after Object.prototype members as nothing in particular', () => {
+    const header = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'];
+    expect(guessColumns(header, [['a', 'b', 'c', 'd', 'e']])).toEqual(header.map(() => 'ignore'));
   });
 
   it('reads sub-items with their group heading', () => {

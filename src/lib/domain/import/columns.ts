@@ -9,22 +9,25 @@ export function isColumnRole(value: string): value is ColumnRole {
   return ['ignore', 'code', 'name', 'province'].includes(value) || isIndicatorId(value);
 }
 
-/** The seed CSVs' own column names, kept so older files read the same. */
-const LEGACY_NAMES: Record<string, ColumnRole> = {
-  district_code: 'code',
-  unit_code: 'code',
-  province_code: 'province',
-  district_name: 'name',
-  unit_name: 'name',
-  rate_start_pct: 'rate_start',
-  rate_reduction_pp: 'rate_reduction',
-  rate_end_pct: 'rate_end',
-};
+/**
+ * The seed CSVs' own column names, kept so older files read the same. A Map: a header named
+ * `constructor` or `toString` must not find Object.prototype's.
+ */
+const LEGACY_NAMES = new Map<string, ColumnRole>([
+  ['district_code', 'code'],
+  ['unit_code', 'code'],
+  ['province_code', 'province'],
+  ['district_name', 'name'],
+  ['unit_name', 'name'],
+  ['rate_start_pct', 'rate_start'],
+  ['rate_reduction_pp', 'rate_reduction'],
+  ['rate_end_pct', 'rate_end'],
+]);
 
 /** A seed CSV's column: its own names or an indicator id, nothing guessed. */
 export function seedColumnRole(header: string): ColumnRole | null {
   const name = header.trim();
-  return LEGACY_NAMES[name] ?? (isIndicatorId(name) ? name : null);
+  return LEGACY_NAMES.get(name) ?? (isIndicatorId(name) ? name : null);
 }
 
 const CODE_HEADERS =
@@ -98,7 +101,7 @@ export function effectiveHeaders(header: readonly Cell[], rows: readonly Cell[][
 }
 
 function roleFromHeader(header: string): ColumnRole | null {
-  const legacy = LEGACY_NAMES[header.trim()];
+  const legacy = LEGACY_NAMES.get(header.trim());
   if (legacy) return legacy;
   const h = foldText(header);
   if (IGNORED_HEADERS.test(h)) return 'ignore';
@@ -111,7 +114,9 @@ function roleFromHeader(header: string): ColumnRole | null {
 /**
  * A first guess at every column's role, from its header and — for the unit columns — from its
  * content: a column of 1–3-digit values that are unit codes holds codes; the text column whose
- * values match most unit names holds names. Each role is given once; the person corrects the rest.
+ * values match most unit names holds names. A unit role is given once. Two columns whose headers
+ * name the same indicator both get it, so the analysis reports them and the person chooses one:
+ * silently keeping the first would drop the other's figures unseen.
  */
 export function guessColumns(
   header: readonly Cell[],
@@ -125,7 +130,8 @@ export function guessColumns(
     // An empty column (a group heading such as "Tỷ lệ hộ nghèo") holds nothing to read.
     if (isEmpty(sample, c)) return 'ignore';
     const role = roleFromHeader(text);
-    if (!role || role === 'ignore' || taken.has(role)) return 'ignore';
+    if (!role || role === 'ignore') return 'ignore';
+    if (taken.has(role)) return isIndicatorId(role) ? role : 'ignore';
     taken.add(role);
     return role;
   });

@@ -27,6 +27,12 @@ export const PROBLEM_KINDS = [
   'ambiguous',
   'code-name-mismatch',
   'no-data',
+  'reduction-out-of-range',
+  'not-whole',
+  'too-large',
+  'part-exceeds-whole',
+  'short-row',
+  'cell-too-long',
 ] as const;
 
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
@@ -52,6 +58,12 @@ const TEMPLATE: Record<ProblemKind, MessageKey> = {
   ambiguous: 'problem_ambiguous',
   'code-name-mismatch': 'problem_codeNameMismatch',
   'no-data': 'problem_noData',
+  'reduction-out-of-range': 'problem_reductionOutOfRange',
+  'not-whole': 'problem_notWhole',
+  'too-large': 'problem_tooLarge',
+  'part-exceeds-whole': 'problem_partExceedsWhole',
+  'short-row': 'problem_shortRow',
+  'cell-too-long': 'problem_cellTooLong',
 };
 
 /** A problem (or a stored warning) in the reader's language; old records keep their message. */
@@ -79,6 +91,9 @@ export function fillProblem(
     if (value === undefined) return whole;
     if (typeof value === 'number') return formatValue(value);
     if (/indicator$/i.test(key) && isIndicatorId(value)) return INDICATORS[value].label[locale];
+    if (key === 'level' && (value === 'province' || value === 'district' || value === 'commune')) {
+      return messages[`level_${value}`].toLowerCase();
+    }
     return value;
   });
 }

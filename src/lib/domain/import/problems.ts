@@ -19,6 +19,8 @@ export interface TableProblem {
   message: string;
 }
 
+const QUOTE_LIMIT = 200;
+
 export function createProblem(
   severity: Severity,
   row: number,
@@ -26,6 +28,14 @@ export function createProblem(
   kind: ProblemKind,
   params: ProblemParams = {},
 ): TableProblem {
+  // A problem quotes what it found; a 10 MB cell is quoted by its start.
+  for (const key in params) {
+    const value = params[key];
+    if (typeof value === 'string' && value.length > QUOTE_LIMIT) {
+      params[key] = `${value.slice(0, QUOTE_LIMIT)}…`;
+    }
+  }
+  if (column.length > QUOTE_LIMIT) column = `${column.slice(0, QUOTE_LIMIT)}…`;
   const problem = { severity, row, column, kind, params } as TableProblem;
   // The English text is built when first read: a 100,000-row table can have as many problems,
   // and most are only counted. Structured clone and JSON read it through the getter.

@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import fc from 'fast-check';
 import writeExcelFile from 'write-excel-file/universal';
 import { describe, expect, it } from 'vitest';
@@ -109,6 +110,42 @@ describe('readImportFile', () => {
     const reading = readImportFile(name, bytes);
     await expect(reading).rejects.toBeInstanceOf(ImportFileError);
     await expect(reading).rejects.toThrow(words);
+  });
+
+  it('refuses JSON nested deeper than the limit, with an import error', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    await expect(readImportFile('deep.json', utf8(deep))).rejects.toMatchObject({
+      key: 'importFile_jsonDepth',
+    });
+    const inString = JSON.stringify([{ name: '['.repeat(1000), value: 1 }]);
+    expect((await readImportFile('a.json', utf8(inString))).table.rows).toHaveLength(2);
+  });
+
+  it('reads records keyed constructor or toString as their own fields only', async () => {
+    const json = JSON.stringify([{ name: 'Lâm Bình', constructor: 5 }, { toString: 'x' }]);
+    const file = await readImportFile('a.json', utf8(json));
+    expect(file.table.rows).toEqual([
+      ['name', 'constructor', 'toString'],
+      ['Lâm Bình', 5, null],
+      [null, null, 'x'],
+    ]);
+  });
+
+  it('refuses a workbook that inflates past the limit before reading it', async () => {
+    const big = 'x'.repeat(60 * 1024 * 1024);
+    const blob = await writeExcelFile([
+      [{ value: 'Tên' }],
+      [{ value: big.slice(0, 30_000) }],
+    ]).toBlob();
+    const small = new Uint8Array(await blob.arrayBuffer());
+    expect((await readImportFile('a.xlsx', small)).format).toBe('xlsx');
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': strToU8(big) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(200_000);
+    const started = performance.now();
+    await expect(readImportFile('bomb.xlsx', bomb)).rejects.toMatchObject({
+      key: 'importFile_tooLarge',
+    });
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('either reads any bytes or fails with an ImportFileError', async () => {

@@ -1,4 +1,12 @@
 import readExcelFile from 'read-excel-file/universal';
+import { en } from '../../i18n/messages-en.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import {
+  checkInflatedSize,
+  IMPORT_LIMITS,
+  InflateLimitError,
+  jsonDepthExceeded,
+} from './limits.ts';
 import type { Cell } from './numbers.ts';
 import {
   decodeText,
@@ -10,7 +18,8 @@ import {
 /**
  * Turns a file's bytes into a table: CSV/TSV (any delimiter and encoding `decodeText` knows),
  * XLSX (one sheet at a time), JSON (an array of records or of rows), and the attribute tables of
- * GeoJSON and TopoJSON. Unreadable files raise an `ImportFileError` with a message for people.
+ * GeoJSON and TopoJSON. Unreadable files raise an `ImportFileError`: an English message, and a
+ * message key with its values so the page can say it in the reader's language.
  */
 export type FileFormat = 'csv' | 'xlsx' | 'json' | 'geojson' | 'topojson';
 
@@ -23,8 +32,16 @@ export interface ReadFile {
   encoding: TextEncodingName | null;
 }
 
+export type ImportFileErrorKey = Extract<MessageKey, `importFile_${string}`>;
+
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
+  constructor(
+    readonly key: ImportFileErrorKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(en[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)));
+  }
 }
 
 export async function readImportFile(
@@ -32,19 +49,15 @@ export async function readImportFile(
   bytes: Uint8Array,
   options: { sheet?: string | null; onProgress?: (fraction: number) => void } = {},
 ): Promise<ReadFile> {
-  if (bytes.length === 0) throw new ImportFileError('the file is empty');
+  if (bytes.length === 0) throw new ImportFileError('importFile_empty');
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (ole) {
-    throw new ImportFileError(
-      'old Excel files (.xls) cannot be read: save the file as .xlsx or CSV',
-    );
+    throw new ImportFileError('importFile_xls');
   }
   if (zip) {
     if (/\.(zip|shp)$/i.test(name)) {
-      throw new ImportFileError(
-        'a zipped Shapefile holds boundaries: import it with “Import boundaries”',
-      );
+      throw new ImportFileError('importFile_shapefile');
     }
     return readWorkbook(bytes, options.sheet ?? null);
   }
@@ -59,21 +72,27 @@ export async function readImportFile(
     return { format, table, sheets: [], sheet: null, encoding };
   }
   const table = parseDelimitedText(text, options.onProgress);
-  if (table.rows.length === 0) throw new ImportFileError('the file has no rows');
+  if (table.rows.length === 0) throw new ImportFileError('importFile_noRows');
   return { format: 'csv', table, sheets: [], sheet: null, encoding };
 }
 
 async function readWorkbook(bytes: Uint8Array, sheet: string | null): Promise<ReadFile> {
   let sheets: Awaited<ReturnType<typeof readExcelFile>>;
   try {
+    // read-excel-file inflates the workbook's XML parts: a few kilobytes can inflate to
+    // gigabytes, so their sizes are checked first (see limits.ts).
+    checkInflatedSize(bytes, (entry) => /\.xml(\.rels)?$/.test(entry));
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     sheets = await readExcelFile(buffer as ArrayBuffer);
   } catch (error) {
-    throw new ImportFileError(
-      `not a readable Excel workbook (${error instanceof Error ? error.message : String(error)})`,
-    );
+    if (error instanceof InflateLimitError) {
+      throw new ImportFileError('importFile_tooLarge', { limit: error.limit / 1024 / 1024 });
+    }
+    throw new ImportFileError('importFile_workbook', {
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
-  if (sheets.length === 0) throw new ImportFileError('the workbook has no sheets');
+  if (sheets.length === 0) throw new ImportFileError('importFile_noSheets');
   const chosen = sheets.find((s) => s.sheet === sheet) ?? sheets[0]!;
   const rows = chosen.data.map((row) => row.map(toCell));
   return {
@@ -100,10 +119,14 @@ function dropEmptyRows(rows: Cell[][]): Cell[][] {
 
 function readJson(text: string): { format: FileFormat; table: RawTable } {
   let data: unknown;
+  // Deep nesting overflows the stack of whatever walks the result; real tables need 6 levels.
+  if (jsonDepthExceeded(text) >= 0) {
+    throw new ImportFileError('importFile_jsonDepth', { limit: IMPORT_LIMITS.jsonDepth });
+  }
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ImportFileError(`not valid JSON (${(error as Error).message})`);
+    throw new ImportFileError('importFile_json', { detail: (error as Error).message });
   }
   if (isRecord(data) && data.type === 'FeatureCollection' && Array.isArray(data.features)) {
     const records = data.features.map((feature) =>
@@ -115,7 +138,7 @@ function readJson(text: string): { format: FileFormat; table: RawTable } {
     const object = Object.values(data.objects).find(
       (o) => isRecord(o) && Array.isArray(o.geometries),
     ) as { geometries: unknown[] } | undefined;
-    if (!object) throw new ImportFileError('the TopoJSON file has no geometry collection');
+    if (!object) throw new ImportFileError('importFile_noCollection');
     const records = object.geometries.map((g) =>
       isRecord(g) && isRecord(g.properties) ? g.properties : {},
     );
@@ -127,7 +150,7 @@ function readJson(text: string): { format: FileFormat; table: RawTable } {
       ? (Object.values(data).find(Array.isArray) as unknown[] | undefined)
       : undefined;
   if (!list || list.length === 0) {
-    throw new ImportFileError('the JSON holds no list of rows or records');
+    throw new ImportFileError('importFile_noList');
   }
   if (list.every(Array.isArray)) {
     return {
@@ -150,9 +173,15 @@ function recordsTable(records: Record<string, unknown>[]): RawTable {
       }
     }
   }
-  if (keys.length === 0) throw new ImportFileError('the records have no fields');
+  if (keys.length === 0) throw new ImportFileError('importFile_noFields');
   return {
-    rows: [keys, ...records.map((record) => keys.map((key) => toCell(record[key])))],
+    // Own keys only: a record without `constructor` must not read Object.prototype's.
+    rows: [
+      keys,
+      ...records.map((record) =>
+        keys.map((key) => (Object.hasOwn(record, key) ? toCell(record[key]) : null)),
+      ),
+    ],
     readerWarnings: [],
   };
 }

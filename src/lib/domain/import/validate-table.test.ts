@@ -125,4 +125,60 @@ describe('validateTable', () => {
       ['warning', 'parts-mismatch', 2, 'poor_start'],
     ]);
   });
+
+  describe('refuses figures that cannot be true', () => {
+    it('counts of households are whole: a rate or a cut-off value in a count column is an error', () => {
+      expect(kinds([row(3, '071', { poor_start: '12.5 %' })])).toEqual([
+        ['error', 'not-whole', 3, 'poor_start'],
+      ]);
+      expect(kinds([row(3, '071', { poor_start: '12 %' })])).toEqual([
+        ['error', 'not-whole', 3, 'poor_start'],
+      ]);
+      // A truncated "5.404" read as 5.4 (Vietnamese file, English format chosen) is not whole.
+      expect(kinds([row(3, '071', { poor_end: '5.4' })])).toEqual([
+        ['error', 'not-whole', 3, 'poor_end'],
+      ]);
+      // Money is not counted whole.
+      expect(kinds([row(3, '071', { budget_total: '12.5' })])).toEqual([]);
+    });
+
+    it('counts stay under a ceiling of their unit level', () => {
+      expect(kinds([row(3, '071', { households_start: '1e308' })])).toEqual([
+        ['error', 'too-large', 3, 'households_start'],
+      ]);
+      expect(kinds([row(3, '071', { households_start: '1000001' })])).toEqual([
+        ['error', 'too-large', 3, 'households_start'],
+      ]);
+      // A province may count more than a district.
+      expect(kinds([row(3, '08', { households_start: '1000001' })])).toEqual([]);
+      expect(kinds([row(3, '08', { population: '40000000' })])).toEqual([]);
+    });
+
+    it('a part is never more than its whole', () => {
+      expect(kinds([row(4, '071', { poor_start: '900', households_start: '800' })])).toEqual([
+        ['error', 'part-exceeds-whole', 4, 'poor_start'],
+      ]);
+      expect(kinds([row(4, '071', { poor_start: '90', poor_reduced: '91' })])).toEqual([
+        ['error', 'part-exceeds-whole', 4, 'poor_reduced'],
+      ]);
+      expect(kinds([row(4, '071', { rate_start: '3.1', rate_reduction: '4.2' })])).toEqual([
+        ['error', 'part-exceeds-whole', 4, 'rate_reduction'],
+      ]);
+    });
+
+    it('a planned reduction lies within ±100 points and agrees with start and end', () => {
+      for (const value of ['250', '1e29', '-101']) {
+        expect(kinds([row(5, '071', { rate_reduction: value })])).toEqual([
+          ['error', 'reduction-out-of-range', 5, 'rate_reduction'],
+        ]);
+      }
+      expect(kinds([row(5, '071', { rate_reduction: '-3' })])).toEqual([]);
+      expect(
+        kinds([row(5, '071', { rate_start: '11.80', rate_reduction: '1.30', rate_end: '10.50' })]),
+      ).toEqual([]);
+      expect(
+        kinds([row(5, '071', { rate_start: '11.80', rate_reduction: '1.50', rate_end: '10.50' })]),
+      ).toEqual([['error', 'rate-flow-mismatch', 5, 'rate_reduction']]);
+    });
+  });
 });

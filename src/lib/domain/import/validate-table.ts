@@ -1,5 +1,11 @@
-import { INDICATORS, type IndicatorId } from '../indicators.ts';
+import {
+  INDICATOR_IDS,
+  INDICATORS,
+  type IndicatorDefinition,
+  type IndicatorId,
+} from '../indicators.ts';
 import { povertyRate, roundTo } from '../poverty.ts';
+import { countCeiling, isWholeUnit } from './limits.ts';
 import { parseCell, type Cell, type NumberFormat } from './numbers.ts';
 import { createProblem, type TableProblem } from './problems.ts';
 import { unitKey, type KnownUnit } from './unit-names.ts';
@@ -41,11 +47,15 @@ function halfUnit(decimals: number): number {
 
 /**
  * Checks a table's figures and reads them: cells (empty, not a number, negative, a rate outside
- * 0–100 %), each row's arithmetic (a rate against its own count and total, rates whose counts
- * imply different totals, start − change = end, components against their stated total), and the
- * table as a whole (duplicate units, district rows against their province's total row).
- * Non-numeric and out-of-range cells are errors; disagreements are warnings, since documents
- * round and sometimes slip, and the person should see them rather than have them hidden.
+ * 0–100 %, a reduction outside ±100 points, a count of households or people that is not whole
+ * or above its level's ceiling), each row's arithmetic (a count above its total, a rate against
+ * its own count and total, rates whose counts imply different totals, start − change = end,
+ * components against their stated total), and the table as a whole (duplicate units, district
+ * rows against their province's total row).
+ * Impossible figures are errors: non-numeric and out-of-range cells, a part above its whole, a
+ * rate's start − reduction ≠ end beyond rounding. Other disagreements are warnings, since
+ * documents round and sometimes slip (new households fall into poverty during a year), and the
+ * person should see them rather than have them hidden.
  */
 export function validateTable(
   rows: readonly ValidationRow[],
@@ -53,6 +63,7 @@ export function validateTable(
 ): ValidationResult {
   const problems: TableProblem[] = [];
   const figuresByRow = rows.map((row) => readCells(row, options.numberFormat, problems));
+  rows.forEach((row, i) => checkWholes(figuresByRow[i]!, problems));
   rows.forEach((row, i) => checkRow(figuresByRow[i]!, problems));
   checkDuplicates(rows, problems);
   checkPartsAddUp(rows, figuresByRow, problems);
@@ -88,16 +99,10 @@ function readCells(
       }
       continue;
     }
-    const { kind } = INDICATORS[id as IndicatorId];
-    const outOfRange =
-      kind === 'rate'
-        ? parsed.value < 0 || parsed.value > 100
-        : kind === 'count' && parsed.value < 0;
-    if (outOfRange) {
-      const problemKind = kind === 'rate' ? 'rate-out-of-range' : 'negative';
-      problems.push(
-        createProblem('error', cell.row, cell.column, problemKind, { value: parsed.value }),
-      );
+    const { kind, unit } = INDICATORS[id as IndicatorId];
+    const problem = rangeProblem(kind, unit, row.unit.level, cell, parsed.value);
+    if (problem) {
+      problems.push(createProblem('error', cell.row, cell.column, problem.kind, problem.params));
       continue;
     }
     // Whole counts are exact; rates and amounts with decimals were rounded when printed.
@@ -105,6 +110,68 @@ function readCells(
     figures.set(id as IndicatorId, { value: parsed.value, tolerance, cell });
   }
   return figures;
+}
+
+type RangeProblem = {
+  kind: 'rate-out-of-range' | 'negative' | 'reduction-out-of-range' | 'not-whole' | 'too-large';
+  params: Record<string, string | number>;
+};
+
+function rangeProblem(
+  kind: IndicatorDefinition['kind'],
+  unit: IndicatorDefinition['unit'],
+  level: KnownUnit['level'],
+  cell: LocatedCell,
+  value: number,
+): RangeProblem | null {
+  if (kind === 'rate') {
+    return value < 0 || value > 100 ? { kind: 'rate-out-of-range', params: { value } } : null;
+  }
+  if (kind === 'change') {
+    return Math.abs(value) > 100 ? { kind: 'reduction-out-of-range', params: { value } } : null;
+  }
+  if (value < 0) return { kind: 'negative', params: { value } };
+  // "12,5 %" in a column of households is a rate in the wrong column, whatever it rounds to.
+  const percent = typeof cell.value === 'string' && cell.value.includes('%');
+  if (isWholeUnit(unit) && (percent || !Number.isInteger(value))) {
+    return { kind: 'not-whole', params: { cell: String(cell.value).slice(0, 40) } };
+  }
+  const ceiling = countCeiling(unit, level);
+  if (ceiling !== null && value > ceiling) {
+    return { kind: 'too-large', params: { value, limit: ceiling, level } };
+  }
+  return null;
+}
+
+const PARTS_OF_WHOLES: [IndicatorId, IndicatorId][] = [
+  ['poor_reduced', 'poor_start'],
+  ['rate_reduction', 'rate_start'],
+  ...INDICATOR_IDS.flatMap((id): [IndicatorId, IndicatorId][] => {
+    const ratio = INDICATORS[id].ratio;
+    return ratio ? [[ratio.count, ratio.total]] : [];
+  }),
+];
+
+/**
+ * A part cannot exceed its whole: poor (or near-poor, ethnic-minority…) households their
+ * households, health-insurance cards the population, households leaving poverty those poor at
+ * the start of the year, the reduction of a rate the rate it starts from.
+ */
+function checkWholes(figures: Map<IndicatorId, Figure>, problems: TableProblem[]): void {
+  for (const [partId, wholeId] of PARTS_OF_WHOLES) {
+    const part = figures.get(partId);
+    const whole = figures.get(wholeId);
+    if (!part || !whole || part.value <= whole.value + part.tolerance + whole.tolerance) continue;
+    problems.push(
+      createProblem('error', part.cell.row, part.cell.column, 'part-exceeds-whole', {
+        part: part.value,
+        whole: whole.value,
+        wholeColumn: whole.cell.column,
+      }),
+    );
+    // Reported once per pair; the rate check below would only say the same again.
+    figures.delete(partId);
+  }
 }
 
 function checkRow(figures: Map<IndicatorId, Figure>, problems: TableProblem[]): void {
@@ -179,11 +246,19 @@ function checkRow(figures: Map<IndicatorId, Figure>, problems: TableProblem[]): 
   if (rateStart && rateReduction && rateEnd) {
     const slack = rateStart.tolerance + rateReduction.tolerance + rateEnd.tolerance;
     if (Math.abs(rateStart.value - rateReduction.value - rateEnd.value) > slack) {
-      warn(rateReduction.cell, 'rate-flow-mismatch', {
-        start: rateStart.value,
-        reduction: rateReduction.value,
-        end: rateEnd.value,
-      });
+      problems.push(
+        createProblem(
+          'error',
+          rateReduction.cell.row,
+          rateReduction.cell.column,
+          'rate-flow-mismatch',
+          {
+            start: rateStart.value,
+            reduction: rateReduction.value,
+            end: rateEnd.value,
+          },
+        ),
+      );
     }
   }
 
