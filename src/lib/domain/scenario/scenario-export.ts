@@ -1,5 +1,8 @@
+import type { Locale } from '../../i18n/messages.ts';
+import { roundKeepingTotal } from '../export/largest-remainder.ts';
+import type { BudgetBreakdown } from './programme-budget.ts';
+import type { ScenarioResult, UnitOutcome } from './project-scenario.ts';
 import type { ScenarioDefinition } from './scenario-definition.ts';
-import type { ScenarioResult } from './project-scenario.ts';
 
 /** Column keys of the export, in order; the UI supplies their labels in its language. */
 export const EXPORT_COLUMNS = [
@@ -19,78 +22,201 @@ export const EXPORT_COLUMNS = [
   'rePoverty',
   'exits',
   'budgetNeeded',
+  'budgetAvailable',
+  'budgetBalance',
   'flags',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 export type ExportCell = string | number;
 
+/** Column keys of the budget-by-programme table. */
+export const PROGRAMME_EXPORT_COLUMNS = [
+  'programme',
+  'eligible',
+  'costPerExit',
+  'exits',
+  'budgetNeeded',
+  'budgetAvailable',
+  'budgetBalance',
+] as const;
+export type ProgrammeExportColumn = (typeof PROGRAMME_EXPORT_COLUMNS)[number];
+
+/** Two decimals, as the plans write rates and points. */
+const hundredths = (value: number) => Math.round(value * 100) / 100;
+
+/** What a unit needs per exit: the scenario's own cost plus each programme it is eligible for. */
+function costPerExitOf(unit: UnitOutcome, definition: ScenarioDefinition): number {
+  let cost = definition.budget.costPerExit;
+  for (const p of definition.budget.programmes) {
+    if (p.eligible === 'all' || unit.groups.includes(p.eligible)) cost += p.costPerExit;
+  }
+  return cost;
+}
+
+/** The yearly share of each programme a unit receives (the projection's over the horizon / years). */
+const availablePerYear = (unit: UnitOutcome, years: number) => unit.budgetAvailable / years;
+
 /**
- * One row per unit and year, then the scope's total per year. Numbers are left unrounded and
- * unformatted, so a spreadsheet computes with them.
+ * One row per unit and year, then the scope's total per year. Households (and million VND) are
+ * whole: every column is rounded across the units by the largest remainder, so the units add up to
+ * the total row; the fall in poor households is the difference of the rounded counts; rates and
+ * points have two decimals, worked out from the unrounded projection.
  */
 export function scenarioExportRows(
   result: ScenarioResult,
   definition: ScenarioDefinition,
   totalLabel: string,
 ): ExportCell[][] {
+  const units = result.units;
+  const Y = definition.years;
+  // Rounded series by column: [unit][index].
+  const whole = (of: (unit: UnitOutcome, t: number) => number, length: number) => {
+    const byUnit = units.map(() => new Array<number>(length));
+    for (let t = 0; t < length; t += 1) {
+      roundKeepingTotal(units.map((u) => of(u, t))).forEach((v, i) => (byUnit[i]![t] = v));
+    }
+    return byUnit;
+  };
+  const households = whole((u, t) => u.households[t]!, Y + 1);
+  const poor = whole((u, t) => u.poor[t]!, Y + 1);
+  const newPoor = whole((u, t) => u.newPoor[t]!, Y);
+  const rePoverty = whole((u, t) => u.rePoverty[t]!, Y);
+  const exits = whole((u, t) => u.exits[t]!, Y);
+  const needed = whole((u, t) => u.exits[t]! * costPerExitOf(u, definition), Y);
+  const available = whole((u) => availablePerYear(u, Y), Y);
+  const sum = (series: number[][], t: number) => series.reduce((s, unit) => s + unit[t]!, 0);
+
   const rows: ExportCell[][] = [];
-  for (const unit of result.units) {
-    for (let t = 0; t < definition.years; t += 1) {
+  units.forEach((unit, i) => {
+    for (let t = 0; t < Y; t += 1) {
       rows.push([
         unit.code,
         unit.name,
         unit.provinceCode,
         unit.groups.includes('poor-district') ? 1 : 0,
         definition.startYear + t,
-        unit.households[t]!,
-        unit.poor[t]!,
-        unit.rate[t]!,
-        unit.reduction[t]!,
-        unit.rate[t + 1]!,
-        unit.poor[t + 1]!,
-        unit.netReduction[t]!,
-        unit.newPoor[t]!,
-        unit.rePoverty[t]!,
-        unit.exits[t]!,
-        unit.exits[t]! * definition.budget.costPerExit,
+        households[i]![t]!,
+        poor[i]![t]!,
+        hundredths(unit.rate[t]!),
+        hundredths(unit.reduction[t]!),
+        hundredths(unit.rate[t + 1]!),
+        poor[i]![t + 1]!,
+        poor[i]![t]! - poor[i]![t + 1]!,
+        newPoor[i]![t]!,
+        rePoverty[i]![t]!,
+        exits[i]![t]!,
+        needed[i]![t]!,
+        available[i]![t]!,
+        available[i]![t]! - needed[i]![t]!,
         unit.flags[t]!.join(' '),
       ]);
     }
-  }
+  });
   const total = result.total;
-  for (let t = 0; t < definition.years; t += 1) {
+  for (let t = 0; t < Y; t += 1) {
     rows.push([
       '',
       totalLabel,
       definition.scope.kind === 'province' ? definition.scope.provinceCode : '',
       '',
       definition.startYear + t,
-      total.households[t]!,
-      total.poor[t]!,
-      total.rate[t]!,
-      total.rate[t]! - total.rate[t + 1]!,
-      total.rate[t + 1]!,
-      total.poor[t + 1]!,
-      total.netReduction[t]!,
-      total.newPoor[t]!,
-      total.rePoverty[t]!,
-      total.exits[t]!,
-      total.exits[t]! * definition.budget.costPerExit,
+      sum(households, t),
+      sum(poor, t),
+      hundredths(total.rate[t]!),
+      hundredths(total.rate[t]! - total.rate[t + 1]!),
+      hundredths(total.rate[t + 1]!),
+      sum(poor, t + 1),
+      sum(poor, t) - sum(poor, t + 1),
+      sum(newPoor, t),
+      sum(rePoverty, t),
+      sum(exits, t),
+      sum(needed, t),
+      sum(available, t),
+      sum(available, t) - sum(needed, t),
       '',
     ]);
   }
   return rows;
 }
 
-function csvCell(cell: ExportCell): string {
-  if (typeof cell === 'number') return String(cell);
-  // A leading = + - @ would make a spreadsheet run the text as a formula.
-  const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/**
+ * Budget needed against available per programme over the horizon, whole million VND (cost per
+ * exit keeps two decimals), then the scenario's own cost per exit and the total.
+ */
+export function programmeExportRows(
+  breakdown: BudgetBreakdown,
+  labels: {
+    eligible: (eligible: 'all' | 'poor-district') => string;
+    unassigned: string;
+    total: string;
+  },
+): ExportCell[][] {
+  const rows: ExportCell[][] = breakdown.programmes.map((p) => [
+    p.name,
+    labels.eligible(p.eligible),
+    hundredths(p.costPerExit),
+    Math.round(p.exits),
+    Math.round(p.needed),
+    Math.round(p.available),
+    Math.round(p.available) - Math.round(p.needed),
+  ]);
+  const { unassigned, total } = breakdown;
+  if (unassigned.costPerExit > 0 || breakdown.programmes.length === 0) {
+    rows.push([
+      labels.unassigned,
+      labels.eligible('all'),
+      hundredths(unassigned.costPerExit),
+      Math.round(unassigned.exits),
+      Math.round(unassigned.needed),
+      0,
+      -Math.round(unassigned.needed),
+    ]);
+  }
+  rows.push([
+    labels.total,
+    '',
+    '',
+    '',
+    Math.round(total.needed),
+    Math.round(total.available),
+    Math.round(total.available) - Math.round(total.needed),
+  ]);
+  return rows;
 }
 
-/** RFC 4180 CSV with a UTF-8 byte-order mark, so Excel reads Vietnamese correctly. */
-export function toCsv(header: readonly string[], rows: readonly ExportCell[][]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+function csvCell(cell: ExportCell, decimalComma: boolean): string {
+  if (typeof cell === 'number') {
+    const text = String(cell);
+    return decimalComma ? text.replace('.', ',') : text;
+  }
+  // A leading = + - @ would make a spreadsheet run the text as a formula.
+  const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
+
+/**
+ * RFC 4180 CSV with a UTF-8 byte-order mark, so Excel reads Vietnamese correctly. In Vietnamese
+ * the separator is `;` and the decimal mark `,`, as a Vietnamese Excel expects (it would read
+ * `11.8` as a date or text); in English `,` and `.`. Further tables (notes, a budget) follow after
+ * a blank line.
+ */
+export function toCsv(
+  tables: readonly { header: readonly string[]; rows: readonly ExportCell[][] }[],
+  locale: Locale,
+): string {
+  const decimalComma = locale === 'vi';
+  const separator = decimalComma ? ';' : ',';
+  const blocks = tables.map(({ header, rows }) =>
+    [header, ...rows]
+      .filter((row) => row.length > 0)
+      .map((row) => row.map((cell) => csvCell(cell, decimalComma)).join(separator))
+      .join('\r\n'),
+  );
+  return `\ufeff${blocks.join('\r\n\r\n')}\r\n`;
+}
+
+/** Said under every scenario table, since the whole numbers are not each unit's own rounding. */
+export const ROUNDING_NOTE: Record<Locale, string> = {
+  vi: 'Số hộ và kinh phí (triệu đồng) được làm tròn theo phương pháp phần dư lớn nhất, nên các đơn vị cộng lại đúng bằng dòng tổng; tỷ lệ (%) và mức giảm (điểm) lấy 2 chữ số thập phân.',
+  en: 'Households and budgets (million VND) are rounded by the largest remainder, so the units add up exactly to the total row; rates (%) and reductions (points) have two decimals.',
+};
