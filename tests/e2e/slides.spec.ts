@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { cspViolations, expect, mapSettled, openAtlas, test } from './fixtures.ts';
 
@@ -19,25 +20,34 @@ const LEGEND_TITLES: Record<string, string> = {
   poor_start: 'Số hộ nghèo đầu năm',
 };
 
-/** Slides in the deck IndexedDB holds, read with the plain IndexedDB API. */
-async function storedSlideCount(page: Page): Promise<number> {
+/** The decks IndexedDB holds, in their order: name and number of slides, read with the plain API. */
+async function storedDecks(page: Page): Promise<[string, number][] | null> {
   return page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
+      new Promise<[string, number][] | null>((resolve) => {
         const request = indexedDB.open('vn-poverty-atlas');
-        request.onerror = () => resolve(-1);
+        request.onerror = () => resolve(null);
         request.onsuccess = () => {
           const db = request.result;
-          if (!db.objectStoreNames.contains('slideDecks')) return resolve(-1);
-          const get = db.transaction('slideDecks').objectStore('slideDecks').get('current');
-          get.onsuccess = () => {
+          if (!db.objectStoreNames.contains('slideDecks')) return resolve(null);
+          const all = db.transaction('slideDecks').objectStore('slideDecks').getAll();
+          all.onsuccess = () => {
             db.close();
-            const record = get.result as { json: string } | undefined;
-            resolve(record ? (JSON.parse(record.json) as { slides: unknown[] }).slides.length : 0);
+            const records = all.result as { name: string; position: number; json: string }[];
+            resolve(
+              records
+                .sort((a, b) => a.position - b.position)
+                .map((r) => [r.name, (JSON.parse(r.json) as { slides: unknown[] }).slides.length]),
+            );
           };
         };
       }),
   );
+}
+
+/** Slides in the first stored deck. */
+async function storedSlideCount(page: Page): Promise<number> {
+  return (await storedDecks(page))?.[0]?.[1] ?? -1;
 }
 
 async function addSlide(page: Page, slide: (typeof SLIDES)[number], position: number) {
@@ -157,4 +167,113 @@ test('a deck is shared as a JSON file; a bad file changes nothing', async ({ pag
   await expect(page.getByTestId('slide-problem')).toContainText('đã thay đổi');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('presentation')).toHaveCount(0);
+});
+
+test('any number of decks: create, rename, duplicate, reorder, delete; each kept, exported as PNGs and printed', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openAtlas(page);
+  await page.getByTestId('meeting-toggle').click();
+  const deckName = page.getByTestId('deck-name');
+  await deckName.fill('Họp giao ban');
+  await deckName.press('Tab');
+  await addSlide(page, SLIDES[0], 0);
+  await addSlide(page, SLIDES[1], 1);
+
+  await page.getByTestId('deck-new').click();
+  await expect(page.getByTestId('slide-item')).toHaveCount(0);
+  await deckName.fill('Họp tỉnh');
+  await deckName.press('Tab');
+  await addSlide(page, SLIDES[2], 0);
+
+  // The first deck, duplicated: the copy follows it and has its own slides.
+  await page.getByTestId('deck-select').selectOption({ index: 0 });
+  await expect(page.getByTestId('slide-item')).toHaveCount(2);
+  await page.getByTestId('deck-duplicate').click();
+  await expect(deckName).toHaveValue('Họp giao ban (bản sao)');
+  await page.getByRole('button', { name: 'Xoá: Trang 2' }).click();
+  await expect(page.getByTestId('slide-item')).toHaveCount(1);
+  // Moved to the end with the keyboard-usable buttons.
+  await page.getByTestId('deck-down').click();
+  await expect(page.getByTestId('deck-down')).toBeDisabled();
+  const options = () =>
+    page
+      .getByTestId('deck-select')
+      .locator('option')
+      .evaluateAll((all) => all.map((o) => o.textContent));
+  await expect
+    .poll(options)
+    .toEqual(['1. Họp giao ban (2)', '2. Họp tỉnh (1)', '3. Họp giao ban (bản sao) (1)']);
+  await expect
+    .poll(() => storedDecks(page), { timeout: 30_000 })
+    .toEqual([
+      ['Họp giao ban', 2],
+      ['Họp tỉnh', 1],
+      ['Họp giao ban (bản sao)', 1],
+    ]);
+
+  // Deleting asks first; cancelling keeps the deck.
+  await page.getByTestId('deck-delete').click();
+  await expect(page.getByTestId('decks')).toContainText(
+    'Xoá bộ trang «Họp giao ban (bản sao)» cùng 1 trang',
+  );
+  await page.getByTestId('decks').getByRole('button', { name: 'Huỷ' }).click();
+  await page.getByTestId('deck-delete').click();
+  await page.getByTestId('deck-delete-confirm').click();
+  await expect.poll(options).toEqual(['1. Họp giao ban (2)', '2. Họp tỉnh (1)']);
+  await expect
+    .poll(() => storedDecks(page), { timeout: 30_000 })
+    .toEqual([
+      ['Họp giao ban', 2],
+      ['Họp tỉnh', 1],
+    ]);
+
+  await page.reload();
+  await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await page.getByTestId('meeting-toggle').click();
+  await expect.poll(options).toEqual(['1. Họp giao ban (2)', '2. Họp tỉnh (1)']);
+  await expect(deckName).toHaveValue('Họp giao ban');
+
+  // The deck's slides as PNG images in one ZIP, in order, each a real PNG with the slide's title.
+  const before = await page.getByTestId('indicator-select').inputValue();
+  expect(before).not.toBe(SLIDES[1].indicator);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByTestId('deck-images').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^trinh-chieu-hop-giao-ban-\d{4}-\d\d-\d\d\.zip$/);
+  const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+  const names = Object.keys(zip);
+  expect(names).toHaveLength(2);
+  expect(names[0]).toMatch(/^01-ban-do-dau-nam-2020-.*\.png$/);
+  expect(names[1]).toMatch(/^02-ban-do-cuoi-nam-2020-.*\.png$/);
+  for (const name of names) {
+    expect([...zip[name]!.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  }
+  await expect(page.getByTestId('slides-notice')).toContainText(
+    'Đã tải ảnh các trang; số trang: 2',
+  );
+  // The view that was open before comes back.
+  await expect(page.getByTestId('indicator-select')).toHaveValue(before);
+
+  // Print: one page per slide, the rest of the page hidden on paper.
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed++;
+    };
+  });
+  await page.getByTestId('deck-select').selectOption({ index: 1 });
+  await page.getByTestId('deck-print').click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed))
+    .toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('deck-print-page')).toHaveCount(1);
+  await expect(page.getByTestId('deck-print-page')).toContainText('Số hộ nghèo đầu năm');
+  await expect(page.getByTestId('deck-print-page').locator('img')).toBeVisible();
+  await expect(page.locator('#map')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  expect(await cspViolations(page)).toEqual([]);
 });

@@ -536,6 +536,7 @@ describe('loadAtlas when storing fails', () => {
       listSlideDecks: () => store.listSlideDecks(),
       putSlideDeck: (record) => store.putSlideDeck(record),
       deleteSlideDeck: (id) => store.deleteSlideDeck(id),
+      putSlideDecks: (records) => store.putSlideDecks(records),
     };
   }
 

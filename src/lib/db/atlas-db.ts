@@ -65,8 +65,13 @@ export interface SlideDeckRecord {
   id: string;
   name: string;
   updatedAt: string;
+  /** Where the deck stands in the list of decks, from 0. */
+  position: number;
   json: string;
 }
+
+/** The id under which versions 2–3 kept their one deck. */
+export const FIRST_DECK_ID = 'current';
 
 export interface MetaRecord {
   key: string;
@@ -99,5 +104,21 @@ export class AtlasDatabase extends Dexie {
     this.version(2).stores({ slideDecks: 'id, updatedAt' });
     // 3: boundary sets a person imported. Dexie keeps every earlier table; 3 names only its own.
     this.version(3).stores({ userBoundarySets: 'id, createdAt' });
+    // 4: any number of decks, in the order a person puts them. The one deck kept until now stays
+    // and becomes the first; any other (none shipped) follows, latest changed first.
+    this.version(4)
+      .stores({ slideDecks: 'id, updatedAt, position' })
+      .upgrade(async (tx) => {
+        const table = tx.table<SlideDeckRecord, string>('slideDecks');
+        const decks = await table.toArray();
+        decks.sort((a, b) =>
+          a.id === FIRST_DECK_ID
+            ? -1
+            : b.id === FIRST_DECK_ID
+              ? 1
+              : b.updatedAt.localeCompare(a.updatedAt),
+        );
+        await table.bulkPut(decks.map((deck, position) => ({ ...deck, position })));
+      });
   }
 }

@@ -5,6 +5,7 @@ import type { BoundaryManifest } from '../data/atlas-index.ts';
 import type { DatasetBundle, Observation } from '../domain/dataset.ts';
 import {
   AtlasDatabase,
+  FIRST_DECK_ID,
   type BoundarySetRecord,
   type UnitRecord,
   type UserBoundarySetRecord,
@@ -137,6 +138,7 @@ function sourceOf(bundles: DatasetBundle[], version?: string): AtlasStore {
     deleteUserBoundarySet: () => Promise.reject(new Error('read-only')),
     listSlideDecks: async () => [],
     putSlideDeck: () => Promise.reject(new Error('read-only')),
+    putSlideDecks: () => Promise.reject(new Error('read-only')),
     deleteSlideDeck: () => Promise.reject(new Error('read-only')),
   };
 }
@@ -313,22 +315,25 @@ describe.each(implementations)('%s', (_name, create) => {
     expect((await store.listScenarios()).map((s) => s.id)).toEqual(['a']);
   });
 
-  it('saves, lists (latest first), replaces and deletes slide decks', async () => {
+  it('saves, lists (in their order), replaces, reorders and deletes slide decks', async () => {
     const { store } = await create();
-    const deck = (id: string, updatedAt: string) => ({
+    const deck = (id: string, position: number) => ({
       id,
       name: `Họp ${id}`,
-      updatedAt,
+      updatedAt: '2025-01-02T00:00:00.000Z',
+      position,
       json: '{}',
     });
-    await store.putSlideDeck(deck('a', '2025-01-02T00:00:00.000Z'));
-    await store.putSlideDeck(deck('b', '2025-01-03T00:00:00.000Z'));
+    await store.putSlideDeck(deck('a', 1));
+    await store.putSlideDeck(deck('b', 0));
     expect((await store.listSlideDecks()).map((d) => d.id)).toEqual(['b', 'a']);
-    await store.putSlideDeck({ ...deck('a', '2025-01-04T00:00:00.000Z'), json: '{"x":1}' });
+    await store.putSlideDeck({ ...deck('a', 1), json: '{"x":1}' });
     expect((await store.listSlideDecks()).map((d) => [d.id, d.json])).toEqual([
-      ['a', '{"x":1}'],
       ['b', '{}'],
+      ['a', '{"x":1}'],
     ]);
+    await store.putSlideDecks([deck('b', 1), { ...deck('a', 0), json: '{"x":1}' }]);
+    expect((await store.listSlideDecks()).map((d) => d.id)).toEqual(['a', 'b']);
     await store.deleteSlideDeck('b');
     expect((await store.listSlideDecks()).map((d) => d.id)).toEqual(['a']);
   });
@@ -412,7 +417,7 @@ describe('IndexedDbAtlasStore', () => {
 });
 
 describe('schema upgrade', () => {
-  it('opens a version-1 database at version 3 with its data intact and empty slide-deck and boundary-set tables', async () => {
+  it('opens a version-1 database at version 4 with its data intact and empty slide-deck and boundary-set tables', async () => {
     const name = `test-${crypto.randomUUID()}`;
     // The schema as version 1 shipped it, written by a Dexie that knows nothing later.
     const v1 = new Dexie(name);
@@ -442,7 +447,7 @@ describe('schema upgrade', () => {
 
     const db = newDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const store = new IndexedDbAtlasStore(db);
     expect(await store.listDatasets()).toEqual([
       { ...mine.metadata, storedAt: '2026-01-01T00:00:00.000Z' },
@@ -455,6 +460,59 @@ describe('schema upgrade', () => {
     expect(await store.listUserBoundarySets()).toEqual([]);
     await store.putUserBoundarySet(userBoundarySet('a', '2026-03-01T00:00:00.000Z'));
     expect(await store.listUserBoundarySets()).toHaveLength(1);
+    expect(await store.listSlideDecks()).toEqual([]);
+  });
+
+  it("opens a version-3 database at version 4: the one deck becomes the first of a list, and a person's data is intact", async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    // The schema as version 3 shipped it: one deck, kept under the id "current", no position.
+    const v3 = new Dexie(name);
+    v3.version(1).stores({
+      boundarySets: 'vintage',
+      units: 'id, vintage, provinceCode',
+      datasets: 'id',
+      observations: '[datasetId+unitCode+indicator], datasetId',
+      scenarios: 'id, name, updatedAt',
+      meta: 'key',
+    });
+    v3.version(2).stores({ slideDecks: 'id, updatedAt' });
+    v3.version(3).stores({ userBoundarySets: 'id, createdAt' });
+    const deckJson = JSON.stringify({ format: 'vn-poverty-atlas-slides', version: 1, slides: [] });
+    const current = {
+      id: FIRST_DECK_ID,
+      name: 'Họp giao ban',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      json: deckJson,
+    };
+    // A later-changed deck of another id (written by hand, say) must not push it from first place.
+    const other = { ...current, id: 'x', name: 'Khác', updatedAt: '2026-02-01T00:00:00.000Z' };
+    const mine = bundle('import-mine', false);
+    const scenario = {
+      id: 's1',
+      name: 'Kịch bản',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-02T00:00:00.000Z',
+      definition: { target: 3 },
+    };
+    const boundaries = userBoundarySet('u', '2026-03-01T00:00:00.000Z');
+    await v3.table('slideDecks').bulkPut([other, current]);
+    await v3.table('datasets').put({ ...mine.metadata, storedAt: '2026-01-01T00:00:00.000Z' });
+    await v3.table('observations').bulkPut(mine.observations);
+    await v3.table('scenarios').put(scenario);
+    await v3.table('userBoundarySets').put(boundaries);
+    v3.close();
+
+    const db = newDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    const store = new IndexedDbAtlasStore(db);
+    expect(await store.listSlideDecks()).toEqual([
+      { ...current, position: 0 },
+      { ...other, position: 1 },
+    ]);
+    expect(await store.getObservations('import-mine')).toEqual(mine.observations);
+    expect(await store.listScenarios()).toEqual([scenario]);
+    expect(await store.listUserBoundarySets()).toEqual([boundaries]);
   });
 });
 

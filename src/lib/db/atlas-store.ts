@@ -51,9 +51,11 @@ export interface AtlasStore {
   /** Stores an imported boundary set in one transaction: all of it, or nothing. */
   putUserBoundarySet(record: UserBoundarySetRecord): Promise<void>;
   deleteUserBoundarySet(id: string): Promise<void>;
-  /** Saved slide decks, most recently changed first; their JSON is unchecked until parsed. */
+  /** Saved slide decks in their order (`position`); their JSON is unchecked until parsed. */
   listSlideDecks(): Promise<SlideDeckRecord[]>;
   putSlideDeck(record: SlideDeckRecord): Promise<void>;
+  /** Writes several decks in one transaction (a reorder renumbers them all): all, or none. */
+  putSlideDecks(records: SlideDeckRecord[]): Promise<void>;
   deleteSlideDeck(id: string): Promise<void>;
 }
 
@@ -231,11 +233,18 @@ export class IndexedDbAtlasStore implements AtlasStore {
   }
 
   async listSlideDecks() {
-    return this.db.slideDecks.orderBy('updatedAt').reverse().toArray();
+    return this.db.slideDecks.orderBy('position').toArray();
   }
 
   async putSlideDeck(record: SlideDeckRecord) {
     await this.db.slideDecks.put(record);
+  }
+
+  async putSlideDecks(records: SlideDeckRecord[]) {
+    const { db } = this;
+    await db.transaction('rw', db.slideDecks, async () => {
+      await db.slideDecks.bulkPut(records);
+    });
   }
 
   async deleteSlideDeck(id: string) {
@@ -375,11 +384,15 @@ export class MemoryAtlasStore implements AtlasStore {
   }
 
   async listSlideDecks() {
-    return [...this.slideDecks.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return [...this.slideDecks.values()].sort((a, b) => a.position - b.position);
   }
 
   async putSlideDeck(record: SlideDeckRecord) {
     this.slideDecks.set(record.id, structuredClone(record));
+  }
+
+  async putSlideDecks(records: SlideDeckRecord[]) {
+    for (const record of records) this.slideDecks.set(record.id, structuredClone(record));
   }
 
   async deleteSlideDeck(id: string) {

@@ -20,6 +20,8 @@ export interface SlideDeck {
 
 export const DECK_FORMAT = 'vn-poverty-atlas-slides';
 export const DECK_LIMITS = {
+  /** Decks kept in one browser. */
+  decks: 50,
   slides: 100,
   title: 120,
   note: 200,
@@ -31,7 +33,7 @@ export class SlideDeckError extends Error {
   override name = 'SlideDeckError';
 }
 
-/** Moves one slide up (-1) or down (+1); out of range leaves the order as it was. */
+/** Moves one slide (or deck) up (-1) or down (+1); out of range leaves the order as it was. */
 export function moveSlide<T>(slides: readonly T[], index: number, delta: -1 | 1): T[] {
   const target = index + delta;
   if (index < 0 || index >= slides.length || target < 0 || target >= slides.length) {
@@ -46,6 +48,46 @@ export function moveSlide<T>(slides: readonly T[], index: number, delta: -1 | 1)
 export function cleanSlideText(text: string, limit: number): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, limit);
+}
+
+// ---- the list of decks --------------------------------------------------------------------
+// Pure operations on the ordered list of decks; each returns a new list (the state stores it)
+// and leaves a list at the limit as it was.
+
+/** A new empty deck at the end. */
+export function addDeck(decks: readonly SlideDeck[], name: string, id: string): SlideDeck[] {
+  if (decks.length >= DECK_LIMITS.decks) return [...decks];
+  return [...decks, { id, name: cleanSlideText(name, DECK_LIMITS.title), slides: [] }];
+}
+
+export function renameDeck(decks: readonly SlideDeck[], id: string, name: string): SlideDeck[] {
+  const clean = cleanSlideText(name, DECK_LIMITS.title);
+  return decks.map((d) => (d.id === id ? { ...d, name: clean } : d));
+}
+
+/**
+ * A copy of a deck right after it, named with `suffix`; its slides get fresh ids so editing one
+ * deck never changes the other.
+ */
+export function duplicateDeck(
+  decks: readonly SlideDeck[],
+  id: string,
+  suffix: string,
+  createId: () => string,
+): SlideDeck[] {
+  const index = decks.findIndex((d) => d.id === id);
+  if (index < 0 || decks.length >= DECK_LIMITS.decks) return [...decks];
+  const original = decks[index]!;
+  const copy: SlideDeck = {
+    id: createId(),
+    name: cleanSlideText(`${original.name} ${suffix}`, DECK_LIMITS.title),
+    slides: original.slides.map((slide) => ({ ...structuredClone(slide), id: createId() })),
+  };
+  return [...decks.slice(0, index + 1), copy, ...decks.slice(index + 1)];
+}
+
+export function removeDeck(decks: readonly SlideDeck[], id: string): SlideDeck[] {
+  return decks.filter((d) => d.id !== id);
 }
 
 /** A deck as JSON for storage or a file: each view as its link, which the reader checks. */

@@ -554,6 +554,26 @@ export const en: Messages = {
   openDataIntro:
     'Every built-in dataset of the atlas with its source, licence and check warnings; download it as CSV (UTF-8 with BOM), XLSX or GeoJSON with a data dictionary. Files are made in your browser, with no server.',
   openDataCatalogue: 'Dataset catalogue',
+  // Links and decks that keep everything
+  scenarioLinkDataChanged:
+    'Opened the scenario from the link, but the base dataset’s figures have changed since the link was made; the results may differ from then',
+  scenarioRenamedAsk:
+    'Scenario “{old}” has been renamed “{name}”. Save it as a new scenario or replace the old one?',
+  scenarioSaveAsNew: 'Save as a new scenario',
+  scenarioReplace: 'Replace “{old}”',
+  decks: 'Decks',
+  deckChoose: 'Deck being edited',
+  deckName: 'Deck name',
+  deckNew: 'New deck',
+  deckDuplicate: 'Duplicate deck',
+  deckMoveUp: 'Deck up',
+  deckMoveDown: 'Deck down',
+  deckDelete: 'Delete deck',
+  deckDeleteAsk: 'Delete the deck “{name}” and its {n} slides?',
+  deckImages: 'Download the slides as PNG images (ZIP)',
+  deckPrint: 'Print the deck',
+  deckDrawing: 'Drawing slide {done}/{total}…',
+  slidesImagesExported: 'Downloaded the slide images; slides',
   openDataLocator: 'Where in the document',
   openDataKind: 'Kind of figures',
   openDataCaveat: 'Caveat',

@@ -6,12 +6,25 @@ import {
 } from '../domain/export/map-image-layout.ts';
 import { SEA_COLOR } from './base-style.ts';
 
+/** Resolves once the map has drawn everything it was asked to (a view just opened), or after 5 s. */
+function settled(map: MapLibreMap): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 5000);
+    map.once('idle', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    map.triggerRepaint();
+  });
+}
+
 /**
- * Copies the map's current frame. WebGL clears its drawing buffer once a frame is shown (the map
- * is not created with `preserveDrawingBuffer`, which would slow every frame), so the copy is
- * taken inside MapLibre's `render` event, while the new frame is still in the buffer.
+ * Copies the map's current frame once it has settled. WebGL clears its drawing buffer once a
+ * frame is shown (the map is not created with `preserveDrawingBuffer`, which would slow every
+ * frame), so the copy is taken inside MapLibre's `render` event, while the frame is in the buffer.
  */
-export function captureMapFrame(map: MapLibreMap): Promise<HTMLCanvasElement> {
+export async function captureMapFrame(map: MapLibreMap): Promise<HTMLCanvasElement> {
+  await settled(map);
   return new Promise((resolve) => {
     map.once('render', () => {
       const source = map.getCanvas();

@@ -26,6 +26,8 @@ export class MeetingState {
   printSnapshot = $state<string | null>(null);
   /** A slide's title replaces the measure's label while a slide is shown. */
   titleOverride = $state<string | null>(null);
+  /** A slide's note heads the subtitle while a slide is drawn for its deck's images. */
+  noteOverride = $state<string | null>(null);
 
   constructor(atlas: AtlasState) {
     this.#atlas = atlas;
@@ -60,7 +62,9 @@ export class MeetingState {
 
   subtitle(date: Date): string {
     const dataset = this.#atlas.dataset;
-    return [dataset?.title[i18n.locale], formatDate(date, i18n.locale)].filter(Boolean).join(' · ');
+    return [this.noteOverride, dataset?.title[i18n.locale], formatDate(date, i18n.locale)]
+      .filter(Boolean)
+      .join(' · ');
   }
 
   imageContent(date: Date): MapImageContent {
@@ -88,31 +92,41 @@ export class MeetingState {
     this.busy = true;
     this.exportError = null;
     try {
-      const { frame, pixelRatio } = await this.captureMapFrame();
-      // The image code is fetched on first use: most visits never export.
-      const [{ canvasToPngBytes, composeMapImage }, { withPngText }, { mapImageFileName }] =
-        await Promise.all([
-          import('../map/map-image.ts'),
-          import('../domain/export/png-text.ts'),
-          import('../domain/export/map-image-layout.ts'),
-        ]);
-      const date = new Date();
-      const image = await composeMapImage(frame, pixelRatio, this.imageContent(date));
-      const description = this.description;
-      const png = withPngText(
-        await canvasToPngBytes(image),
-        'Description',
-        description,
-        i18n.locale,
-      );
-      const fileName = mapImageFileName(this.title, date);
-      downloadBytes(png, fileName, 'image/png');
+      const { bytes, fileName, description } = await this.renderPng(new Date());
+      downloadBytes(bytes, fileName, 'image/png');
       this.exported = { fileName, description };
     } catch (error) {
       this.exportError = error instanceof Error ? error.message : String(error);
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * The current view as the exported PNG (the map's frame once it has settled, with title,
+   * legend, credits and date) and its description, which the file also carries as alt text.
+   */
+  async renderPng(
+    date: Date,
+  ): Promise<{ bytes: Uint8Array; fileName: string; description: string }> {
+    if (!this.captureMapFrame) throw new Error('the map is not shown');
+    const { frame, pixelRatio } = await this.captureMapFrame();
+    // The image code is fetched on first use: most visits never export.
+    const [{ canvasToPngBytes, composeMapImage }, { withPngText }, { mapImageFileName }] =
+      await Promise.all([
+        import('../map/map-image.ts'),
+        import('../domain/export/png-text.ts'),
+        import('../domain/export/map-image-layout.ts'),
+      ]);
+    const image = await composeMapImage(frame, pixelRatio, this.imageContent(date));
+    const description = this.description;
+    const bytes = withPngText(
+      await canvasToPngBytes(image),
+      'Description',
+      description,
+      i18n.locale,
+    );
+    return { bytes, fileName: mapImageFileName(this.title, date), description };
   }
 
   /**
