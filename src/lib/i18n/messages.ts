@@ -272,6 +272,12 @@ export const vi = {
   bnd_geometryType: 'là {type}; chỉ nhận Polygon và MultiPolygon',
   bnd_emptyGeometry: 'hình học rỗng',
   bnd_badCoordinates: 'tọa độ không hợp lệ ({detail})',
+  bnd_selfIntersection: 'vòng {ring} tự cắt hoặc cắt vòng khác tại ({x}, {y})',
+  bnd_holeOutside: 'lỗ (vòng {ring}) nằm ngoài vòng bao của nó',
+  bnd_rewound:
+    '{n} vòng được đảo chiều cho đúng quy ước GeoJSON (vòng ngoài ngược chiều kim đồng hồ)',
+  bnd_zipTooLarge: 'khi giải nén, tệp vượt quá {limit} MB',
+  bnd_jsonTooDeep: 'JSON lồng sâu quá {limit} cấp',
   bnd_badRing: 'vòng {ring} có ít hơn 3 điểm khác nhau',
   bnd_projected:
     'tọa độ trông như đã chiếu (VN-2000?); hãy xuất lại theo WGS84 (kinh độ, vĩ độ) — {detail}',

@@ -160,6 +160,95 @@ describe('readBoundaryFile: GeoJSON', () => {
   });
 });
 
+describe('readBoundaryFile: geometry that cannot be drawn or measured', () => {
+  const feature = (...rings: number[][][]) => ({
+    type: 'Feature',
+    properties: { ma_huyen: '071' },
+    geometry: { type: 'Polygon', coordinates: rings },
+  });
+  const ring = (...points: number[][]) => [...points, points[0]!];
+  const shell = ring([105, 22], [105.1, 22], [105.1, 22.1], [105, 22.1]);
+
+  it('refuses a bow-tie and a figure-8, naming the feature, ring and crossing', () => {
+    const bowTie = ring([105, 22], [105.1, 22.1], [105.1, 22], [105, 22.1]);
+    const figure8 = ring([105, 22], [105.1, 22], [105, 22.2], [105.1, 22.2]);
+    const read = readBoundaryFile(
+      'x.geojson',
+      collection([feature(shell), feature(bowTie), feature(figure8)]),
+    );
+    expect(read.ok).toBe(false);
+    expect(read.problems.map((p) => [p.kind, p.feature, p.params.ring])).toEqual([
+      ['self-intersection', 2, 1],
+      ['self-intersection', 3, 1],
+    ]);
+    expect(read.problems[0]!.message).toBe(
+      'feature 2: ring 1 crosses itself or another ring at (105.05, 22.05)',
+    );
+  });
+
+  it('refuses a hole outside its shell, or crossing it', () => {
+    const outside = ring([105.2, 22.02], [105.2, 22.08], [105.28, 22.08], [105.28, 22.02]);
+    const crossing = ring([105.05, 22.02], [105.05, 22.08], [105.18, 22.08], [105.18, 22.02]);
+    const read = readBoundaryFile(
+      'x.geojson',
+      collection([feature(shell, outside), feature(shell, crossing)]),
+    );
+    expect(read.problems.map((p) => [p.kind, p.feature, p.params.ring])).toEqual([
+      ['hole-outside', 1, 2],
+      ['self-intersection', 2, 1],
+    ]);
+  });
+
+  it('rewinds rings the wrong way round, drops repeated points and spikes, and says so', () => {
+    const clockwise = [...shell].reverse();
+    const hole = ring([105.02, 22.02], [105.08, 22.02], [105.08, 22.08], [105.02, 22.08]);
+    const spiked = ring(
+      [105, 22],
+      [105.1, 22],
+      [105.1, 22],
+      [105.15, 22.05],
+      [105.1, 22],
+      [105.1, 22.1],
+      [105, 22.1],
+    );
+    const read = readBoundaryFile(
+      'x.geojson',
+      collection([feature(clockwise, hole), feature(spiked)]),
+    );
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const [first, second] = read.features.map((f) => f.geometry.coordinates as number[][][]);
+    expect(first).toEqual([shell, [...hole].reverse()]);
+    expect(second).toEqual([shell]);
+    expect(read.problems.map((p) => [p.severity, p.kind, p.params.n])).toEqual([
+      ['warning', 'rewound', 2],
+    ]);
+  });
+
+  it('keeps properties named after Object.prototype members as plain names', () => {
+    // Written as text: an object literal's `__proto__` would set its prototype instead.
+    const properties = '{"constructor":"a","toString":"b","__proto__":"c","ma_huyen":"071"}';
+    const geometry = JSON.stringify({ type: 'Polygon', coordinates: [shell] });
+    const text = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":${properties},"geometry":${geometry}}]}`;
+    const read = readBoundaryFile('x.geojson', utf8(text));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.properties).toEqual(['constructor', 'toString', '__proto__', 'ma_huyen']);
+    expect(read.features[0]!.properties.__proto__).toBe('c');
+  });
+
+  it('refuses JSON nested too deep, and a zip that inflates past the limit', () => {
+    const deep = utf8(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+    expect(readBoundaryFile('x.geojson', deep).problems.map((p) => p.kind)).toEqual([
+      'json-too-deep',
+    ]);
+    const bomb = zipSync({ 'a.shp': new Uint8Array(60 * 1024 * 1024) }, { level: 9 });
+    const started = performance.now();
+    expect(readBoundaryFile('a.zip', bomb).problems.map((p) => p.kind)).toEqual(['zip-too-large']);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
 describe('readBoundaryFile: TopoJSON', () => {
   const topology = {
     type: 'Topology',

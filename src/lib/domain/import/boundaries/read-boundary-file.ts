@@ -72,8 +72,9 @@ export function readBoundaryFile(
     }
     info.layers = read.layers;
     info.layer = read.layer;
-    const { features, problems } = validateFeatures(read.features, limits);
+    const { features, problems, rewound } = validateFeatures(read.features, limits);
     if (problems.length > 0) return { ...info, ok: false, problems };
+    if (rewound > 0) warnings.push(createBoundaryProblem('warning', 'rewound', {}, { n: rewound }));
     return { ...info, ok: true, features, properties: propertyNames(features), problems: warnings };
   } catch (error) {
     const problem =

@@ -1,6 +1,7 @@
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { feature as topologyFeature } from 'topojson-client';
 import { propertiesOf, type RawFeature } from './boundary-geometry.ts';
+import { IMPORT_LIMITS, jsonDepthExceeded } from '../limits.ts';
 import { fail } from './boundary-problems.ts';
 
 /** Features of one layer, and the layers a person can choose from (TopoJSON objects). */
@@ -15,6 +16,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function parseJson(text: string): unknown {
+  // Deep nesting overflows the stack of the readers that walk the result.
+  if (jsonDepthExceeded(text) >= 0) fail('json-too-deep', { limit: IMPORT_LIMITS.jsonDepth });
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

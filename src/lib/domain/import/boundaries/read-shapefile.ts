@@ -1,6 +1,6 @@
-import { unzipSync } from 'fflate';
 import type { Position } from 'geojson';
-import type { PropertyValue, RawFeature } from './boundary-geometry.ts';
+import { InflateLimitError, unzipWithin } from '../limits.ts';
+import { emptyProperties, type PropertyValue, type RawFeature } from './boundary-geometry.ts';
 import { createBoundaryProblem, fail, type BoundaryProblem } from './boundary-problems.ts';
 import type { LayerRead } from './read-json-boundaries.ts';
 import { decodeTcvn3, isTcvn3Name } from './tcvn3.ts';
@@ -37,8 +37,11 @@ const POLYGON_TYPES = new Set([5, 15, 25]);
 export function readZippedShapefile(bytes: Uint8Array, layer: string | null): ShapefileRead {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    files = unzipWithin(bytes, () => true);
   } catch (error) {
+    if (error instanceof InflateLimitError) {
+      return fail('zip-too-large', { limit: error.limit / 1024 / 1024 });
+    }
     return fail('zip-unreadable', {
       detail: error instanceof Error ? error.message : String(error),
     });
@@ -248,7 +251,7 @@ function readDbf(
   const records: Record<string, PropertyValue>[] = [];
   for (let r = 0; r < count; r += 1) {
     const at = headerLength + r * recordLength;
-    const record: Record<string, PropertyValue> = {};
+    const record = emptyProperties();
     for (const field of fields) {
       // Windows-1258 writes tones as combining marks; names are compared and shown composed.
       const text = decode(at + field.offset, at + field.offset + field.length)
