@@ -554,11 +554,6 @@ export const en: Messages = {
   presentationPrevious: 'Previous slide',
   presentationNext: 'Next slide',
   presentationExit: 'Leave (Esc)',
-  // Open-data page and app updates
-  viewOpenData: 'Open data',
-  openDataIntro:
-    'Every built-in dataset of the atlas with its source, licence and check warnings; download it as CSV (UTF-8 with BOM), XLSX or GeoJSON with a data dictionary. Files are made in your browser, with no server.',
-  openDataCatalogue: 'Dataset catalogue',
   // Links and decks that keep everything
   scenarioLinkDataChanged:
     'Opened the scenario from the link, but the base dataset’s figures have changed since the link was made; the results may differ from then',
@@ -579,16 +574,14 @@ export const en: Messages = {
   deckPrint: 'Print the deck',
   deckDrawing: 'Drawing slide {done}/{total}…',
   slidesImagesExported: 'Downloaded the slide images; slides',
+  // Open-data page and app updates
+  viewOpenData: 'Open data',
+  openDataIntro:
+    'Every built-in dataset of the atlas with its source, licence and check warnings; download it as CSV (UTF-8 with BOM), XLSX or GeoJSON with a data dictionary. Files are made in your browser, with no server.',
+  openDataCatalogue: 'Dataset catalogue',
   openDataLocator: 'Where in the document',
   openDataKind: 'Kind of figures',
   openDataCaveat: 'Caveat',
-  // Links and decks that keep everything
-  scenarioLinkDataChanged:
-    'Opened the scenario from the link, but the base dataset’s figures have changed since the link was made; the results may differ from then',
-  scenarioRenamedAsk:
-    'Scenario “{old}” has been renamed “{name}”. Save it as a new scenario or replace the old one?',
-  scenarioSaveAsNew: 'Save as a new scenario',
-  scenarioReplace: 'Replace “{old}”',
   openDataField: 'Field',
   openDataValue: 'Value',
   openDataEdited: 'Edited in this browser',

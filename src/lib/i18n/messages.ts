@@ -559,19 +559,13 @@ export const vi = {
   presentationPrevious: 'Trang trước',
   presentationNext: 'Trang sau',
   presentationExit: 'Thoát (Esc)',
-  // Open-data page and app updates
-  viewOpenData: 'Dữ liệu mở',
-  openDataIntro:
-    'Mọi bộ dữ liệu có sẵn của atlas với nguồn, giấy phép và cảnh báo kiểm tra; tải về CSV (UTF-8 có BOM), XLSX hoặc GeoJSON kèm từ điển dữ liệu. Tệp được tạo ngay trong trình duyệt, không qua máy chủ.',
-  openDataCatalogue: 'Danh mục bộ dữ liệu',
-  openDataLocator: 'Vị trí trong văn bản',
-  openDataKind: 'Loại số liệu',
   // Links and decks that keep everything
   scenarioLinkDataChanged:
     'Đã mở kịch bản từ liên kết, nhưng số liệu của bộ dữ liệu gốc đã thay đổi kể từ khi liên kết được tạo; kết quả có thể khác với lúc đó',
   scenarioRenamedAsk:
     'Kịch bản «{old}» đã được đổi tên thành «{name}». Lưu thành kịch bản mới hay thay thế kịch bản cũ?',
   scenarioSaveAsNew: 'Lưu thành kịch bản mới',
+  scenarioReplace: 'Thay thế «{old}»',
   decks: 'Bộ trang',
   deckChoose: 'Bộ trang đang sửa',
   deckName: 'Tên bộ trang',
@@ -592,7 +586,6 @@ export const vi = {
   openDataCatalogue: 'Danh mục bộ dữ liệu',
   openDataLocator: 'Vị trí trong văn bản',
   openDataKind: 'Loại số liệu',
-  scenarioReplace: 'Thay thế «{old}»',
   openDataCaveat: 'Lưu ý',
   openDataField: 'Mục',
   openDataValue: 'Nội dung',
