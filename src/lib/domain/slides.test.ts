@@ -18,7 +18,11 @@ import type { ViewState } from './view-url.ts';
 const view = (selectedCode: string | null, indicatorId: ViewState['indicatorId']): ViewState => ({
   datasetId: 'tuyen-quang-2020-plan',
   version: '0123456789abcd',
+  display: 'map',
   indicatorId,
+  derivation: null,
+  poorSymbols: false,
+  comparison: null,
   classification: { method: 'quantile', classes: 4 },
   era: '2019',
   areaCode: '08',

@@ -574,6 +574,8 @@ export const en: Messages = {
   deckPrint: 'Print the deck',
   deckDrawing: 'Drawing slide {done}/{total}…',
   slidesImagesExported: 'Downloaded the slide images; slides',
+  scenarioMapYear: 'Year on the map',
+  scenarioMapYearHorizon: 'Horizon',
   // Open-data page and app updates
   viewOpenData: 'Open data',
   openDataIntro:

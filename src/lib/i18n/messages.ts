@@ -579,6 +579,8 @@ export const vi = {
   deckPrint: 'In bộ trang',
   deckDrawing: 'Đang vẽ trang {done}/{total}…',
   slidesImagesExported: 'Đã tải ảnh các trang; số trang',
+  scenarioMapYear: 'Năm trên bản đồ',
+  scenarioMapYearHorizon: 'Cuối kỳ',
   // Open-data page and app updates
   viewOpenData: 'Dữ liệu mở',
   openDataIntro:

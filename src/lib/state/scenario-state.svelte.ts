@@ -118,12 +118,25 @@ export class ScenarioState implements MapOverlay {
 
   result = $derived<ScenarioResult>(projectScenario(this.inputs, this.definition));
 
-  measure = $derived(SCENARIO_MEASURES[this.measureId]);
+  /** The year the map shows (1 = the first), or null for the horizon, whatever it becomes. */
+  mapYear = $state<number | null>(null);
+  shownYear = $derived(Math.min(this.mapYear ?? this.definition.years, this.definition.years));
 
-  /** The measure at the horizon per district: what the map draws while the panel is open. */
+  /** The measure as the legend names it; a year before the horizon is named with its year. */
+  measure = $derived.by<MapMeasure>(() => {
+    const measure = SCENARIO_MEASURES[this.measureId];
+    if (this.shownYear === this.definition.years) return measure;
+    const year = this.definition.startYear + this.shownYear - 1;
+    return {
+      ...measure,
+      label: { vi: `${measure.label.vi} — ${year}`, en: `${measure.label.en} — ${year}` },
+    };
+  });
+
+  /** The measure in the shown year per district: what the map draws while the panel is open. */
   values = $derived.by(() => {
     const { units, total } = this.result;
-    const Y = this.definition.years;
+    const Y = this.shownYear;
     const target = total.targetRate[Y]!;
     const values = new Map<string, number>();
     for (const unit of units) {
@@ -131,7 +144,7 @@ export class ScenarioState implements MapOverlay {
       if (this.measureId === 'rate') value = unit.rate[Y]!;
       else if (this.measureId === 'change') value = unit.rate[Y]! - unit.rate[0]!;
       else if (this.measureId === 'gap') value = unit.rate[Y]! - target;
-      else value = unit.exits.reduce((sum, exits) => sum + exits, 0);
+      else value = unit.exits.slice(0, Y).reduce((sum, exits) => sum + exits, 0);
       values.set(unit.code, value);
     }
     return values;

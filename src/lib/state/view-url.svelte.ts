@@ -1,10 +1,16 @@
 import { getContext, setContext } from 'svelte';
 import { INDICATORS } from '../domain/indicators.ts';
 import type { ScenarioDefinition } from '../domain/scenario/scenario-definition.ts';
-import { parseViewHash, serialiseView, type ViewState } from '../domain/view-url.ts';
+import {
+  parseViewHash,
+  serialiseView,
+  type ViewComparison,
+  type ViewState,
+} from '../domain/view-url.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { methodsFor, type ClassifyOptions } from '../scales/choropleth.ts';
 import { DEFAULT_DATASET_ID, type AtlasState } from './atlas-state.svelte.ts';
+import type { ComparisonState } from './comparison-state.svelte.ts';
 import type { EraState } from './era-state.svelte.ts';
 import type { ScenarioState } from './scenario-state.svelte.ts';
 
@@ -19,7 +25,11 @@ export function defaultView(): ViewState {
   return {
     datasetId: DEFAULT_DATASET_ID,
     version: null,
+    display: 'map',
     indicatorId: 'rate_start',
+    derivation: null,
+    poorSymbols: false,
+    comparison: null,
     classification: {},
     era: '2019',
     areaCode: null,
@@ -36,26 +46,38 @@ export class ViewUrlState {
   readonly #atlas: AtlasState;
   readonly #scenario: ScenarioState;
   readonly #era: EraState;
+  readonly #comparison: ComparisonState;
 
   notice = $state<ViewNotice | null>(null);
   /** True once the address has been read at start; until then it must not be overwritten. */
   started = $state(false);
 
-  constructor(atlas: AtlasState, scenario: ScenarioState, era: EraState) {
+  constructor(
+    atlas: AtlasState,
+    scenario: ScenarioState,
+    era: EraState,
+    comparison: ComparisonState,
+  ) {
     this.#atlas = atlas;
     this.#scenario = scenario;
     this.#era = era;
+    this.#comparison = comparison;
   }
 
   current = $derived.by((): ViewState => {
     const atlas = this.#atlas;
     const era = this.#era.mapEra;
     const scenario = this.#scenario;
+    const comparison = this.#comparison;
     return {
       datasetId: atlas.datasetId,
       version: atlas.datasetVersion,
+      display: atlas.view === 'table' ? 'table' : 'map',
       indicatorId: atlas.indicatorId,
-      classification: cleanClassification(atlas.classifyChoices[atlas.indicatorId], atlas),
+      derivation: atlas.derivation,
+      poorSymbols: atlas.showPoorSymbols,
+      comparison: comparisonOf(comparison),
+      classification: cleanClassification(atlas.classifyChoices[atlas.classifyKey], atlas),
       era,
       areaCode: era === '2019' ? atlas.areaCode : this.#era.openProvinceCode,
       selectedCode: era === '2019' ? atlas.selectedCode : (this.#era.selected?.code ?? null),
@@ -63,6 +85,7 @@ export class ViewUrlState {
         ? {
             definition: $state.snapshot(scenario.definition) as ScenarioDefinition,
             measure: scenario.measureId,
+            year: scenario.mapYear,
           }
         : null,
     };
@@ -92,7 +115,10 @@ export class ViewUrlState {
     }
   }
 
-  /** Shows a view: dataset, indicator, classes, era, area, selection and scenario. */
+  /**
+   * Shows a view: dataset, map or table, indicator or its derived view, classes, symbols,
+   * comparison, era, area, selection and scenario.
+   */
   async apply(view: ViewState): Promise<void> {
     const atlas = this.#atlas;
     const era = this.#era;
@@ -100,13 +126,19 @@ export class ViewUrlState {
     if (!atlas.datasets.some((d) => d.id === view.datasetId)) return;
     await atlas.selectDataset(view.datasetId);
     if (atlas.dataset?.indicators.includes(view.indicatorId)) atlas.indicatorId = view.indicatorId;
+    const key = view.derivation ? `${atlas.indicatorId}:${view.derivation}` : atlas.indicatorId;
+    atlas.derivation = atlas.indicatorChoices.some((c) => c.key === key) ? view.derivation : null;
     // Shown, not saved: a link must not change the classification a person keeps.
-    atlas.classifyChoices = { ...atlas.classifyChoices, [atlas.indicatorId]: view.classification };
+    atlas.classifyChoices = { ...atlas.classifyChoices, [atlas.classifyKey]: view.classification };
+    atlas.showPoorSymbols = view.poorSymbols;
+    if (atlas.view === 'map' || atlas.view === 'table') atlas.view = view.display;
+    await this.#applyComparison(view.comparison);
 
     if (view.scenario) {
       await scenario.show();
       await scenario.edit(view.scenario.definition, null);
       scenario.measureId = view.scenario.measure;
+      scenario.mapYear = view.scenario.year;
     } else if (scenario.open) {
       scenario.hide();
     }
@@ -130,6 +162,41 @@ export class ViewUrlState {
           : null;
     }
   }
+
+  /** Datasets this browser does not hold leave the comparison off rather than half set. */
+  async #applyComparison(view: ViewComparison | null): Promise<void> {
+    const comparison = this.#comparison;
+    const known = (id: string) => this.#atlas.datasets.some((d) => d.id === id);
+    if (view?.mode === 'difference' && known(view.otherId)) {
+      await comparison.chooseOther(view.otherId);
+      await comparison.setMode('difference');
+    } else if (view?.mode === 'achievement' && known(view.planId) && known(view.resultId)) {
+      await Promise.all([
+        comparison.choosePlan(view.planId),
+        comparison.chooseResult(view.resultId),
+      ]);
+      comparison.target = view.target;
+      await comparison.setMode('achievement');
+    } else if (comparison.mode !== 'none') {
+      await comparison.setMode('none');
+    }
+  }
+}
+
+/** The comparison on the map as a link carries it; null when none is on. */
+function comparisonOf(comparison: ComparisonState): ViewComparison | null {
+  if (comparison.mode === 'difference' && comparison.otherId) {
+    return { mode: 'difference', otherId: comparison.otherId };
+  }
+  if (comparison.mode === 'achievement' && comparison.planId && comparison.resultId) {
+    return {
+      mode: 'achievement',
+      planId: comparison.planId,
+      resultId: comparison.resultId,
+      target: comparison.target,
+    };
+  }
+  return null;
 }
 
 /** The stored choice as a link carries it: no method the indicator cannot use, no empty keys. */
@@ -138,7 +205,10 @@ function cleanClassification(
   atlas: AtlasState,
 ): ClassifyOptions {
   const clean: ClassifyOptions = {};
-  if (choice?.method && methodsFor(INDICATORS[atlas.indicatorId]).includes(choice.method)) {
+  if (
+    choice?.method &&
+    methodsFor(atlas.derivedMeasure ?? INDICATORS[atlas.indicatorId]).includes(choice.method)
+  ) {
     clean.method = choice.method;
   }
   if (choice?.classes !== undefined) clean.classes = choice.classes;
