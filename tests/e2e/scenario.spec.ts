@@ -149,7 +149,7 @@ test('exports CSV with a BOM and XLSX', async ({ page }) => {
     page.getByTestId('export-csv').click(),
   ]);
   const text = readFileSync((await csv.path())!, 'utf8');
-  expect(text.startsWith('\ufeffMã,Đơn vị')).toBe(true);
+  expect(text.startsWith('\ufeffMã;Đơn vị')).toBe(true);
   expect(text).toContain('Huyện Lâm Bình');
   const [xlsx] = await Promise.all([
     page.waitForEvent('download'),
