@@ -8,6 +8,12 @@ import {
   valuesOf,
   type TargetMeasure,
 } from '../domain/change/compare-datasets.ts';
+import {
+  defaultPlanResult,
+  isPlan,
+  isResult,
+  type PairCandidate,
+} from '../domain/change/plan-result.ts';
 import type { Observation } from '../domain/dataset.ts';
 import { INDICATORS } from '../domain/indicators.ts';
 import { formatMessage } from '../i18n/format-message.ts';
@@ -58,9 +64,12 @@ export class ComparisonState implements MapOverlay {
   );
 
   /** Datasets that state a reduction (a target in a plan, an achievement in a review). */
-  targetCandidates = $derived(
+  #targetCandidates = $derived(
     this.#districtDatasets.filter((d) => targetMeasuresOf(d.indicators).length > 0),
   );
+  /** Plans, which state targets; reviews and surveys, which state results: never the other way. */
+  planCandidates = $derived(this.#targetCandidates.filter(isPlan));
+  resultCandidates = $derived(this.#targetCandidates.filter(isResult));
 
   /** Targets both the plan and the result state. */
   targets = $derived.by<TargetMeasure[]>(() => {
@@ -134,15 +143,25 @@ export class ComparisonState implements MapOverlay {
       await this.chooseOther(this.differenceCandidates[0]?.id ?? '');
     }
     if (mode === 'achievement' && !this.planId) {
-      const candidates = this.targetCandidates;
-      const plan =
-        candidates.find((d) => d.id === this.#atlas.datasetId && d.kind === 'plan') ??
-        candidates.find((d) => d.kind === 'plan') ??
-        candidates[0];
-      const others = candidates.filter((d) => d.id !== plan?.id);
-      const result = others.find((d) => d.kind !== 'plan') ?? others[0];
-      await Promise.all([this.choosePlan(plan?.id ?? ''), this.chooseResult(result?.id ?? '')]);
+      const pair = defaultPlanResult(await this.#pairCandidates(), this.#atlas.datasetId);
+      await Promise.all([
+        this.choosePlan(pair?.planId ?? this.planCandidates[0]?.id ?? ''),
+        this.chooseResult(pair?.resultId ?? this.resultCandidates[0]?.id ?? ''),
+      ]);
     }
+  }
+
+  /** Plans and results with the units each states a reduction for, to pair them. */
+  async #pairCandidates(): Promise<PairCandidate[]> {
+    const candidates = [...this.planCandidates, ...this.resultCandidates];
+    return Promise.all(
+      candidates.map(async (d) => {
+        const targets = targetMeasuresOf(d.indicators);
+        const observations = await this.#atlas.observationsOf(d.id);
+        const units = new Set(targets.flatMap((t) => [...reductionsOf(observations, t).keys()]));
+        return { id: d.id, kind: d.kind, year: d.year, units, targets };
+      }),
+    );
   }
 
   async chooseOther(id: string): Promise<void> {
