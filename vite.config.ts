@@ -146,7 +146,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts', 'data/**/*.test.ts', 'tests/deploy/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'data/**/*.test.ts',
+      'tests/deploy/**/*.test.ts',
+      'tests/fuzz/**/*.test.ts',
+    ],
     environment: 'node',
   },
 });

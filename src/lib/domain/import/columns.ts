@@ -1,4 +1,5 @@
 import { INDICATOR_IDS, INDICATORS, isIndicatorId, type IndicatorId } from '../indicators.ts';
+import { IMPORT_LIMITS } from './limits.ts';
 import { cellText, parseCell, type Cell } from './numbers.ts';
 import { foldText, type UnitMatcher } from './unit-names.ts';
 
@@ -101,6 +102,8 @@ export function effectiveHeaders(header: readonly Cell[], rows: readonly Cell[][
 }
 
 function roleFromHeader(header: string): ColumnRole | null {
+  // A header longer than any name is read as nothing, not folded and matched megabyte by megabyte.
+  if (header.length > IMPORT_LIMITS.nameLength) return null;
   const legacy = LEGACY_NAMES.get(header.trim());
   if (legacy) return legacy;
   const h = foldText(header);

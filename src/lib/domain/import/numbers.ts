@@ -17,10 +17,13 @@ const GROUPING_SPACES = /[\s\u00a0\u202f']/g;
 const SCIENTIFIC = /^\d+(?:\.\d+)?e[+-]?\d+$/i;
 
 const PLAIN_INTEGER = /^\d{1,15}$/;
+const LONGEST_NUMBER = 64;
 
 export function parseVietnameseNumber(text: string, format: NumberFormat = 'vi'): ParsedNumber {
   // Most cells of a large table are plain whole numbers: read them without the general path.
   if (PLAIN_INTEGER.test(text)) return { ok: true, value: Number(text), decimals: 0 };
+  // No figure is written in more characters; a megabyte cell is not read with the regexes below.
+  if (text.length > LONGEST_NUMBER) return NOT_A_NUMBER;
   let s = text.trim();
   if (s === '') return EMPTY;
   let negative = false;

@@ -1,3 +1,4 @@
+import { IMPORT_LIMITS } from './limits.ts';
 import type { UnitLevel } from '../dataset.ts';
 
 /**
@@ -159,6 +160,7 @@ export function createUnitMatcher(
 
   function province(text: string): KnownUnit | undefined {
     const digits = text.trim();
+    if (digits.length > IMPORT_LIMITS.nameLength) return undefined;
     if (/^\d{1,2}$/.test(digits)) return provinces.get(digits.padStart(2, '0'));
     const { bare } = foldUnitName(text);
     return byBare.get(bare)?.find((unit) => unit.level === 'province');
@@ -237,6 +239,11 @@ export function createUnitMatcher(
     const code = row.code?.trim() ?? '';
     const name = row.name?.trim() ?? '';
     const provinceCode = row.provinceCode ?? null;
+    // No unit's name is that long: such a cell is refused (analyse-import.ts) without the cost
+    // of folding megabytes of text, nor keeping them in the cache.
+    if (code.length > IMPORT_LIMITS.nameLength || name.length > IMPORT_LIMITS.nameLength) {
+      return { status: 'unmatched' };
+    }
     const key = `${code}\u0000${name}\u0000${provinceCode ?? ''}\u0000${row.preferLevel ?? ''}`;
     const cached = cache.get(key);
     if (cached) return cached;
