@@ -88,8 +88,10 @@ test('the plan budget by programme: taken from the plan, its slip said, in the p
   const panel = page.getByTestId('scenario-panel');
   await page.getByTestId('programmes-from-plan').click();
   await expect(panel.getByRole('textbox', { name: 'Tên (vd. 30a, 135)' })).toHaveCount(5);
-  await expect(page.getByTestId('programme-slip')).toContainText('79.381');
-  await expect(page.getByTestId('programme-slip')).toContainText('86.373');
+  const notes = page.getByTestId('programme-note');
+  await expect(notes.first()).toContainText('Nguồn kinh phí: Tuyên Quang — Kinh phí giảm nghèo');
+  await expect(notes.nth(1)).toContainText('văn bản ghi 79.381 triệu đồng');
+  await expect(notes.nth(1)).toContainText('dùng 86.373');
   const budget = page.getByTestId('programme-budget');
   // Costed from the plan's own exits, the plan balances: 210.679 needed and available.
   await expect(budget.locator('tfoot')).toContainText('210.679');
@@ -116,9 +118,12 @@ test('the plan budget by programme: taken from the plan, its slip said, in the p
   const text = readFileSync((await csv.path())!, 'utf8');
   expect(text.startsWith('\ufeffMã;Đơn vị')).toBe(true);
   // Whole households: no long decimals anywhere, and the rounding is said.
-  expect(text).not.toMatch(/\d[.,]\d{3,}/);
+  const unitTable = text.split('\r\n\r\n')[0]!;
+  expect(unitTable.split('\r\n')).toHaveLength(1 + 7 + 1);
+  expect(unitTable).not.toMatch(/\d[.,]\d{3,}/);
   expect(text).toContain('phần dư lớn nhất');
   expect(text).toMatch(/Dự án 1 – Chương trình 30a;Huyện nghèo;257,06;672;172744;86373;-86371/);
+  expect(text).toContain('lỗi trong văn bản gốc');
 
   const [xlsx] = await Promise.all([
     page.waitForEvent('download'),
@@ -128,6 +133,7 @@ test('the plan budget by programme: taken from the plan, its slip said, in the p
   expect(sheets.map((s) => s.sheet)).toEqual(['Kịch bản', 'Kinh phí']);
   const programmes = sheets[1]!.data;
   expect(programmes[1]!.slice(0, 3)).toEqual(['Dự án 1 – Chương trình 30a', 'Huyện nghèo', 257.06]);
+  expect(programmes.at(-1)![0]).toMatch(/^Dự án 1 – Chương trình 30a: văn bản ghi 79\.381/);
 });
 
 test('the plan paragraph reads the scenario in Vietnamese and English and copies', async ({

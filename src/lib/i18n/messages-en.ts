@@ -378,8 +378,6 @@ export const en: Messages = {
   programmesFromPlan: 'Take the budget lines from: ',
   programmesFromPlanHelp:
     "Replaces the budget lines with the plan's projects; each project's cost per exit is worked out from the scenario's first-year exits, and the other cost is set to 0.",
-  programmeSlip:
-    '{name}: the document states {stated} million VND but its parts add up to {parts}; {kept} is used (only then does the total of {total} add up). This is a slip in the source document.',
   exportsTitle: 'Export',
   annexXlsx: 'Plan annex (XLSX)',
   annexPrint: 'Print the plan annex',

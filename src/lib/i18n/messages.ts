@@ -383,8 +383,6 @@ export const vi = {
   programmesFromPlan: 'Lấy nguồn vốn từ: ',
   programmesFromPlanHelp:
     'Thay các nguồn vốn bằng các dự án của kế hoạch; chi phí mỗi hộ thoát nghèo của từng dự án tính từ số hộ thoát nghèo năm đầu của kịch bản, và chi phí khác đặt về 0.',
-  programmeSlip:
-    '{name}: văn bản ghi {stated} triệu đồng nhưng các phần cộng lại {parts}; dùng {kept} (với số này tổng {total} mới khớp). Đây là lỗi trong văn bản gốc.',
   exportsTitle: 'Xuất kết quả',
   annexXlsx: 'Biểu phụ lục (XLSX)',
   annexPrint: 'In biểu phụ lục',

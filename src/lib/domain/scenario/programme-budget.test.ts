@@ -5,6 +5,7 @@ import type { DatasetMetadata } from '../dataset.ts';
 import { readPlanTable } from '../plan-table.ts';
 import {
   budgetBreakdown,
+  budgetNotes,
   checkProgrammeLines,
   programmesFromBudget,
   readStatedBudget,
@@ -89,7 +90,24 @@ describe('the Tuyên Quang 2020 budget by programme', () => {
     // Project 1 pays for Na Hang and Lâm Bình: 390 + 282 planned exits.
     expect(p1!.costPerExit).toBeCloseTo(86373 / 672, 9);
     expect(p1!.eligible).toBe('poor-district');
-    expect(p1!.source).toEqual({ datasetId: 'tuyen-quang-2020-budget', indicator: 'budget_p1' });
+    expect(p1!.source).toEqual({
+      datasetId: 'tuyen-quang-2020-budget',
+      indicator: 'budget_p1',
+      slip: { stated: 79381, partsSum: 86373 },
+    });
+    expect(p2!.source).toEqual({ datasetId: 'tuyen-quang-2020-budget', indicator: 'budget_p2' });
+
+    // Under every budget table: the source document, and Project 1's slip with the figure used.
+    const format = (v: number) => new Intl.NumberFormat('vi-VN').format(v);
+    const notes = budgetNotes(definition, [metadata], 'vi', format);
+    expect(notes).toEqual([
+      'Nguồn kinh phí: Tuyên Quang — Kinh phí giảm nghèo năm 2020 (Kế hoạch thực hiện Chương trình giảm nghèo năm 2020, Ủy ban nhân dân tỉnh Tuyên Quang, Mục III. Kinh phí thực hiện, điểm 2 (triệu đồng)).',
+      'Dự án 1 – Chương trình 30a: văn bản ghi 79.381 triệu đồng nhưng các phần cộng lại 86.373; dùng 86.373, số làm tổng của văn bản khớp. Đây là lỗi trong văn bản gốc.',
+    ]);
+    // Once the planner types an amount of their own, the slip no longer explains it.
+    p1!.amountPerYear = 90000;
+    expect(budgetNotes(definition, [metadata], 'en', format)).toHaveLength(1);
+    p1!.amountPerYear = 86373;
     expect(p2!.costPerExit).toBeCloseTo(118018 / 4188, 9);
 
     const result = projectScenario(tuyenQuangUnits(), definition);

@@ -128,7 +128,7 @@ export function programmesFromBudget(
   result: ScenarioResult,
   locale: 'vi' | 'en',
 ): Programme[] {
-  return budget.programmes.map(({ line, amount }) => {
+  return budget.programmes.map(({ line, amount, slip }) => {
     const exits = result.units
       .filter(eligibleFor(line.eligible))
       .reduce((sum, unit) => sum + (unit.exits[0] ?? 0), 0);
@@ -137,9 +137,54 @@ export function programmesFromBudget(
       amountPerYear: amount,
       eligible: line.eligible,
       costPerExit: exits > 0 ? amount / exits : 0,
-      source: { datasetId: budget.datasetId, indicator: line.indicator },
+      source: {
+        datasetId: budget.datasetId,
+        indicator: line.indicator,
+        ...(slip ? { slip: { stated: slip.stated, partsSum: slip.partsSum } } : {}),
+      },
     };
   });
+}
+
+const NOTES = {
+  vi: {
+    source: (title: string, document: string) => `Nguồn kinh phí: ${title} (${document}).`,
+    slip: (name: string, stated: string, parts: string, kept: string) =>
+      `${name}: văn bản ghi ${stated} triệu đồng nhưng các phần cộng lại ${parts}; dùng ${kept}, số làm tổng của văn bản khớp. Đây là lỗi trong văn bản gốc.`,
+  },
+  en: {
+    source: (title: string, document: string) => `Budget source: ${title} (${document}).`,
+    slip: (name: string, stated: string, parts: string, kept: string) =>
+      `${name}: the document states ${stated} million VND but its parts add up to ${parts}; ${kept} is used, the figure with which the document's total adds up. This is a slip in the source document.`,
+  },
+} as const;
+
+/**
+ * Where the scenario's programme amounts come from, and the slips in those documents: said
+ * under every budget table, so a figure that is not the printed one is never passed off as it.
+ */
+export function budgetNotes(
+  definition: ScenarioDefinition,
+  datasets: readonly Pick<DatasetMetadata, 'id' | 'title' | 'source'>[],
+  locale: 'vi' | 'en',
+  format: (value: number) => string,
+): string[] {
+  const text = NOTES[locale];
+  const programmes = definition.budget.programmes;
+  const ids = [...new Set(programmes.flatMap((p) => (p.source ? [p.source.datasetId] : [])))];
+  const sources = ids.flatMap((id) => {
+    const dataset = datasets.find((d) => d.id === id);
+    if (!dataset) return [];
+    const { title, issuer, locator } = dataset.source;
+    return [text.source(dataset.title[locale], `${title}, ${issuer}, ${locator}`)];
+  });
+  const slips = programmes.flatMap(({ name, amountPerYear, source }) => {
+    const slip = source?.slip;
+    // An amount the planner has since changed is their own figure, not either printed one.
+    if (!slip || (amountPerYear !== slip.stated && amountPerYear !== slip.partsSum)) return [];
+    return [text.slip(name, format(slip.stated), format(slip.partsSum), format(amountPerYear))];
+  });
+  return [...sources, ...slips];
 }
 
 export interface ProgrammeBudgetRow {

@@ -36,7 +36,11 @@ describe('parseScenarioDefinition', () => {
           amountPerYear: 86373,
           eligible: 'poor-district',
           costPerExit: 128.5,
-          source: { datasetId: 'tuyen-quang-2020-budget', indicator: 'budget_p1' },
+          source: {
+            datasetId: 'tuyen-quang-2020-budget',
+            indicator: 'budget_p1',
+            slip: { stated: 79381, partsSum: 86373, extra: 1 },
+          },
         },
       ],
     };
@@ -47,7 +51,11 @@ describe('parseScenarioDefinition', () => {
       amountPerYear: 86373,
       eligible: 'poor-district',
       costPerExit: 128.5,
-      source: { datasetId: 'tuyen-quang-2020-budget', indicator: 'budget_p1' },
+      source: {
+        datasetId: 'tuyen-quang-2020-budget',
+        indicator: 'budget_p1',
+        slip: { stated: 79381, partsSum: 86373 },
+      },
     });
     (input.budget as { programmes: Record<string, unknown>[] }).programmes[1]!.costPerExit = -1;
     expect(() => parseScenarioDefinition(input)).toThrow('budget.programmes[1].costPerExit');

@@ -60,7 +60,14 @@ export interface Programme {
   /** Million VND it spends per household leaving poverty in its units (0 when not costed). */
   costPerExit: number;
   /** The plan's budget line it was read from, so exports cite it and its slips. */
-  source?: { datasetId: string; indicator: string };
+  source?: ProgrammeSource;
+}
+
+export interface ProgrammeSource {
+  datasetId: string;
+  indicator: string;
+  /** The document's printed figure disagrees with the sum of its printed parts. */
+  slip?: { stated: number; partsSum: number };
 }
 
 /** A uniform range [low, high]. */
@@ -407,6 +414,14 @@ export function parseScenarioDefinition(value: unknown): ScenarioDefinition {
         datasetId: text(source.datasetId, `${path}.source.datasetId`, 100, DATASET_ID),
         indicator: text(source.indicator, `${path}.source.indicator`, 40, /^[a-z0-9_]+$/),
       };
+      if (source.slip !== undefined) {
+        const slip = object(source.slip, `${path}.source.slip`);
+        const max = SCENARIO_LIMITS.money;
+        programme.source.slip = {
+          stated: number(slip.stated, `${path}.source.slip.stated`, 0, max),
+          partsSum: number(slip.partsSum, `${path}.source.slip.partsSum`, 0, max),
+        };
+      }
     }
     return programme;
   });

@@ -75,6 +75,8 @@ describe('scenario export', () => {
         const v = row[col(name)] as number;
         expect(Math.round(v * 100) / 100).toBe(v);
       }
+      const fall = (row[col('rateStart')] as number) - (row[col('rateEnd')] as number);
+      expect(row[col('reductionPoints')]).toBeCloseTo(fall, 9);
     }
   });
 

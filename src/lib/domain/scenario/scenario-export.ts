@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n/messages.ts';
+import { writeCsv } from '../csv.ts';
 import { roundKeepingTotal } from '../export/largest-remainder.ts';
 import type { BudgetBreakdown } from './programme-budget.ts';
 import type { ScenarioResult, UnitOutcome } from './project-scenario.ts';
@@ -43,6 +44,9 @@ export type ProgrammeExportColumn = (typeof PROGRAMME_EXPORT_COLUMNS)[number];
 
 /** Two decimals, as the plans write rates and points. */
 const hundredths = (value: number) => Math.round(value * 100) / 100;
+/** The fall between two rates as printed (15,08 − 12,43 = 2,65), so each row checks. */
+const fallBetween = (start: number, end: number) =>
+  (Math.round(start * 100) - Math.round(end * 100)) / 100;
 
 /** What a unit needs per exit: the scenario's own cost plus each programme it is eligible for. */
 function costPerExitOf(unit: UnitOutcome, definition: ScenarioDefinition): number {
@@ -60,7 +64,7 @@ const availablePerYear = (unit: UnitOutcome, years: number) => unit.budgetAvaila
  * One row per unit and year, then the scope's total per year. Households (and million VND) are
  * whole: every column is rounded across the units by the largest remainder, so the units add up to
  * the total row; the fall in poor households is the difference of the rounded counts; rates and
- * points have two decimals, worked out from the unrounded projection.
+ * points have two decimals (a fall is the difference of the two printed rates).
  */
 export function scenarioExportRows(
   result: ScenarioResult,
@@ -98,7 +102,7 @@ export function scenarioExportRows(
         households[i]![t]!,
         poor[i]![t]!,
         hundredths(unit.rate[t]!),
-        hundredths(unit.reduction[t]!),
+        fallBetween(unit.rate[t]!, unit.rate[t + 1]!),
         hundredths(unit.rate[t + 1]!),
         poor[i]![t + 1]!,
         poor[i]![t]! - poor[i]![t + 1]!,
@@ -123,7 +127,7 @@ export function scenarioExportRows(
       sum(households, t),
       sum(poor, t),
       hundredths(total.rate[t]!),
-      hundredths(total.rate[t]! - total.rate[t + 1]!),
+      fallBetween(total.rate[t]!, total.rate[t + 1]!),
       hundredths(total.rate[t + 1]!),
       sum(poor, t + 1),
       sum(poor, t) - sum(poor, t + 1),
@@ -184,35 +188,19 @@ export function programmeExportRows(
   return rows;
 }
 
-function csvCell(cell: ExportCell, decimalComma: boolean): string {
-  if (typeof cell === 'number') {
-    const text = String(cell);
-    return decimalComma ? text.replace('.', ',') : text;
-  }
-  // A leading = + - @ would make a spreadsheet run the text as a formula.
-  const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-  return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /**
- * RFC 4180 CSV with a UTF-8 byte-order mark, so Excel reads Vietnamese correctly. In Vietnamese
- * the separator is `;` and the decimal mark `,`, as a Vietnamese Excel expects (it would read
- * `11.8` as a date or text); in English `,` and `.`. Further tables (notes, a budget) follow after
- * a blank line.
+ * The scenario's tables as CSV (see `writeCsv`): in Vietnamese with `;` and decimal commas, as a
+ * Vietnamese Excel expects (it would read `11.8` as a date or text); in English `,` and `.`.
+ * Further tables (notes, a budget) follow after a blank line.
  */
 export function toCsv(
   tables: readonly { header: readonly string[]; rows: readonly ExportCell[][] }[],
   locale: Locale,
 ): string {
-  const decimalComma = locale === 'vi';
-  const separator = decimalComma ? ';' : ',';
-  const blocks = tables.map(({ header, rows }) =>
-    [header, ...rows]
-      .filter((row) => row.length > 0)
-      .map((row) => row.map((cell) => csvCell(cell, decimalComma)).join(separator))
-      .join('\r\n'),
+  return writeCsv(
+    tables.map(({ header, rows }) => [header, ...rows]),
+    { decimalComma: locale === 'vi' },
   );
-  return `\ufeff${blocks.join('\r\n\r\n')}\r\n`;
 }
 
 /** Said under every scenario table, since the whole numbers are not each unit's own rounding. */
