@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Locale } from '../i18n/messages.ts';
 import type { Observation, UnitLevel } from './dataset.ts';
 import { INDICATORS, type IndicatorId } from './indicators.ts';
+import { writeCsv } from './csv.ts';
 
 /**
  * Figures as a flat table for export: one row per unit, one column per indicator, headed by the
@@ -64,15 +65,9 @@ export function exportTable(
   };
 }
 
-/** CSV with a byte-order mark, so Excel reads the Vietnamese text as UTF-8. */
+/** The table as CSV (see `writeCsv`). */
 export function toCsv({ header, rows }: ExportTable): string {
-  const cell = (value: string | number | null) => {
-    if (value === null) return '';
-    const text = String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [header, ...rows].map((row) => row.map(cell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return writeCsv([[header, ...rows]]);
 }
 
 /** The table's rows on their units' geometry (geometry comes from the boundary topology). */

@@ -1,5 +1,6 @@
 import type { Locale } from '../../i18n/messages.ts';
 import { INDICATORS, type IndicatorId } from '../indicators.ts';
+import { writeCsv } from '../csv.ts';
 import { describeReasons } from './describe-reason.ts';
 import type { PriorityMember, PriorityRule } from './priority-rule.ts';
 
@@ -44,11 +45,7 @@ export function priorityTable(
   ];
 }
 
-/** RFC 4180 CSV with a byte-order mark and CRLF, so spreadsheet programs read UTF-8 (diacritics). */
+/** The priority list as CSV (see `writeCsv`). */
 export function toCsv(rows: readonly (readonly Cell[])[]): string {
-  const cell = (value: Cell) => {
-    const text = value === null ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return writeCsv([rows]);
 }
