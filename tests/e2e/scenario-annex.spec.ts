@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import readExcelFile from 'read-excel-file/node';
 import { createDefaultScenario } from '../../src/lib/domain/scenario/scenario-definition.ts';
 import { scenarioShareHash } from '../../src/lib/domain/scenario/scenario-share.ts';
@@ -180,4 +181,43 @@ test('the plan annex prints as its own page, without the map', async ({ page }) 
   await expect(printout.locator('h1')).toHaveText('BIỂU PHỤ LỤC: CHỈ TIÊU GIẢM HỘ NGHÈO NĂM 2020');
   await expect(printout.getByRole('row', { name: /Số hộ nghèo cuối năm/ })).toContainText('20.626');
   await expect(printout).toContainText('11,80');
+});
+
+test.describe('on a phone', () => {
+  // axe is injected as an inline script, which the atlas's own CSP rightly forbids.
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, bypassCSP: true });
+
+  test('the budget, exports and paragraph fit the screen and pass axe', async ({ page }) => {
+    await openPlanScenario(page);
+    await page.getByTestId('programmes-from-plan').click();
+    await expect(page.getByTestId('programme-budget')).toBeVisible();
+    await page.getByText('Đoạn văn cho kế hoạch', { exact: true }).click();
+    await page.getByText('Chỉ tiêu từng đơn vị', { exact: true }).click();
+    await expect(page.getByTestId('plan-paragraph')).toBeVisible();
+    const panel = page.getByTestId('scenario-panel');
+    expect(await panel.evaluate((e) => e.parentElement!.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await page.addScriptTag({
+      path: createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    });
+    const { serious, passes } = await page.evaluate(async () => {
+      type Result = {
+        passes: unknown[];
+        violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+      };
+      const axe = (window as unknown as { axe: { run(context: string): Promise<Result> } }).axe;
+      const result = await axe.run('[data-testid="scenario-panel"]');
+      return {
+        passes: result.passes.length,
+        serious: result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      };
+    });
+    // axe really ran over the panel: rules were checked and passed.
+    expect(passes).toBeGreaterThan(10);
+    expect(serious).toEqual([]);
+  });
 });
