@@ -637,6 +637,24 @@ describe('openAtlasStore', () => {
       older.close();
     }
   });
+
+  it('opens IndexedDB once the other tab lets go', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const older = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const opened = await openAtlasStore(() => newDatabase(name));
+    expect(opened.status).toMatchObject({ mode: 'memory', reason: 'blocked' });
+    older.close();
+    const later = await opened.unblocked!;
+    expect(later.status).toEqual({ mode: 'indexeddb' });
+    expect(later.store.kind).toBe('indexeddb');
+    await later.store.putMeta('k', 'v');
+    expect(await later.store.getMeta('k')).toBe('v');
+  });
 });
 
 describe('memoryFallback', () => {

@@ -405,11 +405,16 @@ const OPEN_TIMEOUT_MS = 4000;
 
 /**
  * Opens IndexedDB, or falls back to memory with the reason. `blocked` fires when another tab
- * still holds an older schema version open and does not close it.
+ * still holds an older schema version open and does not close it; the open request is kept, and
+ * `unblocked` resolves with the IndexedDB store once that tab lets go (closes, or reloads).
  */
 export async function openAtlasStore(
   createDatabase: () => AtlasDatabase = () => new AtlasDatabase(),
-): Promise<{ store: AtlasStore; status: StorageStatus }> {
+): Promise<{
+  store: AtlasStore;
+  status: StorageStatus;
+  unblocked?: Promise<{ store: AtlasStore; status: StorageStatus }>;
+}> {
   if (typeof indexedDB === 'undefined') {
     return memoryFallback('unavailable', 'indexedDB is not defined');
   }
@@ -424,11 +429,20 @@ export async function openAtlasStore(
     db.on('blocked', () => resolve('blocked'));
     timer = setTimeout(() => resolve('blocked'), OPEN_TIMEOUT_MS);
   });
+  const opening = db.open();
   try {
-    const outcome = await Promise.race([db.open().then(() => 'open' as const), blocked]);
+    const outcome = await Promise.race([opening.then(() => 'open' as const), blocked]);
     if (outcome === 'blocked') {
-      db.close();
-      return memoryFallback('blocked', 'another tab holds an older version of the database');
+      const unblocked = opening.then(() => ({
+        store: new IndexedDbAtlasStore(db) as AtlasStore,
+        status: { mode: 'indexeddb' } as StorageStatus,
+      }));
+      // Nobody may ever wait for it (the page closes first): its failure is not an error then.
+      unblocked.catch(() => undefined);
+      return {
+        ...memoryFallback('blocked', 'another tab holds an older version of the database'),
+        unblocked,
+      };
     }
     return { store: new IndexedDbAtlasStore(db), status: { mode: 'indexeddb' } };
   } catch (error) {

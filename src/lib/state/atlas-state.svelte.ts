@@ -283,6 +283,9 @@ export class AtlasState {
       if (loaded.fromCache.boundaries && loaded.fromCache.datasets) {
         void this.revalidate(baseUrl, index);
       }
+      // Another tab held the database: once it lets go, load again from IndexedDB (filling it
+      // from the server on a first visit), which also clears the banner.
+      void opened.unblocked?.then(() => this.load(baseUrl, preferStored));
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
       this.phase = 'failed';
