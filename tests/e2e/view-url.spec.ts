@@ -87,3 +87,46 @@ for (const [what, hash] of [
     await expect(page.getByTestId('view-link-notice')).toHaveCount(0);
   });
 }
+
+test('a view link carries the table, a derived view, symbols and plan against result', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await openAtlas(page);
+  await page.getByTestId('indicator-select').selectOption('rate_start:smoothed');
+  await page.getByTestId('poor-symbols-toggle').click();
+  await page.getByTestId('analysis-toggle').click();
+  await page.getByTestId('compare-achievement').check();
+  await expect(page.getByTestId('compare-result')).toHaveValue('krong-pa-2021-report');
+  await page.getByRole('button', { name: 'Bảng số liệu', exact: true }).click();
+
+  await expect(page).toHaveURL(
+    /#\/map\?d=tuyen-quang-2020-plan&v=[0-9a-f]{14}&t=table&i=rate_start&dv=smoothed&ps=1&e=2019&k=achievement&kp=krong-pa-2021-plan&kr=krong-pa-2021-report&kt=poor$/,
+  );
+  const url = page.url();
+  await page.close();
+
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    viewport: { width: 1280, height: 800 },
+  });
+  const other = await context.newPage();
+  await openUrl(other, url);
+  await expect(other.getByRole('button', { name: 'Bảng số liệu', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(other.getByTestId('indicator-select')).toHaveValue('rate_start:smoothed');
+  await expect(other.getByTestId('poor-symbols-toggle')).toHaveAttribute('aria-pressed', 'true');
+  expect(other.url()).toBe(url);
+  // The comparison controls are under the map's analysis panel.
+  await other.getByRole('button', { name: 'Bản đồ', exact: true }).click();
+  await other.getByTestId('analysis-toggle').click();
+  await expect(other.getByTestId('compare-achievement')).toBeChecked();
+  await expect(other.getByTestId('compare-plan')).toHaveValue('krong-pa-2021-plan');
+  await expect(other.getByTestId('compare-result')).toHaveValue('krong-pa-2021-report');
+  await expect(other.getByTestId('compare-target')).toHaveValue('poor');
+  await expect(other.getByTestId('view-link-notice')).toHaveCount(0);
+  await context.close();
+});
