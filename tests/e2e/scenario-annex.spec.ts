@@ -183,6 +183,34 @@ test('the plan annex prints as its own page, without the map', async ({ page }) 
   await expect(printout).toContainText('11,80');
 });
 
+test('exporting the map during a scenario writes its outcome rounded, under its own name', async ({
+  page,
+}) => {
+  await openPlanScenario(page);
+  // New poverty at 0,37 % of non-poor households makes the exits fractional.
+  const newPoor = page.getByLabel('Tỷ lệ hộ nghèo phát sinh (trên hộ không nghèo) (%)');
+  await newPoor.fill('0.37');
+  await newPoor.press('Enter');
+  await page.getByRole('radio', { name: 'Số hộ cần thoát nghèo (kịch bản)' }).check();
+  await page.getByRole('button', { name: 'Dữ liệu', exact: true }).click();
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page
+      .getByRole('group', { name: 'Xuất số liệu đang hiển thị' })
+      .getByRole('button', { name: 'CSV' })
+      .click(),
+  ]);
+  const lines = readFileSync((await csv.path())!, 'utf8')
+    .trim()
+    .split(/\r?\n/);
+  expect(lines[0]).toContain('Số hộ cần thoát nghèo (kịch bản)');
+  expect(lines[0]).not.toContain('Tỷ lệ hộ nghèo cuối năm');
+  const exits = lines.slice(1).map((line) => Number(line.split(',').at(-1)));
+  expect(exits).toHaveLength(7);
+  expect(exits.every(Number.isInteger)).toBe(true);
+  expect(exits.reduce((a, b) => a + b, 0)).toBe(Math.round(4188 + 0.0037 * (210299 - 24814)));
+});
+
 test.describe('on a phone', () => {
   // axe is injected as an inline script, which the atlas's own CSP rightly forbids.
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, bypassCSP: true });
