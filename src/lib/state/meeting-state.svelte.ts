@@ -1,10 +1,13 @@
 import { getContext, setContext, tick } from 'svelte';
+import { creditLines } from '../domain/export/credits.ts';
 import type { MapImageContent } from '../domain/export/map-image-layout.ts';
 import { i18n } from '../i18n/i18n.svelte.ts';
 import { formatDate } from '../scales/format.ts';
 import { legendRows, unitSuffix } from '../scales/legend-rows.ts';
 import { summarizeChoropleth } from '../scales/map-summary.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
+import type { EraState } from './era-state.svelte.ts';
+import type { UserBoundaries } from './user-boundaries.svelte.ts';
 
 /** Takes the map's current frame; registered by the map while it exists. */
 export type CaptureMapFrame = () => Promise<{ frame: HTMLCanvasElement; pixelRatio: number }>;
@@ -15,6 +18,8 @@ export type CaptureMapFrame = () => Promise<{ frame: HTMLCanvasElement; pixelRat
  */
 export class MeetingState {
   readonly #atlas: AtlasState;
+  readonly #era: EraState;
+  readonly #userBoundaries: UserBoundaries;
 
   panelOpen = $state(false);
   captureMapFrame = $state.raw<CaptureMapFrame | null>(null);
@@ -29,8 +34,10 @@ export class MeetingState {
   /** A slide's note heads the subtitle while a slide is drawn for its deck's images. */
   noteOverride = $state<string | null>(null);
 
-  constructor(atlas: AtlasState) {
+  constructor(atlas: AtlasState, era: EraState, userBoundaries: UserBoundaries) {
     this.#atlas = atlas;
+    this.#era = era;
+    this.#userBoundaries = userBoundaries;
   }
 
   title = $derived.by(() => this.titleOverride ?? this.#atlas.measure.label[i18n.locale]);
@@ -47,18 +54,24 @@ export class MeetingState {
     ),
   );
 
-  /** The data source and every boundary source, as the map footer credits them. */
-  credits = $derived.by(() => {
-    const dataset = this.#atlas.dataset;
-    const lines: string[] = [];
-    if (dataset) {
-      const number = dataset.source.number ? ` (${dataset.source.number})` : '';
-      lines.push(`${i18n.t('data')}: ${dataset.source.issuer}, ${dataset.source.title}${number}.`);
-    }
-    const boundaries = (this.#atlas.index?.boundaries.sources ?? []).map((s) => s.attribution);
-    if (boundaries.length > 0) lines.push(`${i18n.t('boundaries')}: ${boundaries.join('; ')}.`);
-    return lines;
-  });
+  /** The data source and every boundary source shown: the map's footer, the PNG and the print. */
+  credits = $derived.by(() =>
+    creditLines(
+      {
+        dataset: this.#atlas.dataset,
+        era: this.#era.mapEra,
+        boundaries2019: this.#atlas.index?.boundaries.sources ?? [],
+        boundaries2025: this.#atlas.index?.boundaries2025?.sources ?? [],
+        userBoundary: this.#userBoundaries.shown,
+      },
+      {
+        data: i18n.t('data'),
+        boundaries: i18n.t('boundaries'),
+        sources2025: i18n.t('sources2025'),
+        userBoundaryCredit: i18n.t('userBoundaryCredit'),
+      },
+    ),
+  );
 
   subtitle(date: Date): string {
     const dataset = this.#atlas.dataset;
@@ -82,7 +95,10 @@ export class MeetingState {
           count: atlas.districtsByCode.size - atlas.mappedValues.length,
         },
       ],
-      credits: [...this.credits, `${i18n.t('exportedOn')}: ${formatDate(date, i18n.locale)}`],
+      credits: [
+        ...this.credits.map((line) => line.text),
+        `${i18n.t('exportedOn')}: ${formatDate(date, i18n.locale)}`,
+      ],
     };
   }
 
@@ -120,12 +136,15 @@ export class MeetingState {
       ]);
     const image = await composeMapImage(frame, pixelRatio, this.imageContent(date));
     const description = this.description;
-    const bytes = withPngText(
+    // The alt text and the credits travel inside the file too, for whoever reuses the image.
+    const described = withPngText(
       await canvasToPngBytes(image),
       'Description',
       description,
       i18n.locale,
     );
+    const credits = this.credits.map((line) => line.text).join('\n');
+    const bytes = withPngText(described, 'Copyright', credits, i18n.locale);
     return { bytes, fileName: mapImageFileName(this.title, date), description };
   }
 

@@ -1,0 +1,58 @@
+import type { SourceDocument } from '../dataset.ts';
+import type { MapEra } from '../eras/era.ts';
+
+/**
+ * The credits of a map: the data's source and every boundary source the map shows — the 2019 or
+ * 2025 boundaries, whichever era is drawn, and an imported boundary set when one is shown. One
+ * list for the map's footer, the exported PNG and the print, so none of them forgets one.
+ */
+export interface CreditInput {
+  dataset: { source: SourceDocument } | null;
+  era: MapEra;
+  boundaries2019: readonly { attribution: string }[];
+  boundaries2025: readonly { attribution: string }[];
+  /** The imported boundary set drawn over the map, with the file it came from. */
+  userBoundary: { name: string; sourceFile: string } | null;
+}
+
+export interface CreditLabels {
+  data: string;
+  boundaries: string;
+  sources2025: string;
+  userBoundaryCredit: string;
+}
+
+export interface CreditLine {
+  kind: 'data' | 'boundaries' | 'user-boundaries';
+  text: string;
+}
+
+export function creditLines(input: CreditInput, labels: CreditLabels): CreditLine[] {
+  const lines: CreditLine[] = [];
+  const { dataset } = input;
+  if (dataset) {
+    const number = dataset.source.number ? ` (${dataset.source.number})` : '';
+    lines.push({
+      kind: 'data',
+      text: `${labels.data}: ${dataset.source.issuer}, ${dataset.source.title}${number}.`,
+    });
+  }
+  const [label, sources] =
+    input.era === '2025'
+      ? [labels.sources2025, input.boundaries2025]
+      : [labels.boundaries, input.boundaries2019];
+  if (sources.length > 0) {
+    lines.push({
+      kind: 'boundaries',
+      text: `${label}: ${sources.map((s) => s.attribution).join('; ')}.`,
+    });
+  }
+  if (input.userBoundary) {
+    const { name, sourceFile } = input.userBoundary;
+    lines.push({
+      kind: 'user-boundaries',
+      text: `${labels.userBoundaryCredit}: ${name} (${sourceFile}).`,
+    });
+  }
+  return lines;
+}
