@@ -83,6 +83,13 @@ test('a commune table of the 2025 units is imported and drawn on its province an
     )
     .toEqual([2, 10, 10]);
   await mapSettled(page);
+  // Classed among the communes, not on the province classes: the legend lists the three.
+  const communeLegend = page.getByTestId('era-legend-communes');
+  await expect(communeLegend).toBeVisible();
+  const counts = await communeLegend
+    .locator('.count')
+    .evaluateAll((cells) => cells.map((c) => Number(c.textContent)));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(3);
   const values = await drawnValues(page, 'commune-2025-fill');
   const others = [...values].filter(([code]) => ![a![0], b![0], c![0]].includes(code));
   expect(others.length).toBeGreaterThan(0);

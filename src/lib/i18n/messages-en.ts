@@ -574,6 +574,7 @@ export const en: Messages = {
   slidesImagesExported: 'Downloaded the slide images; slides',
   scenarioMapYear: 'Year on the map',
   scenarioMapYearHorizon: 'Horizon',
+  communes2025Classes: 'Communes of the open province (classed on their own)',
   // Open-data page and app updates
   viewOpenData: 'Open data',
   openDataIntro:

@@ -579,6 +579,7 @@ export const vi = {
   slidesImagesExported: 'Đã tải ảnh các trang; số trang',
   scenarioMapYear: 'Năm trên bản đồ',
   scenarioMapYearHorizon: 'Cuối kỳ',
+  communes2025Classes: 'Xã của tỉnh đang mở (phân lớp riêng)',
   // Open-data page and app updates
   viewOpenData: 'Dữ liệu mở',
   openDataIntro:

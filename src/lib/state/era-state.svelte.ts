@@ -121,6 +121,17 @@ export class EraState {
     ),
   );
   partialCount = $derived([...this.aggregated.values()].filter((a) => a.partial).length);
+  /**
+   * A commune dataset's communes are classed among themselves: a commune's count is a small part
+   * of its province's sum, and on the province classes every commune would fall in the first.
+   */
+  communeClasses = $derived.by(() =>
+    classifyIndicator(
+      [...this.communeValues.values()],
+      this.#atlas.indicator,
+      this.#atlas.classifyOptions,
+    ),
+  );
 
   /** Any indicator of the dataset on the 2025 provinces (2025 datasets are used as they are). */
   aggregate(indicator: IndicatorId): Map<string, AggregatedValue> {
