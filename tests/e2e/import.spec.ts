@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import writeExcelFile from 'write-excel-file/universal';
 import type { Page } from '@playwright/test';
 import {
@@ -103,7 +104,20 @@ test('a broken file shows its errors and leaves the stored datasets unchanged', 
     mimeType: 'application/vnd.ms-excel',
     buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
   });
-  await expect(page.getByRole('alert')).toContainText('.xls');
+  await expect(page.getByRole('alert')).toContainText(
+    'Không đọc được tệp “cu.xls”: không đọc được tệp Excel cũ (.xls)',
+  );
+
+  // A workbook that inflates to 60 MB of XML is refused at once, naming the file.
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'bom.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(60 << 20) })),
+  });
+  await expect(page.getByRole('alert')).toContainText(
+    'Không đọc được tệp “bom.xlsx”: khi giải nén, tệp vượt quá 50 MB',
+    { timeout: 5000 },
+  );
 
   // A table with bad figures: the report names row and column, and nothing can be saved.
   const broken =
@@ -120,6 +134,20 @@ test('a broken file shows its errors and leaves the stored datasets unchanged', 
   await expect(report).toContainText('129 % nằm ngoài khoảng 0–100 %');
   await expect(report).toContainText('"Huyện Ma" không khớp đơn vị nào');
   await expect(wizard.getByRole('button', { name: 'Tiếp' })).toBeDisabled();
+
+  // Households in halves, a column named constructor: the count is refused, the column read.
+  await wizard.getByRole('button', { name: 'Quay lại' }).click();
+  await wizard.getByRole('button', { name: 'Quay lại' }).click();
+  await wizard.getByRole('button', { name: 'Quay lại' }).click();
+  await chooseCsv(
+    page,
+    'nua-ho.csv',
+    'Tên đơn vị;constructor;Số hộ nghèo\nHuyện Lâm Bình;x;12,5\n',
+  );
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  await expect(report).toContainText('Dòng 2, cột Số hộ nghèo');
+  await expect(report).toContainText('"12,5" không phải là số nguyên');
 
   await wizard.getByRole('button', { name: 'Đóng' }).click();
   expect(await storedDatasetCount(page)).toBe(before);
