@@ -12,6 +12,7 @@ import {
 } from './atlas-db.ts';
 import {
   BUILT_IN_VERSION_KEY,
+  WRITE_CHUNK,
   IndexedDbAtlasStore,
   MemoryAtlasStore,
   describe as describeError,
@@ -400,6 +401,32 @@ describe('IndexedDbAtlasStore', () => {
     await expect(store.putUserDataset(fresh)).rejects.toThrow();
     expect((await store.listDatasets()).map((d) => d.id)).toEqual(['my-survey']);
     expect(await db.observations.where('datasetId').equals('new-import').count()).toBe(0);
+  });
+
+  it('writes a large dataset in chunks, still all or nothing', async () => {
+    const db = newDatabase();
+    const store = new IndexedDbAtlasStore(db);
+    const codes = Array.from({ length: 2 * WRITE_CHUNK + 500 }, (_, i) =>
+      String(i).padStart(5, '0'),
+    );
+    const large = bundle('communes', false, codes);
+    const bulkPut = vi.spyOn(db.observations, 'bulkPut');
+    await store.putUserDataset(large);
+    expect(bulkPut.mock.calls.map(([records]) => records.length)).toEqual([
+      WRITE_CHUNK,
+      WRITE_CHUNK,
+      500,
+    ]);
+    expect(await store.getObservations('communes')).toHaveLength(codes.length);
+
+    // A bad figure in the last chunk undoes the first two.
+    const broken = bundle('communes-2', false, codes);
+    broken.observations[codes.length - 1] = {
+      ...broken.observations[codes.length - 1]!,
+      indicator: undefined,
+    } as never;
+    await expect(store.putUserDataset(broken)).rejects.toThrow();
+    expect(await db.observations.where('datasetId').equals('communes-2').count()).toBe(0);
   });
 
   it('keeps what it stored across connections', async () => {

@@ -1,5 +1,5 @@
 import type { DatasetBundle, DatasetMetadata, Observation } from '../domain/dataset.ts';
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import {
   AtlasDatabase,
   type BoundarySetRecord,
@@ -89,6 +89,20 @@ const isUnit = (o: Observation, unit: UnitRef) =>
 
 export const BUILT_IN_VERSION_KEY = 'builtInDatasetsHash';
 
+/**
+ * Figures written per request. One `bulkPut` of the 10,000 figures of a commune table holds the
+ * main thread for over a second (IndexedDB clones each record as it is put); in chunks, each
+ * awaited inside the same transaction, the page draws between them and a failure still undoes
+ * every chunk.
+ */
+export const WRITE_CHUNK = 1000;
+
+async function putInChunks<T>(table: Table<T>, records: readonly T[]): Promise<void> {
+  for (let i = 0; i < records.length; i += WRITE_CHUNK) {
+    await table.bulkPut(records.slice(i, i + WRITE_CHUNK));
+  }
+}
+
 function toRecords(bundles: DatasetBundle[], storedAt: string) {
   return {
     datasets: bundles.map((bundle) => ({ ...bundle.metadata, storedAt })),
@@ -155,7 +169,7 @@ export class IndexedDbAtlasStore implements AtlasStore {
       await db.observations.where('datasetId').anyOf(oldIds).delete();
       await db.datasets.bulkDelete(oldIds);
       await db.datasets.bulkPut(datasets);
-      await db.observations.bulkPut(observations);
+      await putInChunks(db.observations, observations);
       await db.meta.put({ key: BUILT_IN_VERSION_KEY, value: versionHash });
     });
   }
@@ -169,7 +183,7 @@ export class IndexedDbAtlasStore implements AtlasStore {
       if (existing?.builtIn) throw new DatasetStoreError(`${id} is a built-in dataset`);
       await db.observations.where('datasetId').equals(id).delete();
       await db.datasets.put({ ...bundle.metadata, storedAt: new Date().toISOString() });
-      await db.observations.bulkPut(bundle.observations);
+      await putInChunks(db.observations, bundle.observations);
     });
   }
 
