@@ -22,7 +22,14 @@ export class SeedDatasetError extends Error {
   }
 }
 
-export async function buildSeedDatasets(seedDir: string): Promise<{ text: string; hash: string }> {
+/**
+ * The seed datasets, then any already built elsewhere (the national tables), as one file with
+ * its content hash.
+ */
+export async function buildSeedDatasets(
+  seedDir: string,
+  more: readonly DatasetBundle[] = [],
+): Promise<{ text: string; hash: string }> {
   const metaFiles = (await readdir(seedDir)).filter((name) => name.endsWith('.meta.json')).sort();
   const datasets: DatasetBundle[] = [];
   for (const metaFile of metaFiles) {
@@ -65,7 +72,7 @@ export async function buildSeedDatasets(seedDir: string): Promise<{ text: string
     bundle.metadata.indicators = INDICATOR_IDS.filter((id) => present.has(id));
     datasets.push(bundle);
   }
-  const file: DatasetsFile = { schema: 1, datasets };
+  const file: DatasetsFile = { schema: 1, datasets: [...datasets, ...more] };
   const text = JSON.stringify(file);
   return { text, hash: createHash('sha256').update(text).digest('hex') };
 }

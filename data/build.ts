@@ -11,7 +11,7 @@ import { parseAdminUnits } from './boundaries/admin-units.ts';
 import { ADMIN_UNITS_FILE, buildBoundaries } from './boundaries/build-boundaries.ts';
 import { readSourceFile, readSourceRecords, SOURCES_DIR } from './boundaries/sources.ts';
 import { buildSeedDatasets } from './build-datasets.ts';
-import { readNationalTables } from './national-tables.ts';
+import { nationalDatasets, nationalLists, readNationalTables } from './national-tables.ts';
 import type { AtlasIndex } from '../src/lib/data/atlas-index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -50,7 +50,10 @@ async function main(): Promise<void> {
     `national tables: ${national.map((t) => `${t.file} (${t.rows.length} rows)`).join(', ')}`,
   );
 
-  const datasets = await buildSeedDatasets(path.join(root, 'data', 'seeds'));
+  const datasets = await buildSeedDatasets(
+    path.join(root, 'data', 'seeds'),
+    nationalDatasets(national),
+  );
   await writeAtomically(path.join(outDir, 'datasets.json'), datasets.text);
   const index: AtlasIndex = {
     schema: 1,
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
     boundaries2025: boundaries2025.manifest,
     datasets: { file: 'datasets.json', contentHash: datasets.hash, bytes: datasets.text.length },
     sources: [...(await readSourceRecords(SOURCES_DIR)).values()],
+    designatedLists: nationalLists(national),
   };
   await writeAtomically(path.join(outDir, 'atlas.json'), JSON.stringify(index, null, 2));
   console.log(`datasets: ${datasets.hash.slice(0, 12)} (${datasets.text.length} bytes)`);

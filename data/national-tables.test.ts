@@ -6,7 +6,13 @@ import { parseAdminUnits } from './boundaries/admin-units.ts';
 import type { AdminProvince } from './boundaries/types.ts';
 import { ADMIN_UNITS_FILE } from './boundaries/build-boundaries.ts';
 import { readSourceFile, SOURCES_DIR } from './boundaries/sources.ts';
-import { readNationalTables, type NationalTable } from './national-tables.ts';
+import { listLabel } from '../src/lib/domain/priority/designated-lists.ts';
+import {
+  nationalDatasets,
+  nationalLists,
+  readNationalTables,
+  type NationalTable,
+} from './national-tables.ts';
 
 const NATIONAL_DIR = path.resolve(import.meta.dirname, 'national');
 const RATES_2023 = 'gso_multidimensional_poverty_rate_by_province_2023';
@@ -118,5 +124,48 @@ describe('readNationalTables refuses what it cannot trust, naming file, row and 
     await expect(readNationalTables(dir, provinces)).rejects.toThrow(
       /row 4, column source: every figure names its source/,
     );
+  });
+});
+
+describe('nationalDatasets', () => {
+  it('makes the 2023 survey table a province dataset of survey estimates with its national figure', () => {
+    const [survey, ...others] = nationalDatasets(tables);
+    expect(others).toEqual([]);
+    const t = table('gso-multidimensional-poverty-2023');
+    expect(survey!.metadata).toMatchObject({
+      id: t.meta.id,
+      kind: 'survey',
+      level: 'province',
+      year: 2023,
+      standard: '2022-2025',
+      indicators: ['poverty_rate'],
+      national: {
+        poverty_rate: Number(t.rows.find((r) => r.level === 'national')!.poverty_rate_pct),
+      },
+    });
+    const rows = provinceRows(t, 2023);
+    expect(survey!.observations).toHaveLength(rows.length);
+    for (const row of rows) {
+      expect(survey!.observations).toContainEqual({
+        datasetId: t.meta.id,
+        unitCode: row.province_code,
+        unitLevel: 'province',
+        indicator: 'poverty_rate',
+        value: Number(row.poverty_rate_pct),
+      });
+    }
+  });
+});
+
+describe('nationalLists', () => {
+  it('ships the poor-district list with every member and says 18 are missing', () => {
+    const [list, ...others] = nationalLists(tables);
+    expect(others).toEqual([]);
+    const t = table('poor-districts-2021-2025');
+    expect(list!.members).toEqual(
+      t.rows.map((r) => ({ code: r.district_code, name: r.district_name })),
+    );
+    expect(list!.source.number).toBe('353/QĐ-TTg');
+    expect(listLabel(list!, 'vi')).toMatch(/56\/74 đã biết, thiếu 18$/);
   });
 });

@@ -2,7 +2,13 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { AdminProvince } from './boundaries/types.ts';
-import type { DatasetKind, SourceDocument } from '../src/lib/domain/dataset.ts';
+import type {
+  DatasetBundle,
+  DatasetKind,
+  PovertyStandard,
+  SourceDocument,
+} from '../src/lib/domain/dataset.ts';
+import type { DesignatedList } from '../src/lib/domain/priority/designated-lists.ts';
 import { isDatasetKind } from '../src/lib/domain/provenance.ts';
 
 /**
@@ -173,4 +179,64 @@ export async function readNationalTables(
     tables.push(table);
   }
   return tables;
+}
+
+const POVERTY_STANDARDS: readonly string[] = ['2016-2020', '2022-2025'];
+
+/**
+ * The tables the atlas can show as datasets today: rates of one year, as province figures of the
+ * `poverty_rate` indicator, the national row kept as the source's own national figure. A
+ * multi-year table waits until a dataset can hold several years; a list is not a set of figures.
+ */
+export function nationalDatasets(tables: readonly NationalTable[]): DatasetBundle[] {
+  return tables
+    .filter((t) => t.meta.kind !== 'official-list' && t.meta.years.length === 1)
+    .map(({ meta, rows }) => {
+      const year = meta.years[0]!;
+      const standard = meta.standards?.[String(year)] ?? 'other';
+      const national = rows.find((r) => r.level === 'national');
+      return {
+        metadata: {
+          id: meta.id,
+          title: meta.title,
+          source: meta.source,
+          standard: (POVERTY_STANDARDS.includes(standard) ? standard : 'other') as PovertyStandard,
+          level: meta.level,
+          kind: meta.kind as DatasetKind,
+          year,
+          vintage: '2019-districts',
+          licence: meta.licence,
+          caveat: meta.caveat,
+          notes: meta.notes,
+          indicators: ['poverty_rate'],
+          builtIn: true,
+          warnings: [],
+          ...(national ? { national: { poverty_rate: Number(national[RATE_VALUE]) } } : {}),
+        },
+        observations: rows
+          .filter((r) => r.level === 'province' && r.province_code !== '')
+          .map((r) => ({
+            datasetId: meta.id,
+            unitCode: r.province_code!,
+            unitLevel: 'province' as const,
+            indicator: 'poverty_rate' as const,
+            value: Number(r[RATE_VALUE]),
+          })),
+      };
+    });
+}
+
+/** The official lists (the 2021–2025 poor districts), as the atlas's designated lists. */
+export function nationalLists(tables: readonly NationalTable[]): DesignatedList[] {
+  return tables
+    .filter((t) => t.meta.kind === 'official-list')
+    .map(({ meta, rows }) => ({
+      id: meta.id,
+      label: meta.title,
+      reason: { vi: 'huyện nghèo 2021–2025', en: 'poor district 2021–2025' },
+      members: rows.map((r) => ({ code: r.district_code!, name: r.district_name! })),
+      source: meta.source,
+      quote: meta.source.locator,
+      ...(meta.listSize ? { completeness: meta.listSize } : {}),
+    }));
 }

@@ -151,10 +151,14 @@ test("a district's profile: its rank, its list, and every dataset's figures with
   await expect(profile.getByTestId('profile-lists')).toContainText('huyện nghèo');
   await expect(profile.getByTestId('profile-dataset').first()).toContainText('Kế hoạch (chỉ tiêu)');
 
-  // Rạch Giá: its own 2022 review, and Kiên Giang's rates of 2010, 2015 and 2016 as a series.
+  // Rạch Giá: its own 2022 review, Kiên Giang's rates of 2010, 2015 and 2016 as a series, and
+  // GSO's 2023 survey estimate for Kiên Giang, which is another measure: not joined to the series.
   await search.fill('rach gia');
   await search.press('Enter');
-  await expect(profile.getByTestId('profile-dataset')).toHaveCount(4);
+  await expect(profile.getByTestId('profile-dataset')).toHaveCount(5);
+  await expect(profile.getByTestId('profile-dataset').filter({ hasText: 'Điều tra' })).toHaveCount(
+    1,
+  );
   const series = profile.getByTestId('profile-series');
   await expect(series).toHaveCount(1);
   await expect(series).toContainText('Tỉnh Kiên Giang');

@@ -38,8 +38,15 @@ export const test = base.extend<{ requests: string[] }>({
 
 export { expect };
 
-export async function openAtlas(page: Page): Promise<void> {
-  await page.goto('/');
+/** The Tuyên Quang 2020 district plan, which most tests work with, as a link opens it. */
+export const TUYEN_QUANG_PLAN_LINK = '/#/map?d=tuyen-quang-2020-plan&i=rate_start';
+
+/**
+ * Opens the atlas on the Tuyên Quang 2020 district plan; `firstScreen` opens it as a first visit
+ * does, with no link (on the national province map).
+ */
+export async function openAtlas(page: Page, { firstScreen = false } = {}): Promise<void> {
+  await page.goto(firstScreen ? '/' : TUYEN_QUANG_PLAN_LINK);
   await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
 }
 

@@ -161,8 +161,8 @@ test.describe('provenance on the map', () => {
     return page.evaluate(() => {
       const map = (window as unknown as MapHandle).atlasMap;
       return {
-        pattern: map.getPaintProperty('district-provenance', 'fill-pattern'),
-        opacity: map.getPaintProperty('district-provenance', 'fill-opacity'),
+        pattern: map.getPaintProperty('unit-provenance', 'fill-pattern'),
+        opacity: map.getPaintProperty('unit-provenance', 'fill-opacity'),
       };
     });
   }
@@ -187,7 +187,7 @@ test.describe('provenance on the map', () => {
     const marked = await page.screenshot({ clip });
     await page.evaluate(() =>
       (window as unknown as MapHandle).atlasMap.setLayoutProperty(
-        'district-provenance',
+        'unit-provenance',
         'visibility',
         'none',
       ),
@@ -196,7 +196,7 @@ test.describe('provenance on the map', () => {
     expect((await page.screenshot({ clip })).equals(marked)).toBe(false);
     await page.evaluate(() =>
       (window as unknown as MapHandle).atlasMap.setLayoutProperty(
-        'district-provenance',
+        'unit-provenance',
         'visibility',
         'visible',
       ),
@@ -225,7 +225,9 @@ test('the map summary is in the page for screen readers, shown on request and ke
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   // Hidden from sight, not from screen readers.
   await expect(summary).toHaveClass(/sr-only/);
-  await expect(summary).toContainText('Tỷ lệ hộ nghèo đầu năm: 7 huyện có số liệu; cao nhất');
+  await expect(summary).toContainText(
+    'Tỷ lệ hộ nghèo đầu năm (2020): 7 huyện có số liệu; cao nhất',
+  );
   await expect(summary).toContainText('Nguồn số liệu: Chỉ tiêu kế hoạch');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');

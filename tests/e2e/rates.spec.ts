@@ -1,4 +1,4 @@
-import { expect, mapSettled, test } from './fixtures.ts';
+import { expect, mapSettled, test, TUYEN_QUANG_PLAN_LINK } from './fixtures.ts';
 
 interface StateMap {
   atlasMap: {
@@ -11,9 +11,9 @@ interface StateMap {
 // The comparison tests reload the atlas after storing a made-up result; allow for a loaded machine.
 test.describe.configure({ timeout: 180_000 });
 
-/** Opens the atlas, waiting up to a minute for the first choropleth. */
+/** Opens the Tuyên Quang plan, waiting up to a minute for the first choropleth. */
 async function openAtlas(page: import('@playwright/test').Page): Promise<void> {
-  await page.goto('/');
+  await page.goto(TUYEN_QUANG_PLAN_LINK);
   await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
 }
 

@@ -1,3 +1,5 @@
+import type { DesignatedList } from '../domain/priority/designated-lists.ts';
+
 /**
  * `generated/atlas.json`, written by the data build (`data/build.ts`): the one small file a
  * returning visit fetches to learn whether boundaries or built-in datasets changed. These types
@@ -145,4 +147,6 @@ export interface AtlasIndex {
   datasets: { file: string; contentHash: string; bytes: number };
   /** Every folder of `data/sources/`; absent in indexes written before the sources were vendored. */
   sources?: DataSource[];
+  /** Official lists from `data/national/` (the 2021–2025 poor districts), beside the seeds' own. */
+  designatedLists?: DesignatedList[];
 }

@@ -32,16 +32,25 @@ export type BoundaryTopology = Topology<{
 /** What a map feature is; map layers filter the one boundary source on it. */
 export type MapFeatureRole = 'district' | 'province' | 'district-label' | 'province-label';
 
+/**
+ * The feature-state id of a 2019 unit on the map (the source's `promoteId`). MapLibre reads an id
+ * that looks like a number as that number, so province 40 and district 040 would share one state:
+ * provinces get a letter.
+ */
+export function unitStateId(level: 'district' | 'province', code: string): string {
+  return level === 'province' ? `p${code}` : code;
+}
+
 export interface AtlasGeometry {
   provinces: FeatureCollection<Polygon | MultiPolygon, ProvinceProperties>;
   /**
    * Every map feature in one collection. One source instead of four means one tile index and
    * fewer partial frames while tiles load, which is what start-up time is made of under
-   * software WebGL. Codes do not collide: provinces have two digits, districts three.
+   * software WebGL. Feature-state is keyed by `stateId` (see unitStateId), not by code.
    */
   mapFeatures: FeatureCollection<
     Polygon | MultiPolygon | Point,
-    { role: MapFeatureRole; code: string; name: string }
+    { role: MapFeatureRole; code: string; name: string; stateId: string }
   >;
 }
 
@@ -55,7 +64,15 @@ export function geometryFromTopology(topology: BoundaryTopology): AtlasGeometry 
   ) =>
     features.features.map((f) => ({
       ...f,
-      properties: { role, code: f.properties.code, name: f.properties.name },
+      properties: {
+        role,
+        code: f.properties.code,
+        name: f.properties.name,
+        stateId: unitStateId(
+          role.startsWith('province') ? 'province' : 'district',
+          f.properties.code,
+        ),
+      },
     }));
   return {
     provinces,

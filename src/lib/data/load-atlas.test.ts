@@ -10,6 +10,7 @@ import {
   type AtlasStore,
 } from '../db/atlas-store.ts';
 import type { DatasetBundle } from '../domain/dataset.ts';
+import { DESIGNATED_LISTS } from '../domain/priority/designated-lists.ts';
 import type { AtlasIndex, BoundaryManifest } from './atlas-index.ts';
 import type {
   BoundaryTopology,
@@ -370,6 +371,12 @@ describe('loadAtlas, returning visit preferring what is stored', () => {
     expect(isStale(b.index, await fetchAtlasIndex(BASE, serve(newer).fetch))).toBe(true);
     const newerData = build({ datasetsHash: hash('f') });
     expect(isStale(b.index, await fetchAtlasIndex(BASE, serve(newerData).fetch))).toBe(true);
+    // Lists and credits live in the index itself: a new one is new content too.
+    const list = { ...DESIGNATED_LISTS[0]!, members: [{ code: '001', name: 'A' }] };
+    expect(isStale(b.index, { ...b.index, designatedLists: [list] })).toBe(true);
+    expect(
+      isStale({ ...b.index, designatedLists: [list] }, { ...b.index, designatedLists: [list] }),
+    ).toBe(false);
   });
 
   it('goes to the server when the store is empty or incomplete', async () => {

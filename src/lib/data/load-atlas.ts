@@ -70,11 +70,16 @@ export async function fetchAtlasIndex(
   return index;
 }
 
-/** Whether the server's index describes other content than what was loaded. */
+/**
+ * Whether the server's index describes other content than what was loaded: other files, or other
+ * credits or lists, which live in the index itself (reloading skips the unchanged files).
+ */
 export function isStale(loaded: AtlasIndex, current: AtlasIndex): boolean {
   return (
     loaded.boundaries.contentHash !== current.boundaries.contentHash ||
-    loaded.datasets.contentHash !== current.datasets.contentHash
+    loaded.datasets.contentHash !== current.datasets.contentHash ||
+    JSON.stringify(loaded.sources) !== JSON.stringify(current.sources) ||
+    JSON.stringify(loaded.designatedLists) !== JSON.stringify(current.designatedLists)
   );
 }
 

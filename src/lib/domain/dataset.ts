@@ -35,6 +35,11 @@ export interface DatasetMetadata {
    */
   vintage: DatasetVintage;
   licence: string;
+  /**
+   * The whole country's figures as the source prints them (survey estimates are weighted, so they
+   * cannot be recomputed from the units), for the map's summary.
+   */
+  national?: Partial<Record<IndicatorId, number>>;
   /** The one thing a reader must know before trusting the figures, shown beside the map. */
   caveat?: { vi: string; en: string };
   notes: { vi: string; en: string }[];

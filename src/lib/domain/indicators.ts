@@ -22,6 +22,7 @@ export const INDICATOR_IDS = [
   'rate_start',
   'rate_reduction',
   'rate_end',
+  'poverty_rate',
   'poor_start',
   'poor_reduced',
   'poor_end',
@@ -98,6 +99,14 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     kind: 'rate',
     label: { vi: 'Tỷ lệ hộ nghèo cuối năm', en: 'Poverty rate, end of year' },
     ratio: { count: 'poor_end', total: 'households_end' },
+  },
+  // A rate measured once for the year (a survey's estimate), with no start or end and no counts.
+  // Not the bare "Tỷ lệ hộ nghèo", which a planner's table means as the start-of-year rate.
+  poverty_rate: {
+    id: 'poverty_rate',
+    unit: 'percent',
+    kind: 'rate',
+    label: { vi: 'Tỷ lệ hộ nghèo cả năm', en: 'Annual poverty rate' },
   },
   poor_start: {
     id: 'poor_start',

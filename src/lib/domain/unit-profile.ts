@@ -125,7 +125,8 @@ export function buildUnitProfile(input: UnitProfileInput): UnitProfile {
   return {
     datasets,
     series,
-    rankInProvince: rankAmong(own, inProvince),
+    // A province's own values have no province around them to rank in.
+    rankInProvince: inProvince.length > 0 ? rankAmong(own, inProvince) : null,
     rankInNation: rankAmong(own, input.mapValues.values()),
     lists: input.lists.filter((list) => list.members.some((m) => m.code === unit.code)),
   };

@@ -1,4 +1,4 @@
-import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { FilterSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { ProvenanceMark } from '../domain/provenance.ts';
 import type { LisaMark } from '../scales/lisa-style.ts';
 
@@ -61,7 +61,9 @@ export function createProvenanceImage(
           : mark === 'grid'
             ? x === 0 || y === 0
             : y < 2;
-      if (on) data.set([27, 27, 27, 200], (y * size + x) * 4);
+      // The grid covers whole provinces on the national survey map: lighter, so the class colour
+      // still reads under it.
+      if (on) data.set([27, 27, 27, mark === 'grid' ? 90 : 200], (y * size + x) * 4);
     }
   }
   return { width: size, height: size, data };
@@ -99,3 +101,18 @@ export function createLisaImage(
   }
   return { width: size, height: size, data };
 }
+
+/** The features of one level of the 2019 boundaries. */
+export function levelFilter(level: 'district' | 'province'): FilterSpecification {
+  return ['==', ['get', 'role'], level];
+}
+
+/**
+ * Districts and provinces: for layers drawn from feature-state that only the shown level's units
+ * carry (a value, hover, selection), so one fixed filter serves both levels.
+ */
+export const UNIT_FILTER: FilterSpecification = [
+  'in',
+  ['get', 'role'],
+  ['literal', ['district', 'province']],
+];

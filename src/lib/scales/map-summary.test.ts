@@ -39,3 +39,23 @@ describe('summarizeChoropleth', () => {
     );
   });
 });
+
+describe('summarizeChoropleth with its context', () => {
+  const provinces = [
+    { name: 'Tỉnh Điện Biên', value: 29.55 },
+    { name: 'Thành phố Hồ Chí Minh', value: 0 },
+    { name: 'Tỉnh Hà Giang', value: 29.07 },
+  ];
+
+  it('says the year, the national figure and that the units are provinces', () => {
+    const context = { level: 'province', year: 2023, national: 3.37 } as const;
+    expect(summarizeChoropleth(INDICATORS.poverty_rate, provinces, 'vi', context)).toBe(
+      'Tỷ lệ hộ nghèo cả năm (2023): cả nước 3,37\u00a0%; 3 tỉnh có số liệu; ' +
+        'cao nhất Tỉnh Điện Biên 29,55\u00a0%; thấp nhất Thành phố Hồ Chí Minh 0,00\u00a0%.',
+    );
+    expect(summarizeChoropleth(INDICATORS.poverty_rate, provinces, 'en', context)).toBe(
+      'Annual poverty rate (2023): whole country 3.37\u00a0%; 3 provinces with data; ' +
+        'highest Tỉnh Điện Biên 29.55\u00a0%; lowest Thành phố Hồ Chí Minh 0.00\u00a0%.',
+    );
+  });
+});

@@ -1,6 +1,5 @@
 import { getContext, setContext } from 'svelte';
 import type { IndicatorId } from '../domain/indicators.ts';
-import { DESIGNATED_LISTS } from '../domain/priority/designated-lists.ts';
 import {
   evaluatePriorityRule,
   parsePriorityRule,
@@ -77,7 +76,7 @@ export class AnalysisState {
       const contiguity = this.#contiguity;
       if (!contiguity) return;
       this.lisaRunning = true;
-      this.#lisaClient.run(contiguity, this.#atlas.districtValues, {});
+      this.#lisaClient.run(contiguity, this.#atlas.mapValues, {});
     });
     $effect(() => () => this.#lisaClient.dispose());
   }
@@ -111,7 +110,7 @@ export class AnalysisState {
       ? evaluatePriorityRule(this.rule, {
           unitCodes: [...this.#atlas.districtsByCode.keys()],
           valuesOf: this.valuesOf,
-          lists: DESIGNATED_LISTS,
+          lists: this.#atlas.designatedLists,
         })
       : [],
   );

@@ -13,6 +13,8 @@ import type { DatasetRecord } from '../db/atlas-db.ts';
 import { openAtlasStore, type AtlasStore, type StorageStatus } from '../db/atlas-store.ts';
 import type { Observation } from '../domain/dataset.ts';
 import { datasetVersion } from '../domain/dataset-version.ts';
+import { openingDataset } from '../domain/opening-dataset.ts';
+import { DESIGNATED_LISTS } from '../domain/priority/designated-lists.ts';
 import { INDICATORS, isIndicatorId, type IndicatorId } from '../domain/indicators.ts';
 import {
   canDeriveRate,
@@ -27,18 +29,21 @@ import { VIETNAM_BOUNDS } from '../map/base-style.ts';
 import { classifyIndicator, methodsFor, type MapMeasure } from '../scales/choropleth.ts';
 import { classifyKeyOf, type ClassifyChoices } from '../scales/classify-choice.ts';
 
-export const DEFAULT_DATASET_ID = 'tuyen-quang-2020-plan';
-
 /** A request to move the map; `id` changes on every request so repeated clicks still fly. */
 export interface CameraRequest {
   id: number;
   bbox: [number, number, number, number];
 }
 
+/** The 2019 units the map can colour: a dataset is drawn at its own level. */
+export type MapLevel = 'district' | 'province';
+
 /** Values to map instead of the selected indicator's, such as a scenario's outcome. */
 export interface MapOverlay {
   readonly values: ReadonlyMap<string, number>;
   readonly measure: MapMeasure;
+  /** The units the values belong to; districts when not said (scenarios project districts). */
+  readonly level?: MapLevel;
 }
 
 /** A rate's smoothed or excess view as the map, legend and tooltip name and class it. */
@@ -85,7 +90,8 @@ export class AtlasState {
   datasets = $state.raw<DatasetRecord[]>([]);
   observations = $state.raw<Observation[]>([]);
 
-  datasetId = $state(DEFAULT_DATASET_ID);
+  /** The shown dataset; until the datasets are read, none. */
+  datasetId = $state('');
   indicatorId = $state<IndicatorId>('rate_start');
   /** A view computed from the indicator's counts (smoothed or excess rate), or the figures as stored. */
   derivation = $state<RateDerivation | null>(null);
@@ -119,6 +125,10 @@ export class AtlasState {
   #cameraRequests = 0;
 
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
+  /** The seed documents' lists and the official national ones the data build ships. */
+  designatedLists = $derived([...DESIGNATED_LISTS, ...(this.index?.designatedLists ?? [])]);
+  /** What a visit without a link opens on, and "back to the nation" returns to. */
+  openingDatasetId = $derived(openingDataset(this.datasets) ?? '');
   /**
    * The hash of the shown figures, for view links; null while a newly chosen dataset's figures
    * are still being read (the old ones would give the wrong version).
@@ -130,12 +140,16 @@ export class AtlasState {
   );
   indicator = $derived(INDICATORS[this.indicatorId]);
 
-  /** The dataset's indicators, each followed by its derived views where its counts allow. */
+  /**
+   * The dataset's indicators, each followed by its derived views where its counts allow (district
+   * figures only: the views compare a district with its province).
+   */
   indicatorChoices = $derived.by<IndicatorChoice[]>(() => {
     const available = this.dataset?.indicators ?? [];
+    const districts = this.dataset?.level === 'district';
     return available.flatMap((indicator) => [
       { key: indicator, indicator, derivation: null },
-      ...(canDeriveRate(indicator, available)
+      ...(districts && canDeriveRate(indicator, available)
         ? RATE_DERIVATIONS.map((derivation) => ({
             key: `${indicator}:${derivation}`,
             indicator,
@@ -163,7 +177,21 @@ export class AtlasState {
     new Map(this.units.filter((u) => u.level === 'province').map((u) => [u.code, u])),
   );
 
-  /** The selected indicator's value per district, or its derived view's. */
+  /**
+   * The level the map colours: the overlay's or comparison's, else the dataset's own, so a province
+   * table colours the 63 provinces and a district table the districts.
+   */
+  mapLevel = $derived<MapLevel>(
+    (this.overlay ?? this.comparison)
+      ? ((this.overlay ?? this.comparison)!.level ?? 'district')
+      : this.dataset?.level === 'province'
+        ? 'province'
+        : 'district',
+  );
+  /** The units of that level, by code. */
+  unitsOnMap = $derived(this.mapLevel === 'province' ? this.provincesByCode : this.districtsByCode);
+
+  /** The selected indicator's value per unit of the map's level, or its derived view's. */
   indicatorValues = $derived<ReadonlyMap<string, number>>(
     this.derivation
       ? derivedRateValues(
@@ -174,7 +202,7 @@ export class AtlasState {
         )
       : new Map(
           this.observations
-            .filter((o) => o.unitLevel === 'district' && o.indicator === this.indicatorId)
+            .filter((o) => o.unitLevel === this.mapLevel && o.indicator === this.indicatorId)
             .map((o) => [o.unitCode, o.value]),
         ),
   );
@@ -202,15 +230,16 @@ export class AtlasState {
   );
   symbolMax = $derived(Math.max(0, ...this.symbolValues.values()));
 
-  /** The mapped value per district (overlay or indicator): the map's and the legend's one input. */
-  districtValues = $derived<ReadonlyMap<string, number>>(
+  /**
+   * The mapped value per unit of `mapLevel` (overlay, comparison or indicator): the map's and the
+   * legend's one input.
+   */
+  mapValues = $derived<ReadonlyMap<string, number>>(
     this.overlay?.values ?? this.comparison?.values ?? this.indicatorValues,
   );
 
-  /** Districts the map can draw values for; values for codes without boundaries are listed apart. */
-  mappedValues = $derived(
-    [...this.districtValues].filter(([code]) => this.districtsByCode.has(code)),
-  );
+  /** Units the map can draw values for; values for codes without boundaries are listed apart. */
+  mappedValues = $derived([...this.mapValues].filter(([code]) => this.unitsOnMap.has(code)));
 
   /** Classification chosen per indicator in the analysis panel (kept in IndexedDB by it). */
   classifyChoices = $state.raw<ClassifyChoices>({});
@@ -274,8 +303,8 @@ export class AtlasState {
       this.topology = loaded.topology;
       this.units = unitsFromTopology(loaded.topology);
       this.datasets = await loaded.store.listDatasets();
-      if (!this.datasets.some((d) => d.id === this.datasetId) && this.datasets[0]) {
-        this.datasetId = this.datasets[0].id;
+      if (!this.datasets.some((d) => d.id === this.datasetId)) {
+        this.datasetId = this.openingDatasetId;
       }
       await this.selectDataset(this.datasetId);
       this.phase = 'ready';
@@ -341,11 +370,40 @@ export class AtlasState {
   }
 
   /** All of the current dataset's figures for one unit, in catalogue order. */
-  figuresFor(code: string, level: 'district' | 'province'): Observation[] {
+  figuresFor(code: string, level: Observation['unitLevel']): Observation[] {
     const order = this.dataset?.indicators ?? [];
     return this.observations
       .filter((o) => o.unitCode === code && o.unitLevel === level)
       .sort((a, b) => order.indexOf(a.indicator) - order.indexOf(b.indicator));
+  }
+
+  /**
+   * The district datasets with figures for some district of a 2019 province: what a click on that
+   * province on a province map offers to drill down to.
+   */
+  async districtDatasetsIn(provinceCode: string): Promise<DatasetRecord[]> {
+    if (!this.#store) return [];
+    const districts = [...this.districtsByCode.values()]
+      .filter((d) => d.provinceCode === provinceCode)
+      .map((d) => ({ code: d.code, level: 'district' as const }));
+    const found = new Set(
+      (await this.#store.getUnitObservations(districts)).map((o) => o.datasetId),
+    );
+    return this.datasets.filter((d) => d.level === 'district' && found.has(d.id));
+  }
+
+  /** Shows a district dataset zoomed to one province (the drill-down from the national map). */
+  async drillDown(datasetId: string, provinceCode: string): Promise<void> {
+    this.selectedCode = null;
+    await this.selectDataset(datasetId);
+    this.zoomToArea(provinceCode);
+  }
+
+  /** Back to the opening national map, the whole country in view. */
+  async returnToNation(): Promise<void> {
+    this.selectedCode = null;
+    await this.selectDataset(this.openingDatasetId);
+    this.zoomToArea(null);
   }
 
   flyTo(bbox: [number, number, number, number]): void {

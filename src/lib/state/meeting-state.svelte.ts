@@ -43,16 +43,26 @@ export class MeetingState {
   title = $derived.by(() => this.titleOverride ?? this.#atlas.measure.label[i18n.locale]);
 
   /** The map's one-sentence summary: the exported image's alt text. */
-  description = $derived.by(() =>
-    summarizeChoropleth(
-      this.#atlas.measure,
-      this.#atlas.mappedValues.map(([code, value]) => ({
-        name: this.#atlas.districtsByCode.get(code)?.name ?? code,
+  description = $derived.by(() => {
+    const atlas = this.#atlas;
+    // The dataset's own year and national figure describe its indicator as stored, not a
+    // scenario, comparison or derived view drawn over it.
+    const own = !atlas.overlay && !atlas.comparison && !atlas.derivation;
+    const national = own ? atlas.dataset?.national?.[atlas.indicatorId] : undefined;
+    return summarizeChoropleth(
+      atlas.measure,
+      atlas.mappedValues.map(([code, value]) => ({
+        name: atlas.unitsOnMap.get(code)?.name ?? code,
         value,
       })),
       i18n.locale,
-    ),
-  );
+      {
+        level: atlas.mapLevel,
+        ...(own && atlas.dataset ? { year: atlas.dataset.year } : {}),
+        ...(national === undefined ? {} : { national }),
+      },
+    );
+  });
 
   /** The data source and every boundary source shown: the map's footer, the PNG and the print. */
   credits = $derived.by(() =>

@@ -1,6 +1,5 @@
 import { eraOfDataset } from '../domain/eras/era.ts';
 import type { Observation } from '../domain/dataset.ts';
-import { DESIGNATED_LISTS } from '../domain/priority/designated-lists.ts';
 import { buildUnitProfile, type UnitProfile } from '../domain/unit-profile.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
 
@@ -36,7 +35,7 @@ export class UnitProfileState {
       datasets: atlas.datasets.filter((d) => eraOfDataset(d) === '2019'),
       mapValues: new Map(atlas.mappedValues),
       provinceOf: (code) => atlas.districtsByCode.get(code)?.provinceCode,
-      lists: DESIGNATED_LISTS,
+      lists: atlas.designatedLists,
     });
   });
 

@@ -9,7 +9,7 @@ import {
 } from '../domain/view-url.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { methodsFor, type ClassifyOptions } from '../scales/choropleth.ts';
-import { DEFAULT_DATASET_ID, type AtlasState } from './atlas-state.svelte.ts';
+import type { AtlasState } from './atlas-state.svelte.ts';
 import type { ComparisonState } from './comparison-state.svelte.ts';
 import type { EraState } from './era-state.svelte.ts';
 import type { ScenarioState } from './scenario-state.svelte.ts';
@@ -20,10 +20,10 @@ export interface ViewNotice {
   detail?: string;
 }
 
-/** The view the atlas opens with, and what a rejected link falls back to. */
-export function defaultView(): ViewState {
+/** The view the atlas opens with (on its opening dataset), and what a rejected link falls back to. */
+export function defaultView(datasetId: string): ViewState {
   return {
-    datasetId: DEFAULT_DATASET_ID,
+    datasetId,
     version: null,
     display: 'map',
     indicatorId: 'rate_start',
@@ -99,13 +99,13 @@ export class ViewUrlState {
     if (parsed.kind === 'none') return;
     if (parsed.kind === 'invalid') {
       this.notice = { kind: 'invalid', key: 'viewLinkInvalid', detail: parsed.reason };
-      await this.apply(defaultView());
+      await this.apply(defaultView(this.#atlas.openingDatasetId));
       return;
     }
     const { view } = parsed;
     if (!this.#atlas.datasets.some((d) => d.id === view.datasetId)) {
       this.notice = { kind: 'invalid', key: 'viewLinkUnknownDataset', detail: view.datasetId };
-      await this.apply(defaultView());
+      await this.apply(defaultView(this.#atlas.openingDatasetId));
       return;
     }
     this.notice = null;
@@ -157,9 +157,7 @@ export class ViewUrlState {
     } else {
       atlas.zoomToArea(view.areaCode);
       atlas.selectedCode =
-        view.selectedCode && atlas.districtsByCode.has(view.selectedCode)
-          ? view.selectedCode
-          : null;
+        view.selectedCode && atlas.unitsOnMap.has(view.selectedCode) ? view.selectedCode : null;
     }
   }
 

@@ -2,9 +2,10 @@ import type { SourceDocument } from '../dataset.ts';
 
 /**
  * A list of units designated by a document (poor districts, high-poverty areas), stored as
- * membership with its source. Only lists whose members the seed documents name are shipped: the
- * national decisions (QĐ 353/QĐ-TTg of 2022, QĐ 275/QĐ-TTg of 2018) are cited in
- * `standards.md` without their district lists, so they are not here.
+ * membership with its source. The lists the seed documents name are here; the national
+ * poor-district list of QĐ 353/QĐ-TTg (2022), read only in part, comes from `data/national/`
+ * through the data build (`AtlasIndex.designatedLists`). QĐ 275/QĐ-TTg (2018) is a different list
+ * and is not shipped.
  */
 export interface DesignatedList {
   id: string;
@@ -16,6 +17,24 @@ export interface DesignatedList {
   source: SourceDocument;
   /** The document's own words naming the members. */
   quote: string;
+  /** For a list read only in part: how many members the act names and how many are known. */
+  completeness?: { stated: number; known: number };
+}
+
+/** How much of an incomplete list is known ("56/74 đã biết, thiếu 18"); null for a whole list. */
+export function listGap(list: DesignatedList, locale: 'vi' | 'en'): string | null {
+  const size = list.completeness;
+  if (!size || size.known >= size.stated) return null;
+  const missing = size.stated - size.known;
+  return locale === 'vi'
+    ? `${size.known}/${size.stated} đã biết, thiếu ${missing}`
+    : `${size.known} of ${size.stated} known, ${missing} missing`;
+}
+
+/** A list's name, saying how incomplete it is wherever it is shown. */
+export function listLabel(list: DesignatedList, locale: 'vi' | 'en'): string {
+  const gap = listGap(list, locale);
+  return gap ? `${list.label[locale]} — ${gap}` : list.label[locale];
 }
 
 /** Kiên Giang's 2017 instruction names two lists in different sections. */
