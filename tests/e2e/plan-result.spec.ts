@@ -44,6 +44,10 @@ test('plan against result opens on the shipped Krông Pa pair: the target as pla
     .poll(async () => Number(await mappedValue(page, '637')))
     .toBeCloseTo((677 / 702) * 100, 6);
   await expect(page.getByTestId('legend').locator('h2')).toContainText('Mức đạt chỉ tiêu');
+  // Achievement per unit, listed under the controls.
+  const row = page.getByTestId('achievement-table').locator('tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveText(/Huyện Krông Pa\s*702\s*677\s*96,4\s%/);
 
   const search = page.getByRole('combobox', { name: /Tìm tỉnh, huyện/ });
   await search.fill('krong pa');

@@ -579,6 +579,10 @@ export const en: Messages = {
   scenarioMapYear: 'Year on the map',
   scenarioMapYearHorizon: 'Horizon',
   communes2025Classes: 'Communes of the open province (classed on their own)',
+  achievementTable: 'Achievement per unit',
+  planTarget: 'Target',
+  achieved: 'Achieved',
+  achievementPercent: 'Achievement',
   // Open-data page and app updates
   viewOpenData: 'Open data',
   openDataIntro:

@@ -584,6 +584,10 @@ export const vi = {
   scenarioMapYear: 'Năm trên bản đồ',
   scenarioMapYearHorizon: 'Cuối kỳ',
   communes2025Classes: 'Xã của tỉnh đang mở (phân lớp riêng)',
+  achievementTable: 'Mức đạt chỉ tiêu từng đơn vị',
+  planTarget: 'Chỉ tiêu',
+  achieved: 'Đã thực hiện',
+  achievementPercent: 'Mức đạt',
   // Open-data page and app updates
   viewOpenData: 'Dữ liệu mở',
   openDataIntro:

@@ -97,6 +97,22 @@ export class ComparisonState implements MapOverlay {
       : new Map(),
   );
 
+  /** Achievement per unit as the analysis panel lists it: the unit's name, lowest share first. */
+  achievementRows = $derived(
+    [...this.achievements]
+      .map(([code, achievement]) => ({
+        code,
+        name: this.#atlas.districtsByCode.get(code)?.name ?? code,
+        ...achievement,
+      }))
+      .sort((a, b) => a.percent - b.percent),
+  );
+
+  /** A target or achieved cut in its own unit: points of the rate, or poor households. */
+  formatAmount(value: number, locale: Locale): string {
+    return this.target === 'rate' ? formatPoints(value, locale) : formatCount(value, locale);
+  }
+
   values = $derived<ReadonlyMap<string, number>>(
     this.mode === 'difference'
       ? this.difference
@@ -202,8 +218,7 @@ export class ComparisonState implements MapOverlay {
     if (this.mode !== 'achievement') return null;
     const achievement = this.achievements.get(code);
     if (!achievement) return formatMessage(messages.achievementMissing, { unit: unitName });
-    const amount = (value: number) =>
-      this.target === 'rate' ? formatPoints(value, locale) : formatCount(value, locale);
+    const amount = (value: number) => this.formatAmount(value, locale);
     return formatMessage(messages[`achievementSentence_${this.target}`], {
       unit: unitName,
       percent: formatPercent(achievement.percent, locale, 0),
