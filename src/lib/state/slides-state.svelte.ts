@@ -247,6 +247,8 @@ export class SlidesState {
         this.#meeting.titleOverride = slide.title;
         this.#meeting.noteOverride = slide.note || null;
         await this.#viewUrl.apply(slide.view);
+        // A slide of the table is drawn as its map: an image needs one.
+        this.#atlas.view = 'map';
         await tick();
         const { bytes, description } = await this.#meeting.renderPng(date);
         images.push({ bytes, slide, description });
