@@ -139,8 +139,8 @@ function utf16(text: string, littleEndian: boolean): Uint8Array {
 
 /** A number cell in Vietnamese form: `.` groups thousands, `,` marks decimals. */
 function vietnamese(value: string): string {
-  if (!/^\d+(\.\d+)?$/.test(value)) return value;
-  const [whole, fraction] = value.split('.');
+  if (!/^(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/.test(value)) return value;
+  const [whole, fraction] = value.replace(/,/g, '').split('.');
   const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return fraction === undefined ? grouped : `${grouped},${fraction}`;
 }
@@ -152,7 +152,7 @@ function english(value: string): string {
 }
 
 type Spelling = (rows: string[][], numbers: 'en' | 'vi') => Uint8Array | null;
-const csv = (rows: string[][], delimiter = ',') => Papa.unparse(rows, { delimiter });
+const csv = (rows: string[][], delimiter = ',') => Papa.unparse(rows, { delimiter, newline: '\n' });
 const SPELLINGS: Spelling[] = [
   (rows) => utf8(csv(rows)),
   (rows) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(csv(rows))]),
@@ -591,6 +591,9 @@ function importBoundaries(name: string, bytes: Uint8Array) {
 
 type Accepted = Extract<Awaited<ReturnType<typeof importTable>>, { status: 'accepted' }>;
 
+/** Half a unit in the last printed decimal: how far a rounded figure may be from the truth. */
+const halfUnit = (value: number) => 0.5 * 10 ** -(String(value).split('.')[1]?.length ?? 0);
+
 /** The rules every stored table keeps (README, "Import rules"). */
 export function tableRuleBreaks({ bundle }: Pick<Accepted, 'bundle'>): string[] {
   const breaks: string[] = [];
@@ -628,7 +631,8 @@ export function tableRuleBreaks({ bundle }: Pick<Accepted, 'bundle'>): string[] 
       start !== undefined &&
       reduction !== undefined &&
       end !== undefined &&
-      Math.abs(start - reduction - end) > 0.02
+      Math.abs(start - reduction - end) >
+        halfUnit(start) + halfUnit(reduction) + halfUnit(end) + 1e-9
     ) {
       breaks.push(`${code}: ${start} − ${reduction} ≠ ${end}`);
     }
