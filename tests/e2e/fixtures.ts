@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test as base, type Page } from '@playwright/test';
+import type { DatasetBundle } from '../../src/lib/domain/dataset.ts';
+import { openingDataset } from '../../src/lib/domain/opening-dataset.ts';
 
 interface MapHandle {
   atlasMap: {
@@ -37,6 +40,20 @@ export const test = base.extend<{ requests: string[] }>({
 });
 
 export { expect };
+
+/** The built-in datasets exactly as the data build wrote them for this app. */
+export const BUILT_IN_DATASETS: DatasetBundle[] = (
+  JSON.parse(
+    readFileSync(new URL('../../public/generated/datasets.json', import.meta.url), 'utf8'),
+  ) as { datasets: DatasetBundle[] }
+).datasets;
+
+/** What a visit without a link opens on (and a rejected link falls back to): dataset and indicator. */
+export const OPENING_VIEW = (() => {
+  const id = openingDataset(BUILT_IN_DATASETS.map((d) => d.metadata))!;
+  const dataset = BUILT_IN_DATASETS.find((d) => d.metadata.id === id)!.metadata;
+  return { datasetId: id, indicatorId: dataset.indicators[0]!, title: dataset.title.vi };
+})();
 
 /** The Tuyên Quang 2020 district plan, which most tests work with, as a link opens it. */
 export const TUYEN_QUANG_PLAN_LINK = '/#/map?d=tuyen-quang-2020-plan&i=rate_start';

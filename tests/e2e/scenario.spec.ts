@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { cspViolations, expect, mapSettled, openAtlas, test } from './fixtures.ts';
+import { cspViolations, expect, mapSettled, openAtlas, OPENING_VIEW, test } from './fixtures.ts';
 import { SYNTHETIC_DATASET_ID, seedSyntheticNationalDataset } from './synthetic-dataset.ts';
 import type { Page } from '@playwright/test';
 
@@ -97,7 +97,7 @@ test('a bad or hostile scenario link shows a message and changes nothing', async
   await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   await expect(page.getByTestId('scenario-notice')).toContainText('Liên kết kịch bản không hợp lệ');
   await expect(page.getByTestId('scenario-panel')).toHaveCount(0);
-  await expect(page.getByTestId('legend')).toContainText('Tỷ lệ hộ nghèo đầu năm');
+  await expect(page.getByTestId('dataset-select')).toHaveValue(OPENING_VIEW.datasetId);
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });
 
@@ -230,4 +230,35 @@ test('saving a renamed scenario asks: save as new keeps both, replace keeps one'
   await expect(saved.filter({ hasText: 'Giảm 5 điểm' })).toHaveCount(1);
   await expect(saved.filter({ hasText: 'Giảm 4 điểm' })).toHaveCount(0);
   await expect(saved.filter({ hasText: 'Giảm 3 điểm' })).toHaveCount(1);
+});
+
+test('the year of the projection the map shows is picked, named in the legend and kept in the link', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  await openPanel(page);
+  const years = page.getByRole('spinbutton', { name: 'Số năm', exact: true });
+  await years.fill('3');
+  await years.press('Enter');
+  const atHorizon = await mappedValue(page, '071');
+  const mapYear = page.getByTestId('scenario-map-year');
+  await expect(mapYear).toHaveValue('');
+  await mapYear.selectOption({ label: '2020' });
+  // The first year's rate is above the horizon's: the map shows the year picked.
+  await expect
+    .poll(async () => Number(await mappedValue(page, '071')))
+    .toBeGreaterThan(Number(atHorizon));
+  await expect(page.getByTestId('legend')).toContainText('— 2020');
+  await expect(page).toHaveURL(/&sm=rate&sy=1&sc=/);
+
+  await page.reload();
+  await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('scenario-map-year')).toHaveValue('1');
+  // Cutting the years keeps the year within the horizon, in the panel and in the link.
+  await mapYear.selectOption({ label: '2022' });
+  await expect(page).toHaveURL(/&sy=3&sc=/);
+  await years.fill('2');
+  await years.press('Enter');
+  await expect(mapYear).toHaveValue('2');
+  await expect(page).toHaveURL(/&sy=2&sc=/);
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, mapSettled, openAtlas, test } from './fixtures.ts';
+import { expect, mapSettled, openAtlas, OPENING_VIEW, test } from './fixtures.ts';
 
 /** What a view shows, read from the controls, the legend and the unit panel. */
 async function viewOf(page: Page) {
@@ -76,11 +76,13 @@ for (const [what, hash] of [
     await openUrl(page, `/${hash}`);
     await expect(page.getByTestId('view-link-notice')).toHaveAttribute('data-kind', 'invalid');
     await expect(page.getByTestId('view-link-status')).toContainText('chế độ mặc định');
-    await expect(page.getByTestId('dataset-select')).toHaveValue('tuyen-quang-2020-plan');
-    await expect(page.getByTestId('indicator-select')).toHaveValue('rate_start');
+    // The default view is the first screen: the opening national dataset.
+    const { datasetId, indicatorId } = OPENING_VIEW;
+    await expect(page.getByTestId('dataset-select')).toHaveValue(datasetId);
+    await expect(page.getByTestId('indicator-select')).toHaveValue(indicatorId);
     await expect(page.getByTestId('unit-panel')).toHaveCount(0);
     await expect(page).toHaveURL(
-      /#\/map\?d=tuyen-quang-2020-plan&v=[0-9a-f]{14}&i=rate_start&e=2019$/,
+      new RegExp(`#/map\\?d=${datasetId}&v=[0-9a-f]{14}&i=${indicatorId}&e=2019$`),
     );
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     await page.getByTestId('view-link-status').getByRole('button').click();

@@ -122,6 +122,8 @@ export class AtlasState {
   comparison = $state.raw<MapOverlay | null>(null);
 
   #store: AtlasStore | null = null;
+  /** Loads and revalidations still running, so a view link can wait for the data it names. */
+  readonly #work = new Set<Promise<unknown>>();
   #cameraRequests = 0;
 
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
@@ -310,7 +312,7 @@ export class AtlasState {
       this.phase = 'ready';
       performance.mark('atlas:data-loaded');
       if (loaded.fromCache.boundaries && loaded.fromCache.datasets) {
-        void this.revalidate(baseUrl, index);
+        this.#track(this.revalidate(baseUrl, index));
       }
       // Another tab held the database: once it lets go, load again from IndexedDB (filling it
       // from the server on a first visit), which also clears the banner.
@@ -319,6 +321,19 @@ export class AtlasState {
       this.error = error instanceof Error ? error.message : String(error);
       this.phase = 'failed';
     }
+  }
+
+  #track(work: Promise<unknown>): void {
+    this.#work.add(work);
+    void work.catch(() => undefined).finally(() => this.#work.delete(work));
+  }
+
+  /**
+   * Resolves once no load is running: a return visit draws from storage, then may reload a newer
+   * data build; a link must be opened on the data that stays, not on the data being replaced.
+   */
+  async settled(): Promise<void> {
+    while (this.#work.size > 0) await Promise.allSettled([...this.#work]);
   }
 
   /** Reloads from the server when its index has changed; offline, the stored data stands. */
