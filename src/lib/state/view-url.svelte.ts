@@ -85,7 +85,8 @@ export class ViewUrlState {
         ? {
             definition: $state.snapshot(scenario.definition) as ScenarioDefinition,
             measure: scenario.measureId,
-            year: scenario.mapYear,
+            // Within the horizon, as shown, should the years have been cut since it was chosen.
+            year: scenario.mapYear === null ? null : scenario.shownYear,
           }
         : null,
     };
