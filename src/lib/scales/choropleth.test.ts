@@ -18,6 +18,7 @@ import {
   colorOf,
   divergingThresholds,
   equalIntervalThresholds,
+  possibleRange,
   ratioThresholds,
   type ChoroplethClasses,
 } from './choropleth.ts';
@@ -220,6 +221,43 @@ describe('classifyIndicator properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('classes stay within what a measure can be', () => {
+  it('never makes a class of negative rates, rates over 100 % or negative counts', () => {
+    const rates = fc.array(fc.double({ min: 0, max: 100, noNaN: true }), {
+      minLength: 2,
+      maxLength: 40,
+    });
+    const counts = fc.array(fc.integer({ min: 0, max: 1e6 }), { minLength: 2, maxLength: 40 });
+    const method = fc.constantFrom('equal', 'quantile', 'jenks', 'stddev', 'box') as fc.Arbitrary<
+      'equal' | 'quantile' | 'jenks' | 'stddev' | 'box'
+    >;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          rates.map((xs) => [RATE, xs] as const),
+          counts.map((xs) => [COUNT, xs] as const),
+        ),
+        method,
+        ([measure, xs], chosen) => {
+          const [low, high] = possibleRange(measure);
+          const { thresholds, counts: held } = classifyIndicator(xs, measure, { method: chosen });
+          for (const b of thresholds) {
+            expect(b).toBeGreaterThan(low);
+            expect(b).toBeLessThanOrEqual(high);
+          }
+          expect(sum(held)).toBe(xs.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a change’s breaks below zero: a change can be negative', () => {
+    const { thresholds } = classifyIndicator([-3, -1, 0, 2, 4, 6], CHANGE, { method: 'stddev' });
+    expect(thresholds.some((b) => b < 0)).toBe(true);
   });
 });
 

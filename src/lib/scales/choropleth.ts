@@ -124,7 +124,7 @@ export function classifyIndicator(
     throw new RangeError(`method ${method} does not apply to a ${indicator.kind} measure`);
   }
   const sorted = Float64Array.from(values).sort();
-  const thresholds = thresholdsBy(method, sorted, classes);
+  const thresholds = withinPossibleRange(thresholdsBy(method, sorted, classes), indicator);
   const palette = options.palette ?? defaultPalette(method, indicator);
   return withCounts(method, values, thresholds, paletteColors(palette, thresholds.length + 1));
 }
@@ -204,6 +204,21 @@ function thresholdsBy(
       return distinctInside([q1 - fence, q1, q2, q3, q3 + fence], min, max, true);
     }
   }
+}
+
+/**
+ * The values a measure can take: a percentage 0–100, a count 0 or more, anything else unbounded.
+ * A standard-deviation or box break outside it would make a class no unit can fall in ("< −5 %").
+ */
+export function possibleRange(measure: ClassifiedMeasure): [number, number] {
+  if (measure.kind === 'rate' && measure.unit !== 'ratio') return [0, 100];
+  if (measure.kind === 'count') return [0, Infinity];
+  return [-Infinity, Infinity];
+}
+
+function withinPossibleRange(breaks: number[], measure: ClassifiedMeasure): number[] {
+  const [low, high] = possibleRange(measure);
+  return breaks.filter((b) => b > low && b <= high);
 }
 
 /**

@@ -66,11 +66,12 @@ describe('classifyIndicator with a method', () => {
   });
 
   it('the box map separates outliers beyond 1.5 interquartile ranges', () => {
-    // Q1 3, median 5, Q3 7 (simple-statistics' quantile rule); fences −3 and 13.
+    // Q1 3, median 5, Q3 7 (simple-statistics' quantile rule); fences −3 and 13. No count is
+    // below 0, so the lower fence makes no class of its own.
     const classes = classifyIndicator([1, 2, 3, 4, 5, 6, 7, 8, 100], COUNT, { method: 'box' });
-    expect(classes.thresholds).toEqual([-3, 3, 5, 7, 13]);
-    expect(classes.counts).toEqual([0, 2, 2, 2, 2, 1]);
-    expect(classes.colors).toEqual([...schemeRdBu[6]!].reverse());
+    expect(classes.thresholds).toEqual([3, 5, 7, 13]);
+    expect(classes.counts).toEqual([2, 2, 2, 2, 1]);
+    expect(classes.colors).toEqual([...schemeRdBu[5]!].reverse());
   });
 
   it('policy breaks stay fixed whatever the data and the number of classes', () => {
