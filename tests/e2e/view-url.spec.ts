@@ -76,6 +76,8 @@ for (const [what, hash] of [
     await openUrl(page, `/${hash}`);
     await expect(page.getByTestId('view-link-notice')).toHaveAttribute('data-kind', 'invalid');
     await expect(page.getByTestId('view-link-status')).toContainText('chế độ mặc định');
+    // The parser's reason is English: a Vietnamese banner leaves it out rather than mix languages.
+    await expect(page.getByTestId('view-link-status')).not.toContainText(/is not|longer than/);
     // The default view is the first screen: the opening national dataset.
     const { datasetId, indicatorId } = OPENING_VIEW;
     await expect(page.getByTestId('dataset-select')).toHaveValue(datasetId);

@@ -7,7 +7,7 @@ import {
   type ViewComparison,
   type ViewState,
 } from '../domain/view-url.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { Locale, MessageKey } from '../i18n/messages.ts';
 import { methodsFor, type ClassifyOptions } from '../scales/choropleth.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
 import type { ComparisonState } from './comparison-state.svelte.ts';
@@ -18,6 +18,8 @@ export interface ViewNotice {
   kind: 'invalid' | 'changed';
   key: MessageKey;
   detail?: string;
+  /** A detail in one language only (a parser's reason, in English) is shown only in that one. */
+  detailLocale?: Locale;
 }
 
 /** The view the atlas opens with (on its opening dataset), and what a rejected link falls back to. */
@@ -99,7 +101,12 @@ export class ViewUrlState {
     const parsed = parseViewHash(hash);
     if (parsed.kind === 'none') return;
     if (parsed.kind === 'invalid') {
-      this.notice = { kind: 'invalid', key: 'viewLinkInvalid', detail: parsed.reason };
+      this.notice = {
+        kind: 'invalid',
+        key: 'viewLinkInvalid',
+        detail: parsed.reason,
+        detailLocale: 'en',
+      };
       await this.apply(defaultView(this.#atlas.openingDatasetId));
       return;
     }
