@@ -5,6 +5,7 @@ import { INDICATORS } from '../../src/lib/domain/indicators.ts';
 import { classifyIndicator, colorOf } from '../../src/lib/scales/choropleth.ts';
 import { formatIndicatorValue } from '../../src/lib/scales/format.ts';
 import {
+  BUILT_IN_DATASETS,
   closeTo,
   colourAt,
   cspViolations,
@@ -198,4 +199,30 @@ test('the national poor-district list says, where it is shown, how many of its d
   const lists = page.getByTestId('unit-panel').getByTestId('profile-lists');
   await expect(lists).toContainText('huyện nghèo 2021–2025 — 353/QĐ-TTg');
   await expect(lists).toContainText(gap);
+});
+
+test('a district table can be shown summed to its provinces; a table of rates alone says why not', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  const plan = BUILT_IN_DATASETS.find((d) => d.metadata.id === 'tuyen-quang-2020-plan')!;
+  const provinceRow = (indicator: string) =>
+    plan.observations.find(
+      (o) => o.unitLevel === 'province' && o.unitCode === '08' && o.indicator === indicator,
+    )!.value;
+  // The rate re-derived from the province's counts (its own printed row), never an average.
+  const derived = (provinceRow('poor_start') / provinceRow('households_start')) * 100;
+  const toggle = page.getByTestId('province-sum-toggle');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect
+    .poll(async () => (await provinceStates(page, ['08'])).get('08'))
+    .toBeCloseTo(derived, 9);
+  await expect(page.getByTestId('map-sentence')).toContainText('1 tỉnh có số liệu');
+  await toggle.click();
+  await expect(page.getByTestId('map-sentence')).toContainText('7 huyện có số liệu');
+
+  await page.getByTestId('dataset-select').selectOption('rach-gia-2022-review');
+  await expect(page.getByTestId('province-sum-toggle')).toBeDisabled();
+  await expect(page.getByTestId('province-sum-why')).toContainText('Chỉ có tỷ lệ, không có số hộ');
 });

@@ -11,6 +11,10 @@ export const en: Messages = {
   districtDataOffer: 'District figures for this province',
   showDistrictMap: 'Show the district map',
   backToNation: 'Back to the national map',
+  sumToProvinces: 'Sum to provinces',
+  'provinceSum_rates-only':
+    'Rates only, no household counts: not summed to provinces (rates are never averaged)',
+  'provinceSum_not-summable': 'This indicator cannot be summed to provinces',
   zoomToData: 'Zoom to the area with data',
   viewMap: 'Map',
   viewTable: 'Table',

@@ -15,6 +15,10 @@ export const vi = {
   districtDataOffer: 'Có số liệu cấp huyện của tỉnh này',
   showDistrictMap: 'Xem bản đồ huyện',
   backToNation: 'Về bản đồ toàn quốc',
+  sumToProvinces: 'Cộng lên cấp tỉnh',
+  'provinceSum_rates-only':
+    'Chỉ có tỷ lệ, không có số hộ: không cộng lên tỉnh (không lấy trung bình tỷ lệ)',
+  'provinceSum_not-summable': 'Chỉ tiêu này không cộng lên tỉnh được',
   zoomToData: 'Phóng tới vùng có số liệu',
   viewMap: 'Bản đồ',
   viewTable: 'Bảng số liệu',

@@ -13,6 +13,11 @@ import type { DatasetRecord } from '../db/atlas-db.ts';
 import { openAtlasStore, type AtlasStore, type StorageStatus } from '../db/atlas-store.ts';
 import type { Observation } from '../domain/dataset.ts';
 import { datasetVersion } from '../domain/dataset-version.ts';
+import {
+  provinceSumProblem,
+  sumDistrictsToProvinces,
+  type ProvinceSumProblem,
+} from '../domain/eras/aggregate.ts';
 import { openingDataset } from '../domain/opening-dataset.ts';
 import { DESIGNATED_LISTS } from '../domain/priority/designated-lists.ts';
 import { INDICATORS, isIndicatorId, type IndicatorId } from '../domain/indicators.ts';
@@ -95,6 +100,8 @@ export class AtlasState {
   indicatorId = $state<IndicatorId>('rate_start');
   /** A view computed from the indicator's counts (smoothed or excess rate), or the figures as stored. */
   derivation = $state<RateDerivation | null>(null);
+  /** A district dataset shown summed to its provinces (see `showsProvinceSums`). */
+  sumToProvinces = $state(false);
   /** Circles sized by poor households over the choropleth. */
   showPoorSymbols = $state(false);
   /**
@@ -179,34 +186,54 @@ export class AtlasState {
     new Map(this.units.filter((u) => u.level === 'province').map((u) => [u.code, u])),
   );
 
+  /** Why the shown district indicator cannot be summed to provinces; null when it can. */
+  provinceSumProblem = $derived<ProvinceSumProblem | null>(
+    this.dataset?.level === 'district' && !this.derivation
+      ? provinceSumProblem(this.indicatorId, this.dataset.indicators)
+      : 'not-summable',
+  );
+  /** The district figures are shown summed to their provinces (asked for, and possible). */
+  showsProvinceSums = $derived(this.sumToProvinces && this.provinceSumProblem === null);
+
   /**
-   * The level the map colours: the overlay's or comparison's, else the dataset's own, so a province
-   * table colours the 63 provinces and a district table the districts.
+   * The level the map colours: the overlay's or comparison's, else the dataset's own (or its
+   * provinces when summed), so a province table colours the 63 provinces and a district table the
+   * districts.
    */
   mapLevel = $derived<MapLevel>(
     (this.overlay ?? this.comparison)
       ? ((this.overlay ?? this.comparison)!.level ?? 'district')
-      : this.dataset?.level === 'province'
+      : this.dataset?.level === 'province' || this.showsProvinceSums
         ? 'province'
         : 'district',
   );
+  /** Each 2019 province's districts, by province code. */
+  districtsOfProvince = $derived.by(() => {
+    const of = new Map<string, string[]>();
+    for (const d of this.districtsByCode.values()) {
+      of.set(d.provinceCode, [...(of.get(d.provinceCode) ?? []), d.code]);
+    }
+    return of;
+  });
   /** The units of that level, by code. */
   unitsOnMap = $derived(this.mapLevel === 'province' ? this.provincesByCode : this.districtsByCode);
 
   /** The selected indicator's value per unit of the map's level, or its derived view's. */
   indicatorValues = $derived<ReadonlyMap<string, number>>(
-    this.derivation
-      ? derivedRateValues(
-          this.observations,
-          this.indicatorId,
-          this.derivation,
-          (code) => this.districtsByCode.get(code)?.provinceCode,
-        )
-      : new Map(
-          this.observations
-            .filter((o) => o.unitLevel === this.mapLevel && o.indicator === this.indicatorId)
-            .map((o) => [o.unitCode, o.value]),
-        ),
+    this.showsProvinceSums
+      ? sumDistrictsToProvinces(this.observations, this.indicatorId, this.districtsOfProvince)
+      : this.derivation
+        ? derivedRateValues(
+            this.observations,
+            this.indicatorId,
+            this.derivation,
+            (code) => this.districtsByCode.get(code)?.provinceCode,
+          )
+        : new Map(
+            this.observations
+              .filter((o) => o.unitLevel === this.mapLevel && o.indicator === this.indicatorId)
+              .map((o) => [o.unitCode, o.value]),
+          ),
   );
 
   /**

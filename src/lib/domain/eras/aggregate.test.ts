@@ -6,6 +6,8 @@ import {
   aggregateCommunesToProvinces,
   aggregateToNewProvinces,
   isAggregable,
+  provinceSumProblem,
+  sumDistrictsToProvinces,
   type EraTree,
 } from './aggregate.ts';
 
@@ -250,5 +252,60 @@ describe('aggregateCommunesToProvinces', () => {
         expect(result?.partial).toBe(false);
       }),
     );
+  });
+});
+
+describe('sumDistrictsToProvinces', () => {
+  const districtsOf = new Map([
+    ['08', districts08],
+    ['01', ['001', '002']],
+  ]);
+  const household = fc.integer({ min: 1, max: 50_000 });
+
+  it('sums counts and re-derives the rate from the sums, never averaging rates', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(household, fc.double({ min: 0, max: 1, noNaN: true })), {
+          minLength: 7,
+          maxLength: 7,
+        }),
+        (rows) => {
+          const observations = districts08.flatMap((code, i) => {
+            const [households, share] = rows[i]!;
+            const poor = Math.round(households * share);
+            return obs(code, 'district', {
+              households_start: households,
+              poor_start: poor,
+              rate_start: (poor / households) * 100,
+            });
+          });
+          const households = rows.reduce((s, [h]) => s + h, 0);
+          const poor = districts08.reduce(
+            (s, code) =>
+              s +
+              observations.find((o) => o.unitCode === code && o.indicator === 'poor_start')!.value,
+            0,
+          );
+          const sums = sumDistrictsToProvinces(observations, 'rate_start', districtsOf);
+          expect(sums.get('08')).toBeCloseTo((poor / households) * 100, 9);
+          expect(sumDistrictsToProvinces(observations, 'poor_start', districtsOf).get('08')).toBe(
+            poor,
+          );
+        },
+      ),
+    );
+  });
+
+  it('gives no value to a province only some of whose districts have figures', () => {
+    const observations = obs('001', 'district', { households_start: 100, poor_start: 5 });
+    expect(sumDistrictsToProvinces(observations, 'poor_start', districtsOf).has('01')).toBe(false);
+  });
+
+  it('refuses rates without their households, and says why', () => {
+    expect(provinceSumProblem('rate_start', ['rate_start', 'rate_end'])).toBe('rates-only');
+    expect(provinceSumProblem('rate_reduction', ['rate_start', 'rate_end'])).toBe('rates-only');
+    expect(provinceSumProblem('rate_start', ['rate_start', 'households_start'])).toBeNull();
+    expect(provinceSumProblem('poor_start', ['poor_start'])).toBeNull();
+    expect(provinceSumProblem('poverty_rate', ['poverty_rate'])).toBe('not-summable');
   });
 });

@@ -203,3 +203,46 @@ function combine(items: readonly Item[], indicator: IndicatorId): number | null 
   }
   return total > 0 ? (count / total) * 100 : null;
 }
+
+/** Why a district dataset's indicator cannot be summed to provinces, or null when it can. */
+export type ProvinceSumProblem = 'rates-only' | 'not-summable';
+
+/**
+ * Whether an indicator of a district table can be shown on its provinces: counts sum; a rate is
+ * re-derived from its counts, so it needs at least its total (households); a change needs its two
+ * rates. A table of rates alone cannot be weighted, and a rate is never averaged.
+ */
+export function provinceSumProblem(
+  indicator: IndicatorId,
+  available: readonly IndicatorId[],
+): ProvinceSumProblem | null {
+  const rates = CHANGE_OF[indicator] ?? [indicator];
+  for (const rate of rates) {
+    const definition = INDICATORS[rate];
+    if (definition.kind === 'count') continue;
+    if (definition.kind !== 'rate' || !definition.ratio) return 'not-summable';
+    if (!available.includes(definition.ratio.total)) return 'rates-only';
+  }
+  return null;
+}
+
+/**
+ * A 2019 district table on its 63 provinces: counts summed, rates re-derived from the summed
+ * counts (a province's own printed row wins). Only provinces whose every district has figures are
+ * given a value: the sum of some districts is not the province's figure.
+ */
+export function sumDistrictsToProvinces(
+  observations: readonly Observation[],
+  indicator: IndicatorId,
+  districtsOf: ReadonlyMap<string, readonly string[]>,
+): Map<string, number> {
+  const tree: EraTree = {
+    newProvinces: [...districtsOf.keys()].map((code) => ({ code, from: [code] })),
+    districtsOf,
+  };
+  const sums = new Map<string, number>();
+  for (const [code, sum] of aggregateToNewProvinces(observations, indicator, 'district', tree)) {
+    if (!sum.partial) sums.set(code, sum.value);
+  }
+  return sums;
+}
