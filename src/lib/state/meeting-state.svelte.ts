@@ -102,7 +102,7 @@ export class MeetingState {
         {
           color: null,
           range: i18n.t('noData'),
-          count: atlas.districtsByCode.size - atlas.mappedValues.length,
+          count: atlas.unitsOnMap.size - atlas.mappedValues.length,
         },
       ],
       credits: [
