@@ -14,6 +14,8 @@ describe('README "Deploy"', () => {
     expect(DEPLOY_HEADERS['Content-Security-Policy']).toBe(
       `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
     );
+    // Neither scripts nor styles may be inline: the browser tests record every violation.
+    expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-inline'");
   });
 
   it('names every other header the preview server sends, with its value', () => {
