@@ -28,6 +28,7 @@ import {
   matchBoundaries,
 } from '../../src/lib/domain/import/boundaries/match-boundaries.ts';
 import { readBoundaryFile } from '../../src/lib/domain/import/boundaries/read-boundary-file.ts';
+import { seedColumnRole } from '../../src/lib/domain/import/columns.ts';
 import { analyseImportInEra } from '../../src/lib/domain/import/import-era.ts';
 import {
   createImportBundle,
@@ -35,7 +36,11 @@ import {
 } from '../../src/lib/domain/import/import-report.ts';
 import { countCeiling, IMPORT_LIMITS, isWholeUnit } from '../../src/lib/domain/import/limits.ts';
 import { ImportFileError, readImportFile } from '../../src/lib/domain/import/read-import-file.ts';
-import { createUnitMatcher, type KnownUnit } from '../../src/lib/domain/import/unit-names.ts';
+import {
+  createUnitMatcher,
+  foldText,
+  type KnownUnit,
+} from '../../src/lib/domain/import/unit-names.ts';
 import { INDICATORS, type IndicatorId } from '../../src/lib/domain/indicators.ts';
 import { createZippedShapefile, WGS84_PRJ } from '../fixtures/shapefile.ts';
 
@@ -206,6 +211,8 @@ type Mutation =
   | { op: 'header'; col: number; value: string | null }
   | { op: 'duplicate-column'; col: number; delta: number }
   | { op: 'duplicate-row'; row: number }
+  | { op: 'unit-column'; col: number; row: number }
+  | { op: 'duplicate-key'; row: number; col: number }
   | { op: 'long-cell'; row: number; col: number; length: number }
   | { op: 'truncate'; at: number }
   | { op: 'byte'; at: number; value: number }
@@ -248,6 +255,8 @@ const tableMutation: fc.Arbitrary<Mutation> = fc.oneof(
     delta: fc.integer({ min: -5, max: 5 }),
   }),
   fc.record({ op: fc.constant('duplicate-row' as const), row: index }),
+  fc.record({ op: fc.constant('unit-column' as const), col: index, row: index }),
+  fc.record({ op: fc.constant('duplicate-key' as const), row: index, col: index }),
   fc.record({
     op: fc.constant('long-cell' as const),
     row: index,
@@ -340,8 +349,16 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
 // ---------------------------------------------------------------------------------------------
 // Making bytes.
 
-function mutateRows(rows: string[][], mutations: Mutation[]): string[][] {
+/**
+ * The rows with the table mutations made; `disagreeingCopy` when a unit column was copied with
+ * one row naming another unit, which the import must refuse.
+ */
+function mutateRows(
+  rows: string[][],
+  mutations: Mutation[],
+): { rows: string[][]; disagreeingCopy: boolean } {
   const out = rows.map((row) => [...row]);
+  let disagreeingCopy = false;
   const pick = <T>(list: T[], i: number) => list[i % list.length];
   for (const m of mutations) {
     if (m.op === 'cell') {
@@ -361,6 +378,22 @@ function mutateRows(rows: string[][], mutations: Mutation[]): string[][] {
             : value,
         );
       }
+    } else if (m.op === 'unit-column') {
+      // The seeds name their unit columns (district_code…); the annex, read turned, has none.
+      const units = out[0]!.flatMap((h, c) =>
+        UNIT_ROLES.has(seedColumnRole(h) ?? 'ignore') ? [c] : [],
+      );
+      const data = out.slice(1);
+      if (units.length === 0 || data.length === 0) continue;
+      const c = units[m.col % units.length]!;
+      const r = m.row % data.length;
+      const own = data[r]![c] ?? '';
+      // Another row's unit, when the column has one (a province column may hold one code).
+      const other = data.map((row) => row[c] ?? '').find((v) => foldText(v) !== foldText(own));
+      for (const [i, row] of out.entries()) {
+        row.push(i === r + 1 && other !== undefined ? other : (row[c] ?? ''));
+      }
+      if (other !== undefined) disagreeingCopy = true;
     } else if (m.op === 'duplicate-row') {
       const row = pick(out.slice(1), m.row);
       if (row) out.push([...row]);
@@ -369,8 +402,12 @@ function mutateRows(rows: string[][], mutations: Mutation[]): string[][] {
       row[m.col % row.length] = `Huyện ${'x'.repeat(m.length)}`;
     }
   }
-  return out;
+  return { rows: out, disagreeingCopy };
 }
+
+const UNIT_ROLES: ReadonlySet<string> = new Set(['code', 'name', 'province']);
+/** Marks a key that the JSON text then names twice (JSON.stringify writes each key once). */
+const TWICE = '\u0000twice';
 
 function mutateBytes(bytes: Uint8Array, mutations: Mutation[]): Uint8Array {
   let out = bytes;
@@ -394,8 +431,9 @@ function recordsOf(rows: string[][]): Record<string, string>[] {
   const [header = [], ...data] = rows;
   return data.map((row) => {
     const record: Record<string, string> = {};
-    // defineProperty: a key `__proto__` is a field like any other. A JSON object cannot hold a
-    // key twice (JSON.parse keeps the last), so the first of two equal headers is kept.
+    // defineProperty: a key `__proto__` is a field like any other. A JSON record naming a key
+    // twice is refused (the 'duplicate-key' mutation plants one), so of two equal headers the
+    // first is kept.
     header.forEach((key, c) => {
       if (!Object.hasOwn(record, key)) {
         Object.defineProperty(record, key, { value: row[c] ?? '', enumerable: true });
@@ -427,6 +465,16 @@ async function tableBytes(
     bytes = new Uint8Array(await blob.arrayBuffer());
   } else {
     const records = recordsOf(rows);
+    const twice = mutations.find((m) => m.op === 'duplicate-key');
+    const record = twice?.op === 'duplicate-key' ? records[twice.row % records.length] : undefined;
+    if (twice?.op === 'duplicate-key' && record) {
+      const keys = Object.keys(record);
+      const key = keys[twice.col % keys.length];
+      if (key !== undefined) {
+        const value = `${record[key]}0`;
+        Object.defineProperty(record, `${key}${TWICE}`, { value, enumerable: true });
+      }
+    }
     const geometry = { type: 'Point', coordinates: [105.2, 22.1] };
     const value =
       format === 'json'
@@ -450,7 +498,7 @@ async function tableBytes(
                 },
               },
             };
-    let text = JSON.stringify(value);
+    let text = JSON.stringify(value).replace(`${JSON.stringify(TWICE).slice(1, -1)}"`, '"');
     if (nest?.op === 'nest')
       text = `{"rows":${'['.repeat(nest.depth)}${text}${']'.repeat(nest.depth)}}`;
     bytes = utf8(text);
@@ -688,6 +736,34 @@ export function boundaryRuleBreaks(text: string): string[] {
   return breaks;
 }
 
+/** Mutations that leave a planted fault where it was put (no bytes lost, no header renamed). */
+const KEEPING: ReadonlySet<Mutation['op']> = new Set([
+  'unit-column',
+  'duplicate-key',
+  'duplicate-column',
+  'duplicate-row',
+  'nest',
+]);
+
+/** Faults no import may keep quiet about: two unit columns that differ, a JSON key said twice. */
+function refusalBreaks(
+  c: FuzzCase,
+  disagreeingCopy: boolean,
+  status: CaseOutcome['status'],
+): string[] {
+  if (!c.mutations.every((m) => KEEPING.has(m.op))) return [];
+  const json = c.format === 'json' || c.format === 'geojson' || c.format === 'topojson';
+  const breaks: string[] = [];
+  // A JSON record keeps one of two equal headers (see recordsOf), so only CSV and XLSX copy one.
+  if (disagreeingCopy && !json && status === 'accepted') {
+    breaks.push('a unit column copied with another unit in one row was accepted');
+  }
+  if (json && c.mutations.some((m) => m.op === 'duplicate-key') && status !== 'unreadable') {
+    breaks.push(`a JSON record with a key twice was ${status}`);
+  }
+  return breaks;
+}
+
 function figuresOf(result: Awaited<ReturnType<typeof importTable>>): string {
   if (result.status !== 'accepted') return result.status;
   return result.bundle.observations
@@ -711,7 +787,7 @@ export async function runCase(c: FuzzCase): Promise<CaseOutcome> {
   let status: CaseOutcome['status'] = 'refused';
   try {
     if (c.format === 'reencode') {
-      const rows = mutateRows(seed.rows, c.mutations);
+      const { rows } = mutateRows(seed.rows, c.mutations);
       const spelled = c.spellings.map((s) => SPELLINGS[s]!(rows, seed.numbers));
       if (spelled.some((bytes) => bytes === null)) return { status: 'refused', ms: 0, failures };
       const results = [];
@@ -733,7 +809,7 @@ export async function runCase(c: FuzzCase): Promise<CaseOutcome> {
       status = result.status;
       if (result.status === 'accepted') failures.push(...boundaryRuleBreaks(result.text));
     } else {
-      const rows = mutateRows(seed.rows, c.mutations);
+      const { rows, disagreeingCopy } = mutateRows(seed.rows, c.mutations);
       const { name, bytes } = await tableBytes(
         c.format as (typeof TABLE_FORMATS)[number],
         rows,
@@ -742,6 +818,7 @@ export async function runCase(c: FuzzCase): Promise<CaseOutcome> {
       const result = await timed(() => importTable(name, bytes));
       status = result.status;
       if (result.status === 'accepted') failures.push(...tableRuleBreaks(result));
+      failures.push(...refusalBreaks(c, disagreeingCopy, result.status));
     }
   } catch (error) {
     failures.push(

@@ -196,6 +196,9 @@ export const en: Messages = {
   importFile_tooLarge: 'the file inflates to more than {limit} MB',
   importFile_noSheets: 'the workbook has no sheets',
   importFile_jsonDepth: 'the JSON nests deeper than {limit} levels',
+  importFile_duplicateKey: 'a JSON object holds the key “{key}” twice: each key may appear once',
+  importFile_duplicateKeyInRecord:
+    'record {record} (row {row} of the table) holds the key “{key}” twice: each key may appear once, keep one',
   importFile_json: 'not valid JSON ({detail})',
   importFile_noCollection: 'the TopoJSON file has no geometry collection',
   importFile_noList: 'the JSON holds no list of rows or records',
@@ -205,6 +208,8 @@ export const en: Messages = {
   problem_noUnitColumn: 'no column holds unit codes or names',
   problem_duplicateColumn:
     'two columns are both “{indicator}”: {other} and {column} — choose one and set the other to “Ignore”',
+  problem_duplicateUnitColumn:
+    'two columns are both “{role}” but differ: {other} says “{first}”, {column} says “{second}” — choose one and set the other to “Ignore”',
   problem_emptyCell: 'empty cell: no figure for “{indicator}”',
   problem_notANumber: '"{cell}" is not a number',
   problem_negative: '{value} is negative',

@@ -200,6 +200,10 @@ export const vi = {
   importFile_tooLarge: 'khi giải nén, tệp vượt quá {limit} MB',
   importFile_noSheets: 'sổ tính không có trang nào',
   importFile_jsonDepth: 'JSON lồng sâu quá {limit} cấp',
+  importFile_duplicateKey:
+    'một đối tượng JSON có khóa “{key}” hai lần: mỗi khóa chỉ được có một lần',
+  importFile_duplicateKeyInRecord:
+    'bản ghi {record} (dòng {row} của bảng) có khóa “{key}” hai lần: mỗi khóa chỉ được có một lần, hãy giữ một',
   importFile_json: 'không phải JSON hợp lệ ({detail})',
   importFile_noCollection: 'tệp TopoJSON không có tập hình nào',
   importFile_noList: 'JSON không chứa danh sách dòng hay bản ghi nào',
@@ -209,6 +213,8 @@ export const vi = {
   problem_noUnitColumn: 'không có cột nào chứa mã hoặc tên đơn vị',
   problem_duplicateColumn:
     'hai cột cùng là “{indicator}”: {other} và {column} — hãy chọn một, đặt cột kia là “Bỏ qua”',
+  problem_duplicateUnitColumn:
+    'hai cột cùng là “{role}” nhưng khác nhau: {other} ghi “{first}”, {column} ghi “{second}” — hãy chọn một, đặt cột kia là “Bỏ qua”',
   problem_emptyCell: 'ô trống: không có số liệu “{indicator}”',
   problem_notANumber: '"{cell}" không phải là số',
   problem_negative: '{value} là số âm',

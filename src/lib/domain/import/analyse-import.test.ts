@@ -163,6 +163,78 @@ describe('analyseImport on a table with units as rows', () => {
     expect(chosen.observations.map((o) => o.value)).toEqual([12]);
   });
 
+  it('refuses two unit columns that differ, naming both and the first row where they do', () => {
+    const twice =
+      'Mã huyện,Tên huyện,Mã huyện,Số hộ nghèo đầu năm\n071,Lâm Bình,071,10\n072,Na Hang,073,12\n073,Chiêm Hóa,074,9\n';
+    const { settings, analysis } = analyse(twice);
+    expect(settings.columns).toEqual(['code', 'name', 'code', 'poor_start']);
+    const errors = analysis.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => [p.kind, p.row, p.column, p.params])).toEqual([
+      [
+        'duplicate-unit-column',
+        3,
+        'Mã huyện',
+        {
+          role: 'code',
+          other: 'Mã huyện (A)',
+          column: 'Mã huyện (C)',
+          first: '072',
+          second: '073',
+        },
+      ],
+    ]);
+    expect(errors[0]!.message).toBe(
+      'two columns are both “Unit code (GSO)” but differ: Mã huyện (A) says “072”, Mã huyện (C) says “073” — choose one and set the other to “Ignore”',
+    );
+    const chosen = analyse(twice, { columns: ['code', 'name', 'ignore', 'poor_start'] });
+    expect(chosen.analysis.problems).toEqual([]);
+  });
+
+  it('accepts two unit columns that say the same, however spelt, and reads the first', () => {
+    const alone = 'Mã huyện,Số hộ nghèo đầu năm\n071,10\n072,12\n';
+    const spelt =
+      'Mã huyện,Số hộ nghèo đầu năm,Mã huyện,Tỉnh,Tên tỉnh,Huyện,Tên huyện\n' +
+      '071,10,71,08,Tỉnh Tuyên Quang,Lâm Bình,Huyện Lâm Bình\n' +
+      '072,12, 072 ,8,tuyen quang,H. Na Hang,na hang\n';
+    const { settings, analysis } = analyse(spelt);
+    expect(settings.columns).toEqual([
+      'code',
+      'poor_start',
+      'code',
+      'province',
+      'province',
+      'name',
+      'name',
+    ]);
+    expect(analysis.problems).toEqual([]);
+    expect(sorted(analysis.observations)).toEqual(sorted(analyse(alone).analysis.observations));
+  });
+
+  it('tells apart provinces and names that only look alike', () => {
+    const provinces =
+      'Mã tỉnh,Tên tỉnh,Tên huyện,Số hộ nghèo đầu năm\n08,Tuyên Quang,Lâm Bình,10\n02,Tuyên Quang,Na Hang,12\n';
+    // Row 3 is read in province 02, the first column: Na Hang is not there either.
+    expect(analyse(provinces).analysis.problems.map((p) => [p.kind, p.row, p.column])).toEqual([
+      ['duplicate-unit-column', 3, 'Tên tỉnh'],
+      ['unmatched', 3, 'Tên huyện'],
+    ]);
+    const names = 'Tên,Huyện,Số hộ nghèo đầu năm\nThị xã Cai Lậy,Huyện Cai Lậy,10\n';
+    expect(analyse(names, { provinceCode: '82' }).analysis.problems).toEqual([
+      expect.objectContaining({
+        kind: 'duplicate-unit-column',
+        params: expect.objectContaining({ role: 'name' }),
+      }),
+    ]);
+  });
+
+  it('checks only the rows that are read: a dropped row may disagree', () => {
+    const differing = 'Mã huyện,Số hộ nghèo đầu năm,Mã huyện\n071,10,071\n072,12,073\n';
+    expect(analyse(differing).analysis.problems.map((p) => p.kind)).toEqual([
+      'duplicate-unit-column',
+    ]);
+    expect(analyse(differing, { decisions: { 1: 'drop' } }).analysis.problems).toEqual([]);
+  });
+
   it('refuses a row cut short, naming the row and the first missing column', () => {
     const cut = 'Tên,Số hộ nghèo đầu năm,Tổng số hộ đầu năm\nLâm Bình,10,800\nNa Hang,54\n';
     const { analysis } = analyse(cut);
@@ -232,6 +304,47 @@ describe('analyseImport properties', () => {
     fc.boolean(),
   );
   const rows = fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 12 });
+
+  it('a copy of the code column is read as nothing new, unless a row of it names another unit', () => {
+    const districts = TEST_UNITS.filter((u) => u.provinceCode === '08' && u.level === 'district');
+    const row = fc.record({
+      unit: fc.nat({ max: districts.length - 1 }),
+      poor: fc.nat({ max: 5000 }),
+      spelling: fc.constantFrom('same', 'unpadded', 'spaced'),
+      changed: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(row, { minLength: 1, maxLength: districts.length, selector: (r) => r.unit }),
+        (rows) => {
+          const code = (i: number) => districts[i]!.code;
+          const copy = (r: (typeof rows)[number]) =>
+            r.changed
+              ? code((r.unit + 1) % districts.length)
+              : r.spelling === 'unpadded'
+                ? String(Number(code(r.unit)))
+                : r.spelling === 'spaced'
+                  ? ` ${code(r.unit)} `
+                  : code(r.unit);
+          const body = rows.map((r) => `${code(r.unit)},${r.poor},${copy(r)}`).join('\n');
+          const { analysis } = analyse(`Mã huyện,Số hộ nghèo đầu năm,Mã huyện\n${body}\n`);
+          const firstChanged = rows.findIndex((r) => r.changed);
+          if (firstChanged < 0) {
+            const alone = rows.map((r) => `${code(r.unit)},${r.poor}`).join('\n');
+            const expected = analyse(`Mã huyện,Số hộ nghèo đầu năm\n${alone}\n`).analysis;
+            expect(analysis.problems).toEqual(expected.problems);
+            expect(analysis.observations).toEqual(expected.observations);
+          } else {
+            const reported = analysis.problems.filter((p) => p.kind === 'duplicate-unit-column');
+            expect(reported.map((p) => [p.row, p.params.first, p.params.second])).toEqual([
+              [firstChanged + 2, code(rows[firstChanged]!.unit), copy(rows[firstChanged]!)],
+            ]);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 
   it('never throws: any table either yields sound figures or says why not', () => {
     fc.assert(

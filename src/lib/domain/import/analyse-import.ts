@@ -13,6 +13,8 @@ import { IMPORT_LIMITS } from './limits.ts';
 import { createProblem, type TableProblem } from './problems.ts';
 import { columnLetter, guessHeaderRow, transposeTable, type RawTable } from './raw-table.ts';
 import {
+  foldText,
+  foldUnitName,
   unitKey,
   type KnownUnit,
   type MatchStatus,
@@ -174,6 +176,11 @@ export function analyseImport(
     settings.transpose
       ? { row: c + 1, column: columnLetter(Math.max(0, settings.headerRow)) }
       : { row: Math.max(1, headerLine), column: headers[c] || columnLetter(c) };
+  // Two columns of one name ("Mã huyện" twice) are told apart by their letters.
+  const columnName = (c: number) =>
+    settings.transpose || !headers[c]
+      ? headers[c] || columnLetter(c)
+      : `${headers[c]} (${columnLetter(c)})`;
   const problems: TableProblem[] = raw.readerWarnings.map((warning) =>
     createProblem('error', warning.row + 1, '', 'parse', { detail: warning.message }),
   );
@@ -239,6 +246,12 @@ export function analyseImport(
     }),
   );
   const byKey = new Map<string, KnownUnit>(matcher.units.map((unit) => [unitKey(unit), unit]));
+  // Two columns read as one unit field (two "Mã huyện"; "Mã tỉnh" beside "Tên tỉnh") say it
+  // twice: the first is read, so they must agree on every row read, or the person chooses one.
+  const repeated = UNIT_ROLES.flatMap((role) => {
+    const [first = -1, ...others] = settings.columns.flatMap((r, c) => (r === role ? [c] : []));
+    return others.map((c) => ({ role, first, c, reported: false }));
+  });
 
   const analysed: AnalysedRow[] = [];
   const validationRows: ValidationRow[] = [];
@@ -297,6 +310,21 @@ export function analyseImport(
     }
     counts[match.status] += 1;
     analysed.push({ index, row: where.row, label, match });
+    for (const pair of match.status === 'skipped' || match.status === 'dropped' ? [] : repeated) {
+      const [first, second] = [text(row, pair.first), text(row, pair.c)];
+      if (pair.reported || unitCellsAgree(pair.role, first, second, matcher)) continue;
+      pair.reported = true;
+      const at = locate(index, pair.c);
+      problems.push(
+        createProblem('error', at.row, at.column, 'duplicate-unit-column', {
+          role: pair.role,
+          other: columnName(pair.first),
+          column: columnName(pair.c),
+          first,
+          second,
+        }),
+      );
+    }
     if (row.length < headerWidth && match.status !== 'skipped' && match.status !== 'dropped') {
       problems.push(
         createProblem(
@@ -375,6 +403,31 @@ export function analyseImport(
     level,
     provinceCode: scope,
   });
+}
+
+const UNIT_ROLES = ['code', 'name', 'province'] as const;
+
+/**
+ * Whether two cells of one unit field name the same unit: codes without leading zeros, a
+ * province by its code or name ("08", "Tỉnh Tuyên Quang"), names folded ("Lâm Bình" is
+ * "Huyện Lâm Bình", but "Thị xã Cai Lậy" is not "Huyện Cai Lậy").
+ */
+export function unitCellsAgree(
+  role: (typeof UNIT_ROLES)[number],
+  a: string,
+  b: string,
+  matcher: UnitMatcher,
+): boolean {
+  if (a === b) return true;
+  // No unit's name is that long; such a cell is refused anyway, and not worth folding.
+  if (a.length > IMPORT_LIMITS.nameLength || b.length > IMPORT_LIMITS.nameLength) return false;
+  if (role === 'code') return foldText(a) === foldText(b);
+  if (role === 'province') {
+    const [p, q] = [matcher.province(a), matcher.province(b)];
+    if (p && q) return p.code === q.code;
+  }
+  const [x, y] = [foldUnitName(a), foldUnitName(b)];
+  return x.bare === y.bare && (x.type === y.type || x.type === '' || y.type === '');
 }
 
 function finish(analysis: Omit<ImportAnalysis, 'indicators'>): ImportAnalysis {

@@ -52,7 +52,7 @@ describe('guessColumns', () => {
     ]);
   });
 
-  it('ignores serial numbers and notes; two columns of one indicator both keep it, for the person to choose', () => {
+  it('ignores serial numbers and notes; two columns of one role both keep it, for the analysis to check', () => {
     const rows = [['1', 'Lâm Bình', '1', '2', 'x', 'Na Hang']];
     expect(
       guessColumns(
@@ -60,7 +60,7 @@ describe('guessColumns', () => {
         rows,
         matcher,
       ),
-    ).toEqual(['ignore', 'name', 'poor_start', 'poor_start', 'ignore', 'ignore']);
+    ).toEqual(['ignore', 'name', 'poor_start', 'poor_start', 'ignore', 'name']);
   });
 
   it('reads headers named after Object.prototype members as nothing in particular', () => {

@@ -117,9 +117,9 @@ function roleFromHeader(header: string): ColumnRole | null {
 /**
  * A first guess at every column's role, from its header and — for the unit columns — from its
  * content: a column of 1–3-digit values that are unit codes holds codes; the text column whose
- * values match most unit names holds names. A unit role is given once. Two columns whose headers
- * name the same indicator both get it, so the analysis reports them and the person chooses one:
- * silently keeping the first would drop the other's figures unseen.
+ * values match most unit names holds names. Two columns whose headers read as the same role both
+ * get it, so the analysis reports them (two indicators always, two unit columns when they
+ * disagree) and the person chooses one: silently keeping the first would drop the other unseen.
  */
 export function guessColumns(
   header: readonly Cell[],
@@ -134,7 +134,6 @@ export function guessColumns(
     if (isEmpty(sample, c)) return 'ignore';
     const role = roleFromHeader(text);
     if (!role || role === 'ignore') return 'ignore';
-    if (taken.has(role)) return isIndicatorId(role) ? role : 'ignore';
     taken.add(role);
     return role;
   });

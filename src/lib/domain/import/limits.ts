@@ -41,25 +41,93 @@ export function isWholeUnit(unit: IndicatorUnit): boolean {
   return unit === 'households' || unit === 'people';
 }
 
+/** Where a JSON object names a key twice: the key, and the path of keys and indexes to it. */
+export interface JsonDuplicateKey {
+  key: string;
+  path: (string | number)[];
+  offset: number;
+}
+
+export interface JsonScan {
+  /** The offset at which the text nests deeper than the limit, or -1. */
+  tooDeepAt: number;
+  /** The first object that holds a key twice (JSON.parse would silently keep the last). */
+  duplicate: JsonDuplicateKey | null;
+}
+
+interface Container {
+  keys: Set<string> | null;
+  /** The object's current key, or the array's current index. */
+  at: string | number;
+  expectKey: boolean;
+}
+
 /**
- * The offset at which JSON text nests deeper than `limit`, or -1. A linear scan that skips
- * strings, run before `JSON.parse` and the readers that walk the result recursively.
+ * One linear pass over JSON text, run before `JSON.parse` and the readers that walk the result
+ * recursively: how deep it nests (it stops there), and, with `keys`, the first object holding a
+ * key twice. Malformed text is scanned as far as it goes; `JSON.parse` then says what is wrong.
  */
-export function jsonDepthExceeded(text: string, limit: number = IMPORT_LIMITS.jsonDepth): number {
-  let depth = 0;
-  let inString = false;
+export function scanJson(
+  text: string,
+  { limit = IMPORT_LIMITS.jsonDepth as number, keys = true } = {},
+): JsonScan {
+  const stack: Container[] = [];
+  let duplicate: JsonDuplicateKey | null = null;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i += 1;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      depth += 1;
-      if (depth > limit) return i;
-    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+    if (c === 0x22) {
+      const start = i;
+      let escaped = false;
+      for (i += 1; i < text.length; i += 1) {
+        const s = text.charCodeAt(i);
+        if (s === 0x5c) {
+          escaped = true;
+          i += 1;
+        } else if (s === 0x22) break;
+      }
+      const top = stack[stack.length - 1];
+      if (!top?.keys || !top.expectKey) continue;
+      top.expectKey = false;
+      const key = decodeKey(text.slice(start, i + 1), escaped);
+      top.at = key;
+      if (top.keys.has(key)) {
+        duplicate ??= {
+          key,
+          path: stack.slice(0, -1).map((container) => container.at),
+          offset: start,
+        };
+      } else top.keys.add(key);
+    } else if (c === 0x5b || c === 0x7b) {
+      if (stack.length >= limit) return { tooDeepAt: i, duplicate };
+      const object = c === 0x7b;
+      stack.push({
+        keys: object && keys ? new Set() : null,
+        at: object ? '' : 0,
+        expectKey: object,
+      });
+    } else if (c === 0x5d || c === 0x7d) stack.pop();
+    else if (c === 0x2c) {
+      const top = stack[stack.length - 1];
+      if (top && typeof top.at === 'number') top.at += 1;
+      else if (top) top.expectKey = true;
+    }
   }
-  return -1;
+  return { tooDeepAt: -1, duplicate };
+}
+
+/** A key as JSON.parse reads it ("\u0061" is "a"); a malformed one as written. */
+function decodeKey(quoted: string, escaped: boolean): string {
+  if (!escaped) return quoted.slice(1, -1);
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return quoted.slice(1, -1);
+  }
+}
+
+/** The offset at which JSON text nests deeper than `limit`, or -1. */
+export function jsonDepthExceeded(text: string, limit: number = IMPORT_LIMITS.jsonDepth): number {
+  return scanJson(text, { limit, keys: false }).tooDeepAt;
 }
 
 export class InflateLimitError extends Error {

@@ -12,6 +12,7 @@ export const PROBLEM_KINDS = [
   'missing-column',
   'no-unit-column',
   'duplicate-column',
+  'duplicate-unit-column',
   'empty-cell',
   'not-a-number',
   'negative',
@@ -43,6 +44,7 @@ const TEMPLATE: Record<ProblemKind, MessageKey> = {
   'missing-column': 'problem_missingColumn',
   'no-unit-column': 'problem_noUnitColumn',
   'duplicate-column': 'problem_duplicateColumn',
+  'duplicate-unit-column': 'problem_duplicateUnitColumn',
   'empty-cell': 'problem_emptyCell',
   'not-a-number': 'problem_notANumber',
   negative: 'problem_negative',
@@ -93,6 +95,9 @@ export function fillProblem(
     if (/indicator$/i.test(key) && isIndicatorId(value)) return INDICATORS[value].label[locale];
     if (key === 'level' && (value === 'province' || value === 'district' || value === 'commune')) {
       return messages[`level_${value}`].toLowerCase();
+    }
+    if (key === 'role' && (value === 'code' || value === 'name' || value === 'province')) {
+      return messages[`role_${value}`];
     }
     return value;
   });

@@ -121,6 +121,34 @@ describe('readImportFile', () => {
     expect((await readImportFile('a.json', utf8(inString))).table.rows).toHaveLength(2);
   });
 
+  it('refuses JSON with a key twice in one object, naming the record, its row and the key', async () => {
+    const records = '[{"ma":"071","rate_start":1},{"ma":"072","rate_start":5,"rate_start":7}]';
+    const reading = readImportFile('bang.json', utf8(records));
+    await expect(reading).rejects.toMatchObject({
+      key: 'importFile_duplicateKeyInRecord',
+      params: { key: 'rate_start', record: 2, row: 3 },
+    });
+    await expect(reading).rejects.toThrow(
+      'record 2 (row 3 of the table) holds the key “rate_start” twice',
+    );
+    const geo = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { ma: '071' }, geometry: null }],
+    }).replace('"ma":"071"', '"ma":"071","ma":"072"');
+    await expect(readImportFile('bang.geojson', utf8(geo))).rejects.toMatchObject({
+      params: { key: 'ma', record: 1, row: 2 },
+    });
+    const rows = '{"rows":[["ma","rate"],["071",{"x":1,"x":2}]]}';
+    await expect(readImportFile('bang.json', utf8(rows))).rejects.toMatchObject({
+      params: { key: 'x', record: 2, row: 2 },
+    });
+    const outside = '{"title":"a","title":"b","rows":[{"ma":"071"}]}';
+    await expect(readImportFile('bang.json', utf8(outside))).rejects.toMatchObject({
+      key: 'importFile_duplicateKey',
+      params: { key: 'title' },
+    });
+  });
+
   it('reads records keyed constructor or toString as their own fields only', async () => {
     const json = JSON.stringify([{ name: 'Lâm Bình', constructor: 5 }, { toString: 'x' }]);
     const file = await readImportFile('a.json', utf8(json));

@@ -5,7 +5,8 @@ import {
   checkInflatedSize,
   IMPORT_LIMITS,
   InflateLimitError,
-  jsonDepthExceeded,
+  scanJson,
+  type JsonDuplicateKey,
 } from './limits.ts';
 import type { Cell } from './numbers.ts';
 import {
@@ -118,47 +119,83 @@ function dropEmptyRows(rows: Cell[][]): Cell[][] {
 }
 
 function readJson(text: string): { format: FileFormat; table: RawTable } {
-  let data: unknown;
   // Deep nesting overflows the stack of whatever walks the result; real tables need 6 levels.
-  if (jsonDepthExceeded(text) >= 0) {
+  const { tooDeepAt, duplicate } = scanJson(text);
+  if (tooDeepAt >= 0) {
     throw new ImportFileError('importFile_jsonDepth', { limit: IMPORT_LIMITS.jsonDepth });
   }
+  let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     throw new ImportFileError('importFile_json', { detail: (error as Error).message });
   }
-  if (isRecord(data) && data.type === 'FeatureCollection' && Array.isArray(data.features)) {
-    const records = data.features.map((feature) =>
-      isRecord(feature) && isRecord(feature.properties) ? feature.properties : {},
-    );
-    return { format: 'geojson', table: recordsTable(records) };
-  }
-  if (isRecord(data) && data.type === 'Topology' && isRecord(data.objects)) {
-    const object = Object.values(data.objects).find(
-      (o) => isRecord(o) && Array.isArray(o.geometries),
-    ) as { geometries: unknown[] } | undefined;
-    if (!object) throw new ImportFileError('importFile_noCollection');
-    const records = object.geometries.map((g) =>
-      isRecord(g) && isRecord(g.properties) ? g.properties : {},
-    );
-    return { format: 'topojson', table: recordsTable(records) };
-  }
-  const list = Array.isArray(data)
-    ? data
-    : isRecord(data)
-      ? (Object.values(data).find(Array.isArray) as unknown[] | undefined)
-      : undefined;
-  if (!list || list.length === 0) {
-    throw new ImportFileError('importFile_noList');
-  }
-  if (list.every(Array.isArray)) {
+  const list = findList(data);
+  // JSON.parse keeps the last of a key said twice; which figure was meant cannot be known.
+  if (duplicate) throw duplicateKeyError(duplicate, list);
+  if (!list) throw new ImportFileError('importFile_noList');
+  const { format, items } = list;
+  if (format === 'json' && items.every(Array.isArray)) {
     return {
-      format: 'json',
-      table: { rows: list.map((row) => row.map(toCell)), readerWarnings: [] },
+      format,
+      table: { rows: items.map((row) => (row as unknown[]).map(toCell)), readerWarnings: [] },
     };
   }
-  return { format: 'json', table: recordsTable(list.map((item) => (isRecord(item) ? item : {}))) };
+  return { format, table: recordsTable(items.map((item) => (isRecord(item) ? item : {}))) };
+}
+
+/** The list a JSON file's table is read from, and its path (to name a record in a message). */
+interface JsonList {
+  format: FileFormat;
+  path: string[];
+  items: unknown[];
+}
+
+function findList(data: unknown): JsonList | null {
+  if (isRecord(data) && data.type === 'FeatureCollection' && Array.isArray(data.features)) {
+    const items = data.features.map((feature) =>
+      isRecord(feature) && isRecord(feature.properties) ? feature.properties : {},
+    );
+    return { format: 'geojson', path: ['features'], items };
+  }
+  if (isRecord(data) && data.type === 'Topology' && isRecord(data.objects)) {
+    const found = Object.entries(data.objects).find(
+      ([, o]) => isRecord(o) && Array.isArray(o.geometries),
+    ) as [string, { geometries: unknown[] }] | undefined;
+    if (!found) throw new ImportFileError('importFile_noCollection');
+    const [name, object] = found;
+    const items = object.geometries.map((g) =>
+      isRecord(g) && isRecord(g.properties) ? g.properties : {},
+    );
+    return { format: 'topojson', path: ['objects', name, 'geometries'], items };
+  }
+  if (Array.isArray(data))
+    return data.length > 0 ? { format: 'json', path: [], items: data } : null;
+  if (!isRecord(data)) return null;
+  const entry = Object.entries(data).find(([, value]) => Array.isArray(value)) as
+    [string, unknown[]] | undefined;
+  return entry && entry[1].length > 0
+    ? { format: 'json', path: [entry[0]], items: entry[1] }
+    : null;
+}
+
+/** Names the record holding the key twice when it is in the table's list, else the key alone. */
+function duplicateKeyError(duplicate: JsonDuplicateKey, list: JsonList | null): ImportFileError {
+  const { key, path } = duplicate;
+  const inList =
+    list !== null &&
+    path.length > list.path.length &&
+    list.path.every((step, i) => path[i] === step) &&
+    typeof path[list.path.length] === 'number';
+  if (!inList) return new ImportFileError('importFile_duplicateKey', { key });
+  const index = path[list.path.length] as number;
+  // A list of records has its header (the keys) as row 1; a list of rows starts with it.
+  const rows = list.format === 'json' && list.items.every(Array.isArray);
+  return new ImportFileError('importFile_duplicateKeyInRecord', {
+    key,
+    record: index + 1,
+    row: rows ? index + 1 : index + 2,
+  });
 }
 
 /** Records → a header row with every key (in order of first appearance) and one row each. */
