@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { cspViolations, expect, mapSettled, openAtlas, test } from './fixtures.ts';
+import { cspViolations, expect, mapSettled, openAtlas, OPENING_VIEW, test } from './fixtures.ts';
 import { SYNTHETIC_DATASET_ID, seedSyntheticNationalDataset } from './synthetic-dataset.ts';
 import type { Page } from '@playwright/test';
 
@@ -97,7 +97,7 @@ test('a bad or hostile scenario link shows a message and changes nothing', async
   await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   await expect(page.getByTestId('scenario-notice')).toContainText('Liên kết kịch bản không hợp lệ');
   await expect(page.getByTestId('scenario-panel')).toHaveCount(0);
-  await expect(page.getByTestId('legend')).toContainText('Tỷ lệ hộ nghèo đầu năm');
+  await expect(page.getByTestId('dataset-select')).toHaveValue(OPENING_VIEW.datasetId);
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });
 
