@@ -13,6 +13,7 @@ interface MapHandle {
   atlasMap: {
     getCenter(): { lng: number; lat: number };
     getPaintProperty(layer: string, name: string): unknown;
+    getLayer(id: string): unknown;
     setLayoutProperty(layer: string, name: string, value: string): void;
   };
 }
@@ -157,9 +158,13 @@ test.describe('keyboard stepping on the map', () => {
 });
 
 test.describe('provenance on the map', () => {
-  async function provenanceDrawn(page: Page): Promise<{ pattern: unknown; opacity: unknown }> {
+  /** The provenance layer's pattern and opacity, or null when the map has no such layer. */
+  async function provenanceDrawn(
+    page: Page,
+  ): Promise<{ pattern: unknown; opacity: unknown } | null> {
     return page.evaluate(() => {
       const map = (window as unknown as MapHandle).atlasMap;
+      if (!map.getLayer('unit-provenance')) return null;
       return {
         pattern: map.getPaintProperty('unit-provenance', 'fill-pattern'),
         opacity: map.getPaintProperty('unit-provenance', 'fill-opacity'),
@@ -175,7 +180,7 @@ test.describe('provenance on the map', () => {
     // The default dataset is the Tuyên Quang 2020 plan.
     await expect(row).toContainText('Chỉ tiêu kế hoạch, chưa phải kết quả (chấm)');
     await expect(row).toHaveAttribute('data-mark', 'dots');
-    expect((await provenanceDrawn(page)).pattern).toBe('provenance-dots');
+    expect((await provenanceDrawn(page))?.pattern).toBe('provenance-dots');
 
     // The dots are really drawn: Lâm Bình looks different without them.
     await page.getByRole('button', { name: 'Phóng tới vùng có số liệu' }).click();
@@ -205,14 +210,15 @@ test.describe('provenance on the map', () => {
     await page.getByLabel('Bộ dữ liệu').selectOption('rach-gia-2022-review');
     await expect(row).toHaveAttribute('data-mark', 'none');
     await expect(row).toContainText('Kết quả rà soát hằng năm');
-    expect((await provenanceDrawn(page)).opacity).toBe(0);
+    // Reviews stay plain: no pattern layer at all.
+    expect(await provenanceDrawn(page)).toBeNull();
 
     await page.getByTestId('scenario-toggle').click();
     await expect(page.getByTestId('scenario-panel')).toBeVisible();
     await expect(row).toHaveAttribute('data-mark', 'lines');
     await expect(row).toContainText('Dự báo của kịch bản');
-    expect((await provenanceDrawn(page)).pattern).toBe('provenance-lines');
-    expect((await provenanceDrawn(page)).opacity).not.toBe(0);
+    expect((await provenanceDrawn(page))?.pattern).toBe('provenance-lines');
+    expect((await provenanceDrawn(page))?.opacity).not.toBe(0);
   });
 });
 

@@ -31,7 +31,7 @@ const CLASSES = classifyIndicator([...VALUES.values()], INDICATORS.poverty_rate,
 interface StateMap {
   atlasMap: {
     getFeatureState(feature: { source: string; id: string }): Record<string, unknown>;
-    setPaintProperty(layer: string, name: string, value: unknown): void;
+    setLayoutProperty(layer: string, name: string, value: unknown): void;
   };
 }
 
@@ -73,7 +73,11 @@ test('the provinces are painted in their class colours, read from the data', asy
   await hideLabels(page);
   // The survey's grid mark goes over the class colour; sample the colour itself.
   await page.evaluate(() =>
-    (window as unknown as StateMap).atlasMap.setPaintProperty('unit-provenance', 'fill-opacity', 0),
+    (window as unknown as StateMap).atlasMap.setLayoutProperty(
+      'unit-provenance',
+      'visibility',
+      'none',
+    ),
   );
   await mapSettled(page);
   const sorted = [...VALUES].sort((a, b) => b[1] - a[1]);
@@ -142,6 +146,8 @@ test('clicking a province with district figures offers them; one action returns 
   await page.locator('#map canvas').click({ position: { x, y } });
   const panel = page.getByTestId('unit-panel');
   await expect(panel.getByRole('heading', { level: 2 })).toContainText('Tuyên Quang');
+  // Its profile lists every dataset's figures for the province, each once.
+  await expect(panel.getByTestId('profile-dataset').first()).toBeVisible();
   const offer = panel.getByTestId('district-data-offer');
   await expect(offer).toContainText('Tuyên Quang — Kế hoạch giảm nghèo năm 2020');
   await offer.getByRole('button', { name: 'Xem bản đồ huyện' }).first().click();
@@ -225,4 +231,40 @@ test('a district table can be shown summed to its provinces; a table of rates al
   await page.getByTestId('dataset-select').selectOption('rach-gia-2022-review');
   await expect(page.getByTestId('province-sum-toggle')).toBeDisabled();
   await expect(page.getByTestId('province-sum-why')).toContainText('Chỉ có tỷ lệ, không có số hộ');
+});
+
+test('no error while going through every dataset, both eras and the province sums', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await openAtlas(page);
+  const toggle = page.getByTestId('province-sum-toggle');
+  await toggle.click();
+  await toggle.click();
+  await page.getByRole('button', { name: /Về bản đồ toàn quốc/ }).click();
+  // From a survey's marked map to a plain review: the provenance layer goes, it is not set to a
+  // constant (MapLibre then threw "this.expression.evaluate is not a function").
+  await page.goto('/#/map?d=tuyen-quang-2020-plan&e=2019');
+  await expect(page.getByTestId('view-link-notice')).toHaveAttribute('data-kind', 'invalid');
+  const select = page.getByTestId('dataset-select');
+  await select.selectOption('rach-gia-2022-review');
+  await mapSettled(page);
+  const ids = await select
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  for (const id of ids) {
+    await select.selectOption(id);
+    await mapSettled(page);
+  }
+  const eras = page.getByTestId('era-switch');
+  await eras.getByRole('radio', { name: '2025 · 34 tỉnh, cấp xã' }).check();
+  await mapSettled(page);
+  await eras.getByRole('radio', { name: '2019 · 63 tỉnh, cấp huyện' }).check();
+  await mapSettled(page);
+  expect(errors).toEqual([]);
 });

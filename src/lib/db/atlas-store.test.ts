@@ -255,6 +255,14 @@ describe.each(implementations)('%s', (_name, create) => {
     expect(keys).toEqual(['my-survey:071:10', 'plan-a:071:11', 'province-08:08:10']);
     // The level is part of the unit: a district asked for does not bring a province's figures.
     expect(await store.getUnitObservations([{ code: '08', level: 'district' }])).toEqual([]);
+    // A province is its own province: asked for at both levels, each figure comes once.
+    const own = await store.getUnitObservations([
+      { code: '08', level: 'district' },
+      { code: '08', level: 'province' },
+    ]);
+    expect(own.map((o) => `${o.datasetId}:${o.unitCode}:${o.value}`)).toEqual([
+      'province-08:08:10',
+    ]);
   });
 
   it('refuses to store an import over a built-in dataset or with stray figures', async () => {

@@ -146,10 +146,12 @@ export class IndexedDbAtlasStore implements AtlasStore {
     const { db } = this;
     return db.transaction('r', db.datasets, db.observations, async () => {
       const ids = (await db.datasets.toCollection().primaryKeys()) as string[];
-      // One key range per dataset and unit: a scan of every figure would grow with imports.
+      // One key range per dataset and code: a scan of every figure would grow with imports. A
+      // code asked for at two levels (a province is its own province) is read once.
+      const codes = [...new Set(units.map((u) => u.code))];
       const found = await Promise.all(
         ids.flatMap((id) =>
-          units.map(({ code }) =>
+          codes.map((code) =>
             db.observations
               .where('[datasetId+unitCode+indicator]')
               .between([id, code, Dexie.minKey], [id, code, Dexie.maxKey], true, true)

@@ -116,3 +116,24 @@ export const UNIT_FILTER: FilterSpecification = [
   ['get', 'role'],
   ['literal', ['district', 'province']],
 ];
+
+/**
+ * Keeps a layer in the style only while `present`. A paint property switched between a constant
+ * and a feature-state expression breaks MapLibre's next feature-state update ("this.expression
+ * .evaluate is not a function"), so a layer that is sometimes off is removed, not made transparent
+ * by a constant. It comes back below the first of `before` that is there, keeping the order.
+ */
+export function keepLayer(
+  map: MapLibreMap,
+  layer: LayerSpecification,
+  present: boolean,
+  before: readonly string[],
+): void {
+  const exists = map.getLayer(layer.id) !== undefined;
+  if (present && !exists)
+    map.addLayer(
+      layer,
+      before.find((id) => map.getLayer(id)),
+    );
+  else if (!present && exists) map.removeLayer(layer.id);
+}
