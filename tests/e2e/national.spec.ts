@@ -148,6 +148,9 @@ test('clicking a province with district figures offers them; one action returns 
   await expect(panel.getByRole('heading', { level: 2 })).toContainText('Tuyên Quang');
   // Its profile lists every dataset's figures for the province, each once.
   await expect(panel.getByTestId('profile-dataset').first()).toBeVisible();
+  // Ranked among the provinces on the map; a province has no province to rank in.
+  await expect(panel.getByTestId('profile-rank')).toContainText('/63 trên bản đồ');
+  await expect(panel.getByTestId('profile-rank')).not.toContainText('trong tỉnh');
   const offer = panel.getByTestId('district-data-offer');
   await expect(offer).toContainText('Tuyên Quang — Kế hoạch giảm nghèo năm 2020');
   await offer.getByRole('button', { name: 'Xem bản đồ huyện' }).first().click();
@@ -230,7 +233,7 @@ test('a district table can be shown summed to its provinces; a table of rates al
 
   await page.getByTestId('dataset-select').selectOption('rach-gia-2022-review');
   await expect(page.getByTestId('province-sum-toggle')).toBeDisabled();
-  await expect(page.getByTestId('province-sum-why')).toContainText('Chỉ có tỷ lệ, không có số hộ');
+  await expect(page.getByTestId('province-sum-why')).toContainText('Không có tổng số hộ');
 });
 
 test('no error while going through every dataset, both eras and the province sums', async ({

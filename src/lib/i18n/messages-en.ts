@@ -13,7 +13,7 @@ export const en: Messages = {
   backToNation: 'Back to the national map',
   sumToProvinces: 'Sum to provinces',
   'provinceSum_rates-only':
-    'Rates only, no household counts: not summed to provinces (rates are never averaged)',
+    'No household totals: the rates are not summed to provinces (rates are never averaged)',
   'provinceSum_not-summable': 'This indicator cannot be summed to provinces',
   zoomToData: 'Zoom to the area with data',
   viewMap: 'Map',
@@ -145,6 +145,7 @@ export const en: Messages = {
   match_dropped: 'Dropped',
   profileHeading: 'Unit profile',
   profileRank: 'Rank by {measure} (1 = highest): {province} in the province, {nation} on the map.',
+  profileRankOnMap: 'Rank by {measure} (1 = highest): {nation} on the map.',
   profilePriority: 'In the priority area',
   profileScenario:
     'Scenario: {start} → {end} at the end of {year} (on average {perYear} points a year).',

@@ -17,7 +17,7 @@ export const vi = {
   backToNation: 'Về bản đồ toàn quốc',
   sumToProvinces: 'Cộng lên cấp tỉnh',
   'provinceSum_rates-only':
-    'Chỉ có tỷ lệ, không có số hộ: không cộng lên tỉnh (không lấy trung bình tỷ lệ)',
+    'Không có tổng số hộ: tỷ lệ không cộng lên tỉnh được (không lấy trung bình tỷ lệ)',
   'provinceSum_not-summable': 'Chỉ tiêu này không cộng lên tỉnh được',
   zoomToData: 'Phóng tới vùng có số liệu',
   viewMap: 'Bản đồ',
@@ -149,6 +149,7 @@ export const vi = {
   match_dropped: 'Đã bỏ',
   profileHeading: 'Hồ sơ đơn vị',
   profileRank: 'Hạng theo {measure} (1 = cao nhất): {province} trong tỉnh, {nation} trên bản đồ.',
+  profileRankOnMap: 'Hạng theo {measure} (1 = cao nhất): {nation} trên bản đồ.',
   profilePriority: 'Thuộc vùng ưu tiên',
   profileScenario:
     'Kịch bản: {start} → {end} cuối năm {year} (giảm bình quân {perYear} điểm %/năm).',
