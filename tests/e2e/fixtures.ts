@@ -144,6 +144,46 @@ export async function inView(page: Page, lngLat: [number, number]): Promise<bool
   );
 }
 
+/** A map feature of one role, as the map's own GeoJSON source holds it. */
+export interface MapFeature {
+  code: string;
+  name: string;
+  /** A point's position; other geometries' first coordinates are not needed here. */
+  coordinates: unknown;
+}
+
+/** Every feature of one role in a map source (`boundaries` by default): code, name, position. */
+export async function mapFeatures(
+  page: Page,
+  { source = 'boundaries', role }: { source?: string; role: string },
+): Promise<MapFeature[]> {
+  return page.evaluate(
+    async ([sourceId, wanted]) => {
+      const w = window as unknown as {
+        atlasMap: {
+          getSource(id: string): {
+            getData(): Promise<{
+              features: {
+                properties: { code: string; role: string; name: string };
+                geometry: { type: string; coordinates: unknown };
+              }[];
+            }>;
+          };
+        };
+      };
+      const data = await w.atlasMap.getSource(sourceId).getData();
+      return data.features
+        .filter((f) => f.properties.role === wanted)
+        .map((f) => ({
+          code: f.properties.code,
+          name: f.properties.name,
+          coordinates: f.geometry.type === 'Point' ? f.geometry.coordinates : null,
+        }));
+    },
+    [source, role] as const,
+  );
+}
+
 /**
  * A unit's label point: a point inside it (the pole of inaccessibility). A district's by default;
  * a 2025 commune's with `{ source: 'communes-2025', role: 'commune-label' }`.
@@ -153,27 +193,8 @@ export async function labelPointOf(
   code: string,
   { source = 'boundaries', role = 'district-label' } = {},
 ): Promise<[number, number]> {
-  return page.evaluate(
-    async ([wanted, sourceId, labelRole]) => {
-      const w = window as unknown as {
-        atlasMap: {
-          getSource(id: string): {
-            getData(): Promise<{
-              features: {
-                properties: { code: string; role: string };
-                geometry: { coordinates: [number, number] };
-              }[];
-            }>;
-          };
-        };
-      };
-      const data = await w.atlasMap.getSource(sourceId).getData();
-      return data.features.find(
-        (f) => f.properties.role === labelRole && f.properties.code === wanted,
-      )!.geometry.coordinates;
-    },
-    [code, source, role] as const,
-  );
+  const features = await mapFeatures(page, { source, role });
+  return features.find((f) => f.code === code)!.coordinates as [number, number];
 }
 
 /** Hides every text layer, so pixels sampled on the map are the fills' own colours. */

@@ -3,6 +3,7 @@ import {
   expect,
   hideLabels,
   labelPointOf,
+  mapFeatures,
   mapSettled,
   openAtlas,
   pixelOf,
@@ -21,23 +22,10 @@ interface MapHandle {
 const announcement = (page: Page) => page.getByTestId('map-announcement');
 const canvas = (page: Page) => page.locator('canvas.maplibregl-canvas');
 
-/** The district code a name belongs to, read from the map's own label features. */
+/** The district code a name belongs to, read from the map's own features. */
 async function codeOfName(page: Page, name: string): Promise<string> {
-  return page.evaluate(async (wanted) => {
-    const w = window as unknown as {
-      atlasMap: {
-        getSource(id: string): {
-          getData(): Promise<{
-            features: { properties: { code: string; role: string; name: string } }[];
-          }>;
-        };
-      };
-    };
-    const data = await w.atlasMap.getSource('boundaries').getData();
-    return data.features.find(
-      (f) => f.properties.role === 'district' && f.properties.name === wanted,
-    )!.properties.code;
-  }, name);
+  const districts = await mapFeatures(page, { role: 'district' });
+  return districts.find((f) => f.name === name)!.code;
 }
 
 /** The district named at the start of the live announcement ("Huyện Lâm Bình, Tỉnh …: …"). */

@@ -14,6 +14,7 @@ import {
   hexToRgb,
   hideLabels,
   labelPointOf,
+  mapFeatures,
   mapSettled,
   openAtlas,
   test,
@@ -95,25 +96,9 @@ test('the summary names the national figure and the highest and lowest provinces
 }) => {
   await openAtlas(page, { firstScreen: true });
   const sorted = NATIONAL.observations.toSorted((a, b) => b.value - a.value);
-  const names = await page.evaluate(
-    async (codes) => {
-      const w = window as unknown as {
-        atlasMap: {
-          getSource(id: string): {
-            getData(): Promise<{
-              features: { properties: { code: string; role: string; name: string } }[];
-            }>;
-          };
-        };
-      };
-      const data = await w.atlasMap.getSource('boundaries').getData();
-      return codes.map(
-        (code) =>
-          data.features.find((f) => f.properties.role === 'province' && f.properties.code === code)!
-            .properties.name,
-      );
-    },
-    [sorted[0]!.unitCode, sorted.at(-1)!.unitCode],
+  const provinces = await mapFeatures(page, { role: 'province' });
+  const names = [sorted[0]!, sorted.at(-1)!].map(
+    (o) => provinces.find((f) => f.code === o.unitCode)!.name,
   );
   const sentence = page.getByTestId('map-sentence');
   const percent = (v: number) => formatIndicatorValue(v, 'percent', 'vi');
