@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryRuleBreaks, runFuzz, tableRuleBreaks } from './import-fuzz.ts';
+import { boundaryRuleBreaks, runCase, runFuzz, tableRuleBreaks } from './import-fuzz.ts';
 
 /** The sample of the import fuzz suite that every `npm test` runs; `npm run fuzz` runs 10,000. */
 describe('import fuzz suite', () => {
@@ -63,5 +63,21 @@ describe('import fuzz suite', () => {
     expect(boundaryRuleBreaks(JSON.stringify(collection))).toContain(
       'feature 1: crossing at 105.05,22.05',
     );
+  });
+
+  it('plants a key said twice in boundary files, which the import refuses', async () => {
+    for (const format of ['boundary-geojson', 'boundary-topojson'] as const) {
+      const plain = await runCase({ format, base: 0, mutations: [], spellings: [0, 0] });
+      expect(plain).toMatchObject({ status: 'accepted', failures: [] });
+      for (const col of [0, 1]) {
+        const twice = await runCase({
+          format,
+          base: 0,
+          mutations: [{ op: 'duplicate-key', row: 3, col }],
+          spellings: [0, 0],
+        });
+        expect(twice).toMatchObject({ status: 'refused', failures: [] });
+      }
+    }
   });
 });

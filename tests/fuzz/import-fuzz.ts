@@ -318,6 +318,14 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
             value: fc.constantFrom(...HOSTILE_HEADERS),
           }),
         },
+        {
+          weight: 1,
+          arbitrary: fc.record({
+            op: fc.constant('duplicate-key' as const),
+            row: index,
+            col: index,
+          }),
+        },
         { weight: 1, arbitrary: fc.constant({ op: 'bomb' as const }) },
       ),
       { maxLength: 3 },
@@ -562,13 +570,24 @@ function boundaryBytes(format: (typeof BOUNDARY_FORMATS)[number], mutations: Mut
   const features = breakGeometry(DISTRICTS, mutations);
   let name: string;
   let bytes: Uint8Array;
-  if (format === 'boundary-geojson') {
-    name = 'ranh-gioi.geojson';
-    bytes = utf8(JSON.stringify({ type: 'FeatureCollection', features }));
-  } else if (format === 'boundary-topojson') {
-    name = 'ranh-gioi.topojson';
+  if (format === 'boundary-geojson' || format === 'boundary-topojson') {
+    // A JSON key said twice (a Shapefile's table cannot): a feature's property, written again
+    // with another value, as in the table cases.
+    const twice = mutations.find((m) => m.op === 'duplicate-key');
+    const properties = twice && features[twice.row % features.length]?.properties;
+    if (twice?.op === 'duplicate-key' && properties) {
+      const keys = Object.keys(properties);
+      const key = keys[twice.col % keys.length];
+      if (key !== undefined) {
+        const value = `${String(properties[key])}0`;
+        Object.defineProperty(properties, `${key}${TWICE}`, { value, enumerable: true });
+      }
+    }
     const fc = { type: 'FeatureCollection', features } as FeatureCollection;
-    bytes = utf8(JSON.stringify(toTopology({ huyen: fc })));
+    const geojson = format === 'boundary-geojson';
+    name = geojson ? 'ranh-gioi.geojson' : 'ranh-gioi.topojson';
+    const text = JSON.stringify(geojson ? fc : toTopology({ huyen: fc }));
+    bytes = utf8(text.replace(`${JSON.stringify(TWICE).slice(1, -1)}"`, '"'));
   } else {
     name = 'ranh-gioi.zip';
     const fields = Object.keys(features[0]!.properties ?? {}).filter((k) => k !== '');
@@ -745,12 +764,24 @@ const KEEPING: ReadonlySet<Mutation['op']> = new Set([
   'nest',
 ]);
 
-/** Faults no import may keep quiet about: two unit columns that differ, a JSON key said twice. */
+/**
+ * Faults no import may keep quiet about: two unit columns that differ, a JSON key said twice (in a
+ * table or a boundary file).
+ */
 function refusalBreaks(
   c: FuzzCase,
   disagreeingCopy: boolean,
   status: CaseOutcome['status'],
 ): string[] {
+  if (c.format === 'boundary-geojson' || c.format === 'boundary-topojson') {
+    // Broken geometry and added properties leave the planted key where it was.
+    const keeps = c.mutations.every(
+      (m) => m.op === 'geometry' || m.op === 'header' || KEEPING.has(m.op),
+    );
+    return keeps && c.mutations.some((m) => m.op === 'duplicate-key') && status === 'accepted'
+      ? ['a boundary file with a key twice was accepted']
+      : [];
+  }
   if (!c.mutations.every((m) => KEEPING.has(m.op))) return [];
   const json = c.format === 'json' || c.format === 'geojson' || c.format === 'topojson';
   const breaks: string[] = [];
@@ -808,6 +839,7 @@ export async function runCase(c: FuzzCase): Promise<CaseOutcome> {
       const result = await timed(() => importBoundaries(name, bytes));
       status = result.status;
       if (result.status === 'accepted') failures.push(...boundaryRuleBreaks(result.text));
+      failures.push(...refusalBreaks(c, false, result.status));
     } else {
       const { rows, disagreeingCopy } = mutateRows(seed.rows, c.mutations);
       const { name, bytes } = await tableBytes(

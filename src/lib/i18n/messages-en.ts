@@ -288,6 +288,8 @@ export const en: Messages = {
   bnd_rewound: '{n} rings were rewound to the GeoJSON convention (shells counter-clockwise)',
   bnd_zipTooLarge: 'the archive inflates to more than {limit} MB',
   bnd_jsonTooDeep: 'the JSON nests deeper than {limit} levels',
+  // Boundary import: a JSON key said twice (#18)
+  bnd_duplicateKey: 'a JSON object holds the key “{key}” twice: each key may appear once, keep one',
   bnd_badRing: 'ring {ring} has fewer than 3 distinct points',
   bnd_projected: 'coordinates look projected (VN-2000?); export as WGS84 — {detail}',
   bnd_swapped: 'longitude and latitude look swapped ({x}; {y})',

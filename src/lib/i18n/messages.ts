@@ -293,6 +293,9 @@ export const vi = {
     '{n} vòng được đảo chiều cho đúng quy ước GeoJSON (vòng ngoài ngược chiều kim đồng hồ)',
   bnd_zipTooLarge: 'khi giải nén, tệp vượt quá {limit} MB',
   bnd_jsonTooDeep: 'JSON lồng sâu quá {limit} cấp',
+  // Boundary import: a JSON key said twice (#18)
+  bnd_duplicateKey:
+    'một đối tượng JSON có khóa “{key}” hai lần: mỗi khóa chỉ được có một lần, hãy giữ một',
   bnd_badRing: 'vòng {ring} có ít hơn 3 điểm khác nhau',
   bnd_projected:
     'tọa độ trông như đã chiếu (VN-2000?); hãy xuất lại theo WGS84 (kinh độ, vĩ độ) — {detail}',

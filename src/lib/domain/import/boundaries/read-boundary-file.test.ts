@@ -237,6 +237,34 @@ describe('readBoundaryFile: geometry that cannot be drawn or measured', () => {
     expect(read.features[0]!.properties.__proto__).toBe('c');
   });
 
+  it('refuses a key said twice, naming the feature and the property', () => {
+    const geometry = JSON.stringify({ type: 'Polygon', coordinates: [shell] });
+    const feature = (properties: string) =>
+      `{"type":"Feature","properties":${properties},"geometry":${geometry}}`;
+    const features = [
+      feature('{"ma_huyen":"071"}'),
+      feature('{"ma_huyen":"072","ma_huyen":"073"}'),
+    ];
+    const text = `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
+    const read = readBoundaryFile('x.geojson', utf8(text));
+    expect(read.ok).toBe(false);
+    expect(read.problems).toMatchObject([
+      { kind: 'duplicate-key', feature: 2, property: 'ma_huyen', params: { key: 'ma_huyen' } },
+    ]);
+    expect(boundaryProblemText(read.problems[0]!, 'vi')).toMatch(/^vùng 2, thuộc tính “ma_huyen”/);
+    // A geometry said twice (which ring was meant?) and a TopoJSON geometry's properties.
+    const twoGeometries = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":${geometry},"geometry":${geometry}}]}`;
+    expect(readBoundaryFile('x.geojson', utf8(twoGeometries)).problems).toMatchObject([
+      { kind: 'duplicate-key', feature: 1, property: null },
+    ]);
+    const topology = `{"type":"Topology","arcs":[],"objects":{"huyen":{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[105,21],"properties":{"ten":"a"}},{"type":"Point","coordinates":[105,21],"properties":{"ten":"b","ten":"c"}}]}}}`;
+    expect(readBoundaryFile('x.topojson', utf8(topology)).problems).toMatchObject([
+      { kind: 'duplicate-key', feature: 2, property: 'ten' },
+    ]);
+    // The same key in two different objects is no duplicate.
+    expect(readBoundaryFile('x.geojson', TWO_DISTRICTS).ok).toBe(true);
+  });
+
   it('refuses JSON nested too deep, and a zip that inflates past the limit', () => {
     const deep = utf8(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
     expect(readBoundaryFile('x.geojson', deep).problems.map((p) => p.kind)).toEqual([

@@ -1,7 +1,7 @@
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { feature as topologyFeature } from 'topojson-client';
 import { propertiesOf, type RawFeature } from './boundary-geometry.ts';
-import { IMPORT_LIMITS, jsonDepthExceeded } from '../limits.ts';
+import { IMPORT_LIMITS, scanJson, type JsonDuplicateKey } from '../limits.ts';
 import { fail } from './boundary-problems.ts';
 
 /** Features of one layer, and the layers a person can choose from (TopoJSON objects). */
@@ -17,12 +17,33 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function parseJson(text: string): unknown {
   // Deep nesting overflows the stack of the readers that walk the result.
-  if (jsonDepthExceeded(text) >= 0) fail('json-too-deep', { limit: IMPORT_LIMITS.jsonDepth });
+  const { tooDeepAt, duplicate } = scanJson(text);
+  if (tooDeepAt >= 0) fail('json-too-deep', { limit: IMPORT_LIMITS.jsonDepth });
+  let data: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    data = JSON.parse(text) as unknown;
   } catch (error) {
     return fail('not-json', { detail: error instanceof Error ? error.message : String(error) });
   }
+  // JSON.parse keeps the last of a key said twice: which code, name or ring was meant is unknown.
+  if (duplicate) fail('duplicate-key', { key: duplicate.key }, duplicateWhere(duplicate));
+  return data;
+}
+
+/**
+ * The feature (1-based) holding a key twice — in a FeatureCollection's `features` or a TopoJSON
+ * object's `geometries` — and the property when the key is one of its properties.
+ */
+export function duplicateWhere({ key, path }: JsonDuplicateKey): {
+  feature: number | null;
+  property: string | null;
+} {
+  let at = -1;
+  if (path[0] === 'features' && typeof path[1] === 'number') at = 1;
+  else if (path[0] === 'objects' && path[2] === 'geometries' && typeof path[3] === 'number') at = 3;
+  if (at < 0) return { feature: null, property: null };
+  const inProperties = path.length === at + 2 && path[at + 1] === 'properties';
+  return { feature: (path[at] as number) + 1, property: inProperties ? key : null };
 }
 
 export function isTopology(data: unknown): boolean {
