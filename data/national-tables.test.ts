@@ -128,11 +128,25 @@ describe('readNationalTables refuses what it cannot trust, naming file, row and 
 });
 
 describe('nationalDatasets', () => {
+  const byId = (id: string) => nationalDatasets(tables).find((d) => d.metadata.id === id)!;
+
+  it('makes each rate table a built-in province dataset; the list is not one', () => {
+    expect(
+      nationalDatasets(tables)
+        .map((d) => d.metadata.id)
+        .sort(),
+    ).toEqual(
+      tables
+        .filter((t) => t.meta.kind !== 'official-list')
+        .map((t) => t.meta.id)
+        .sort(),
+    );
+  });
+
   it('makes the 2023 survey table a province dataset of survey estimates with its national figure', () => {
-    const [survey, ...others] = nationalDatasets(tables);
-    expect(others).toEqual([]);
+    const survey = byId('gso-multidimensional-poverty-2023');
     const t = table('gso-multidimensional-poverty-2023');
-    expect(survey!.metadata).toMatchObject({
+    expect(survey.metadata).toMatchObject({
       id: t.meta.id,
       kind: 'survey',
       level: 'province',
@@ -143,17 +157,86 @@ describe('nationalDatasets', () => {
         poverty_rate: Number(t.rows.find((r) => r.level === 'national')!.poverty_rate_pct),
       },
     });
+    // A single-year table stays a single-year dataset: no list of years to carry.
+    expect(survey.metadata.years).toBeUndefined();
     const rows = provinceRows(t, 2023);
-    expect(survey!.observations).toHaveLength(rows.length);
+    expect(survey.observations).toHaveLength(rows.length);
     for (const row of rows) {
-      expect(survey!.observations).toContainEqual({
+      expect(survey.observations).toContainEqual({
         datasetId: t.meta.id,
         unitCode: row.province_code,
         unitLevel: 'province',
         indicator: 'poverty_rate',
+        year: 2023,
         value: Number(row.poverty_rate_pct),
       });
     }
+  });
+
+  it('makes the 2006–2016 table one multi-year survey dataset, each year with its figures and standard', () => {
+    const t = table('gso-income-poverty-2006-2016');
+    const history = byId(t.meta.id);
+    const years = [...t.meta.years].sort((a, b) => a - b);
+    expect(history.metadata).toMatchObject({
+      kind: 'survey',
+      level: 'province',
+      year: years[years.length - 1],
+      years,
+      standards: t.meta.standards,
+      indicators: ['poverty_rate'],
+    });
+    for (const year of years) {
+      const rows = provinceRows(t, year).filter((r) => r.province_code !== '');
+      const figures = history.observations.filter((o) => o.year === year);
+      expect(figures, `${year}`).toHaveLength(rows.length);
+      for (const row of rows) {
+        expect(figures).toContainEqual(
+          expect.objectContaining({
+            unitCode: row.province_code,
+            value: Number(row.poverty_rate_pct),
+          }),
+        );
+      }
+      const national = t.rows.find((r) => r.level === 'national' && Number(r.year) === year)!;
+      expect(history.metadata.nationalByYear?.[String(year)]).toEqual({
+        poverty_rate: Number(national.poverty_rate_pct),
+      });
+    }
+    // Every figure is of one of the table's years; none is of a unit without a code.
+    expect(history.observations.every((o) => years.includes(o.year) && o.unitCode !== '')).toBe(
+      true,
+    );
+  });
+
+  it('keeps Hà Tây 2006 as a warning naming it and its value, not as a figure, and notes the pre-merger Hà Nội', () => {
+    const t = table('gso-income-poverty-2006-2016');
+    const history = byId(t.meta.id);
+    const rowIndex = t.rows.findIndex((r) => r.level === 'province' && r.province_code === '');
+    const haTay = t.rows[rowIndex]!;
+    expect(history.metadata.warnings).toEqual([
+      expect.objectContaining({
+        row: rowIndex + 2,
+        column: 'province_code',
+        kind: 'no-boundary',
+        params: {
+          name: haTay.province_name,
+          year: haTay.year,
+          value: Number(haTay.poverty_rate_pct),
+        },
+      }),
+    ]);
+    expect(
+      history.metadata.notes.some((n) => /Hà Nội năm 2006.*trước khi hợp nhất/.test(n.vi)),
+    ).toBe(true);
+  });
+
+  it('refuses a rate table whose year has no known standard', () => {
+    const t = table('gso-income-poverty-2006-2016');
+    const broken = {
+      ...t,
+      meta: { ...t.meta, standards: { ...t.meta.standards, '2012': 'income-2012' } },
+    };
+    expect(() => nationalDatasets([broken])).toThrow(/standards\.2012 must be one of/);
   });
 });
 

@@ -5,8 +5,10 @@ import type { AdminProvince } from './boundaries/types.ts';
 import type {
   DatasetBundle,
   DatasetKind,
+  DatasetWarning,
   PovertyStandard,
   SourceDocument,
+  StandardPeriod,
 } from '../src/lib/domain/dataset.ts';
 import type { DesignatedList } from '../src/lib/domain/priority/designated-lists.ts';
 import { isDatasetKind } from '../src/lib/domain/provenance.ts';
@@ -182,19 +184,70 @@ export async function readNationalTables(
 }
 
 const POVERTY_STANDARDS: readonly string[] = ['2016-2020', '2022-2025'];
+/** The standards a year of a national rate table can be measured against (meta `standards`). */
+const STANDARD_PERIODS: readonly string[] = [
+  'income-2006-2010',
+  'income-2011-2015',
+  ...POVERTY_STANDARDS,
+];
+
+/** A rate table's `standards` name a known standard for each of its years. */
+function checkStandards(meta: NationalTableMeta, file: string): void {
+  for (const year of meta.years) {
+    const standard = meta.standards?.[String(year)];
+    if (standard === undefined || !STANDARD_PERIODS.includes(standard)) {
+      throw new NationalTableError(
+        file,
+        '',
+        `standards.${year} must be one of ${STANDARD_PERIODS.join(', ')} (got ${standard})`,
+      );
+    }
+  }
+}
+
+const sourceName = (row: Record<string, string>) => row.province_name_vi || row.province_name!;
 
 /**
- * The tables the atlas can show as datasets today: rates of one year, as province figures of the
- * `poverty_rate` indicator, the national row kept as the source's own national figure. A
- * multi-year table waits until a dataset can hold several years; a list is not a set of figures.
+ * The rate tables as datasets: province figures of the `poverty_rate` indicator, one per
+ * province and year, each figure carrying its year and each year its standard. The national row
+ * of each year is kept as the source's own national figure. A province row without a code (Hà
+ * Tây, 2006: a province merged into Hà Nội in 2008) has no boundary: it is not a figure on the
+ * map, but it is kept, as a warning of the dataset that names it and its value, never dropped
+ * silently. A list is not a set of figures.
  */
 export function nationalDatasets(tables: readonly NationalTable[]): DatasetBundle[] {
   return tables
-    .filter((t) => t.meta.kind !== 'official-list' && t.meta.years.length === 1)
-    .map(({ meta, rows }) => {
-      const year = meta.years[0]!;
-      const standard = meta.standards?.[String(year)] ?? 'other';
-      const national = rows.find((r) => r.level === 'national');
+    .filter((t) => t.meta.kind !== 'official-list')
+    .map(({ meta, rows, file }) => {
+      checkStandards(meta, file);
+      const years = [...meta.years].sort((a, b) => a - b);
+      const year = years[years.length - 1]!;
+      const standards = Object.fromEntries(
+        years.map((y) => [String(y), meta.standards![String(y)] as StandardPeriod]),
+      );
+      const standard = standards[String(year)]!;
+      const nationalOf = (y: number) => {
+        const row = rows.find((r) => r.level === 'national' && Number(r.year) === y);
+        return row ? { poverty_rate: Number(row[RATE_VALUE]) } : undefined;
+      };
+      const nationalByYear = Object.fromEntries(
+        years.flatMap((y) => {
+          const national = nationalOf(y);
+          return national ? [[String(y), national]] : [];
+        }),
+      );
+      const national = nationalOf(year);
+      const warnings: DatasetWarning[] = [];
+      rows.forEach((r, i) => {
+        if (r.level !== 'province' || r.province_code !== '') return;
+        warnings.push({
+          row: i + 2,
+          column: 'province_code',
+          message: `${sourceName(r)} (${r.year}, ${r[RATE_VALUE]} %): no code and no boundary; kept in the table, not drawn on the map`,
+          kind: 'no-boundary',
+          params: { name: sourceName(r), year: r.year!, value: Number(r[RATE_VALUE]) },
+        });
+      });
       return {
         metadata: {
           id: meta.id,
@@ -204,14 +257,17 @@ export function nationalDatasets(tables: readonly NationalTable[]): DatasetBundl
           level: meta.level,
           kind: meta.kind as DatasetKind,
           year,
+          // A single-year table stays as every single-year dataset is: no list of years.
+          ...(years.length > 1 ? { years, standards } : {}),
           vintage: '2019-districts',
           licence: meta.licence,
           caveat: meta.caveat,
           notes: meta.notes,
           indicators: ['poverty_rate'],
           builtIn: true,
-          warnings: [],
-          ...(national ? { national: { poverty_rate: Number(national[RATE_VALUE]) } } : {}),
+          warnings,
+          ...(national ? { national } : {}),
+          ...(years.length > 1 && Object.keys(nationalByYear).length > 0 ? { nationalByYear } : {}),
         },
         observations: rows
           .filter((r) => r.level === 'province' && r.province_code !== '')
@@ -220,6 +276,7 @@ export function nationalDatasets(tables: readonly NationalTable[]): DatasetBundl
             unitCode: r.province_code!,
             unitLevel: 'province' as const,
             indicator: 'poverty_rate' as const,
+            year: Number(r.year),
             value: Number(r[RATE_VALUE]),
           })),
       };

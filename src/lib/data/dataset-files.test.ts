@@ -19,7 +19,7 @@ const CROSSWALK: CrosswalkFile = {
 };
 
 const obs = (unitCode: string, unitLevel: Observation['unitLevel'], value: number) =>
-  ({ datasetId: 'd', unitCode, unitLevel, indicator: 'rate_start', value }) as const;
+  ({ datasetId: 'd', unitCode, unitLevel, indicator: 'rate_start', year: 2020, value }) as const;
 
 describe('names of a 2025 commune dataset for export', () => {
   const names = createProvince2025Names(

@@ -107,6 +107,7 @@ function planBundle(id: string, builtIn: boolean): DatasetBundle {
         unitCode: '070',
         unitLevel: 'district',
         indicator: 'rate_start',
+        year: 2020,
         value: 1.01,
       },
       {
@@ -114,6 +115,7 @@ function planBundle(id: string, builtIn: boolean): DatasetBundle {
         unitCode: '071',
         unitLevel: 'district',
         indicator: 'rate_start',
+        year: 2020,
         value: 36.03,
       },
     ],
@@ -436,7 +438,7 @@ describe('loadAtlas, returning visit', () => {
     await load(store, serve(build()));
     const user = planBundle('my-import', false);
     await db.datasets.put({ ...user.metadata, storedAt: new Date().toISOString() });
-    await db.observations.bulkPut(user.observations);
+    await db.figures.bulkPut(user.observations);
 
     const next = build({ datasetsHash: hash('e'), bundles: [planBundle('new-plan', true)] });
     const origin = serve(next);
@@ -551,7 +553,7 @@ describe('loadAtlas when storing fails', () => {
     const { db, store } = await indexedDbStore();
     const user = planBundle('my-import', false);
     await db.datasets.put({ ...user.metadata, storedAt: new Date().toISOString() });
-    await db.observations.bulkPut(user.observations);
+    await db.figures.bulkPut(user.observations);
     const full = failingWrites(store, new DOMException('full', 'QuotaExceededError'));
     const b = build();
 

@@ -80,11 +80,15 @@ export interface MetaRecord {
 
 export const DATABASE_NAME = 'vn-poverty-atlas';
 
+/** Figures copied per request by the version-5 upgrade. */
+const MIGRATE_CHUNK = 5000;
+
 export class AtlasDatabase extends Dexie {
   boundarySets!: EntityTable<BoundarySetRecord, 'vintage'>;
   units!: EntityTable<UnitRecord, 'id'>;
   datasets!: EntityTable<DatasetRecord, 'id'>;
-  observations!: Table<ObservationRecord, [string, string, string]>;
+  /** Figures, keyed by dataset, unit, indicator and year (`observations` until version 5). */
+  figures!: Table<ObservationRecord, [string, string, string, number]>;
   scenarios!: EntityTable<ScenarioRecord, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   userBoundarySets!: EntityTable<UserBoundarySetRecord, 'id'>;
@@ -119,6 +123,32 @@ export class AtlasDatabase extends Dexie {
               : b.updatedAt.localeCompare(a.updatedAt),
         );
         await table.bulkPut(decks.map((deck, position) => ({ ...deck, position })));
+      });
+    // 5: a dataset holds any number of years, so a figure's key names its year. IndexedDB cannot
+    // change a table's key: the figures move to a new table `figures`, each given its dataset's
+    // year (records stored before years existed are all single-year), and `observations` goes
+    // once they are copied (Dexie deletes it after this upgrade has run).
+    this.version(5)
+      .stores({
+        observations: null,
+        figures: '[datasetId+unitCode+indicator+year], datasetId',
+      })
+      .upgrade(async (tx) => {
+        const years = new Map(
+          (await tx.table<DatasetRecord, string>('datasets').toArray()).map((d) => [d.id, d.year]),
+        );
+        const figures = tx.table<ObservationRecord>('figures');
+        const old = tx.table<Omit<ObservationRecord, 'year'> & { year?: number }>('observations');
+        const records = await old.toArray();
+        for (let i = 0; i < records.length; i += MIGRATE_CHUNK) {
+          await figures.bulkPut(
+            records.slice(i, i + MIGRATE_CHUNK).map((o) => ({
+              ...o,
+              // A figure of a dataset that is gone (none should be) keeps year 0: still readable.
+              year: o.year ?? years.get(o.datasetId) ?? 0,
+            })),
+          );
+        }
       });
   }
 }

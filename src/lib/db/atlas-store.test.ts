@@ -30,6 +30,7 @@ function bundle(id: string, builtIn: boolean, units = ['070', '071']): DatasetBu
     unitCode,
     unitLevel: 'district',
     indicator: 'rate_start',
+    year: 2020,
     value: 10 + i,
   }));
   return {
@@ -154,7 +155,7 @@ const implementations: [string, () => Promise<Fixture>][] = [
         store: new IndexedDbAtlasStore(db),
         async addUserDataset({ metadata, observations }) {
           await db.datasets.put({ ...metadata, storedAt: new Date().toISOString() });
-          await db.observations.bulkPut(observations);
+          await db.figures.bulkPut(observations);
         },
       };
     },
@@ -408,7 +409,7 @@ describe('IndexedDbAtlasStore', () => {
     fresh.observations[1] = { ...fresh.observations[1]!, unitCode: undefined } as never;
     await expect(store.putUserDataset(fresh)).rejects.toThrow();
     expect((await store.listDatasets()).map((d) => d.id)).toEqual(['my-survey']);
-    expect(await db.observations.where('datasetId').equals('new-import').count()).toBe(0);
+    expect(await db.figures.where('datasetId').equals('new-import').count()).toBe(0);
   });
 
   it('writes a large dataset in chunks, still all or nothing', async () => {
@@ -418,7 +419,7 @@ describe('IndexedDbAtlasStore', () => {
       String(i).padStart(5, '0'),
     );
     const large = bundle('communes', false, codes);
-    const bulkPut = vi.spyOn(db.observations, 'bulkPut');
+    const bulkPut = vi.spyOn(db.figures, 'bulkPut');
     await store.putUserDataset(large);
     expect(bulkPut.mock.calls.map(([records]) => records.length)).toEqual([
       WRITE_CHUNK,
@@ -434,7 +435,7 @@ describe('IndexedDbAtlasStore', () => {
       indicator: undefined,
     } as never;
     await expect(store.putUserDataset(broken)).rejects.toThrow();
-    expect(await db.observations.where('datasetId').equals('communes-2').count()).toBe(0);
+    expect(await db.figures.where('datasetId').equals('communes-2').count()).toBe(0);
   });
 
   it('keeps what it stored across connections', async () => {
@@ -451,8 +452,70 @@ describe('IndexedDbAtlasStore', () => {
   });
 });
 
+/** Figures as versions 1–4 stored them: no year (it was the dataset's). */
+const withoutYears = (observations: Observation[]) =>
+  observations.map(({ year: _year, ...rest }) => rest);
+
+/** The schema of versions 1–4, written by a Dexie that knows nothing later. */
+function version4(name: string): Dexie {
+  const old = new Dexie(name);
+  old.version(1).stores({
+    boundarySets: 'vintage',
+    units: 'id, vintage, provinceCode',
+    datasets: 'id',
+    observations: '[datasetId+unitCode+indicator], datasetId',
+    scenarios: 'id, name, updatedAt',
+    meta: 'key',
+  });
+  old.version(2).stores({ slideDecks: 'id, updatedAt' });
+  old.version(3).stores({ userBoundarySets: 'id, createdAt' });
+  old.version(4).stores({ slideDecks: 'id, updatedAt, position' });
+  return old;
+}
+
 describe('schema upgrade', () => {
-  it('opens a version-1 database at version 4 with its data intact and empty slide-deck and boundary-set tables', async () => {
+  it("opens a version-4 database at version 5 (or later): every figure gets its dataset's year, a person's data is intact", async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const v4 = version4(name);
+    const built = bundle('plan-a', true, ['070', '071']);
+    const mine = { ...bundle('import-mine', false, ['072']) };
+    mine.metadata = { ...mine.metadata, year: 2023 };
+    const deck = {
+      id: 'd',
+      name: 'Họp',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      position: 0,
+      json: '{}',
+    };
+    await v4.table('datasets').bulkPut([
+      { ...built.metadata, storedAt: '2026-01-01T00:00:00.000Z' },
+      { ...mine.metadata, storedAt: '2026-01-01T00:00:00.000Z' },
+    ]);
+    await v4
+      .table('observations')
+      .bulkPut(withoutYears([...built.observations, ...mine.observations]));
+    await v4.table('slideDecks').put(deck);
+    await v4.table('meta').put({ key: BUILT_IN_VERSION_KEY, value: 'v4' });
+    v4.close();
+
+    const db = newDatabase(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(5);
+    expect(db.tables.map((t) => t.name)).not.toContain('observations');
+    const store = new IndexedDbAtlasStore(db);
+    expect(await store.getObservations('plan-a')).toEqual(built.observations);
+    expect(await store.getObservations('import-mine')).toEqual(
+      mine.observations.map((o) => ({ ...o, year: 2023 })),
+    );
+    expect((await store.listDatasets()).map((d) => d.id).sort()).toEqual(['import-mine', 'plan-a']);
+    expect(await store.listSlideDecks()).toEqual([deck]);
+    expect(await store.getMeta(BUILT_IN_VERSION_KEY)).toBe('v4');
+    // A figure's key now names its year: one unit's two years are two figures.
+    await store.putUserDataset(twoYears('history', false));
+    expect(await store.getObservations('history')).toHaveLength(2);
+  });
+
+  it('opens a version-1 database at version 5 (or later) with its data intact and empty slide-deck and boundary-set tables', async () => {
     const name = `test-${crypto.randomUUID()}`;
     // The schema as version 1 shipped it, written by a Dexie that knows nothing later.
     const v1 = new Dexie(name);
@@ -473,7 +536,7 @@ describe('schema upgrade', () => {
       definition: { target: 3 },
     };
     await v1.table('datasets').put({ ...mine.metadata, storedAt: '2026-01-01T00:00:00.000Z' });
-    await v1.table('observations').bulkPut(mine.observations);
+    await v1.table('observations').bulkPut(withoutYears(mine.observations));
     await v1.table('scenarios').put(scenario);
     await v1.table('boundarySets').put(boundarySet('h'));
     await v1.table('units').bulkPut([unit('070')]);
@@ -482,7 +545,7 @@ describe('schema upgrade', () => {
 
     const db = newDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBeGreaterThanOrEqual(5);
     const store = new IndexedDbAtlasStore(db);
     expect(await store.listDatasets()).toEqual([
       { ...mine.metadata, storedAt: '2026-01-01T00:00:00.000Z' },
@@ -498,7 +561,7 @@ describe('schema upgrade', () => {
     expect(await store.listSlideDecks()).toEqual([]);
   });
 
-  it("opens a version-3 database at version 4: the one deck becomes the first of a list, and a person's data is intact", async () => {
+  it("opens a version-3 database at version 5 (or later): the one deck becomes the first of a list, and a person's data is intact", async () => {
     const name = `test-${crypto.randomUUID()}`;
     // The schema as version 3 shipped it: one deck, kept under the id "current", no position.
     const v3 = new Dexie(name);
@@ -532,14 +595,14 @@ describe('schema upgrade', () => {
     const boundaries = userBoundarySet('u', '2026-03-01T00:00:00.000Z');
     await v3.table('slideDecks').bulkPut([other, current]);
     await v3.table('datasets').put({ ...mine.metadata, storedAt: '2026-01-01T00:00:00.000Z' });
-    await v3.table('observations').bulkPut(mine.observations);
+    await v3.table('observations').bulkPut(withoutYears(mine.observations));
     await v3.table('scenarios').put(scenario);
     await v3.table('userBoundarySets').put(boundaries);
     v3.close();
 
     const db = newDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBeGreaterThanOrEqual(5);
     const store = new IndexedDbAtlasStore(db);
     expect(await store.listSlideDecks()).toEqual([
       { ...current, position: 0 },
@@ -551,6 +614,45 @@ describe('schema upgrade', () => {
   });
 });
 
+/** One unit's rate in 2010 and in 2015, as a multi-year dataset holds it. */
+function twoYears(id: string, builtIn: boolean): DatasetBundle {
+  const base = bundle(id, builtIn, ['070']);
+  const [figure] = base.observations;
+  return {
+    metadata: { ...base.metadata, year: 2015, years: [2010, 2015] },
+    observations: [
+      { ...figure!, year: 2010, value: 30 },
+      { ...figure!, year: 2015, value: 20 },
+    ],
+  };
+}
+
+describe.each(implementations)('%s with years', (_name, create) => {
+  it('keeps each year of a multi-year dataset apart', async () => {
+    const { store } = await create();
+    const history = twoYears('history', true);
+    await store.replaceBuiltInDatasets([history], 'v1');
+    const stored = await store.getObservations('history');
+    expect(stored.map((o) => [o.year, o.value]).sort()).toEqual([
+      [2010, 30],
+      [2015, 20],
+    ]);
+    expect(await store.getUnitObservations([{ code: '070', level: 'district' }])).toHaveLength(2);
+  });
+
+  it("moves a single-year dataset's figures to the year it is given, leaving a multi-year dataset's", async () => {
+    const { store } = await create();
+    await store.putUserDataset(bundle('mine', false, ['070', '071']));
+    await store.updateDatasetMetadata('mine', { year: 2021 });
+    expect((await store.getObservations('mine')).map((o) => o.year)).toEqual([2021, 2021]);
+    await store.putUserDataset(twoYears('history', false));
+    await store.updateDatasetMetadata('history', { year: 2016 });
+    expect((await store.getObservations('history')).map((o) => o.year).sort()).toEqual([
+      2010, 2015,
+    ]);
+  });
+});
+
 describe('MemoryAtlasStore.copyDatasetsFrom', () => {
   it('copies datasets, observations, imported boundary sets and the built-in version', async () => {
     const db = newDatabase();
@@ -559,7 +661,7 @@ describe('MemoryAtlasStore.copyDatasetsFrom', () => {
     const user = bundle('my-survey', false, ['072']);
     await source.replaceBuiltInDatasets([plan], 'v1');
     await db.datasets.put({ ...user.metadata, storedAt: '2024-01-01T00:00:00.000Z' });
-    await db.observations.bulkPut(user.observations);
+    await db.figures.bulkPut(user.observations);
     await source.putUserBoundarySet(userBoundarySet('mine', '2026-01-01T00:00:00.000Z'));
 
     const memory = new MemoryAtlasStore();

@@ -3,6 +3,7 @@ import Dexie, { type Table } from 'dexie';
 import {
   AtlasDatabase,
   type BoundarySetRecord,
+  type TileSetRecord,
   type DatasetRecord,
   type ScenarioRecord,
   type SlideDeckRecord,
@@ -19,6 +20,9 @@ export interface AtlasStore {
   getBoundarySet(vintage: string): Promise<BoundarySetRecord | undefined>;
   /** Replaces a vintage's topology and units in one transaction. */
   putBoundarySet(record: BoundarySetRecord, units: UnitRecord[]): Promise<void>;
+  getTileSet(set: string): Promise<TileSetRecord | undefined>;
+  /** Replaces a set's tile bundle. */
+  putTileSet(record: TileSetRecord): Promise<void>;
   getMeta(key: string): Promise<string | undefined>;
   putMeta(key: string, value: string): Promise<void>;
   listDatasets(): Promise<DatasetRecord[]>;
@@ -68,6 +72,15 @@ export interface UnitRef {
 export type DatasetMetadataChanges = Partial<
   Pick<DatasetMetadata, 'title' | 'source' | 'standard' | 'kind' | 'year' | 'licence' | 'notes'>
 >;
+
+/**
+ * The new year of a single-year dataset's figures when an edit changes the dataset's year; null
+ * when they keep theirs (no change, or a multi-year dataset, whose figures each carry their own).
+ */
+function retimedYear(record: DatasetMetadata, changes: DatasetMetadataChanges): number | null {
+  if (changes.year === undefined || changes.year === record.year) return null;
+  return record.years && record.years.length > 1 ? null : changes.year;
+}
 
 export class DatasetStoreError extends Error {
   override name = 'DatasetStoreError';
@@ -126,6 +139,14 @@ export class IndexedDbAtlasStore implements AtlasStore {
     });
   }
 
+  getTileSet(set: string) {
+    return this.db.tileSets.get(set);
+  }
+
+  async putTileSet(record: TileSetRecord) {
+    await this.db.tileSets.put(record);
+  }
+
   async getMeta(key: string) {
     return (await this.db.meta.get(key))?.value;
   }
@@ -139,12 +160,12 @@ export class IndexedDbAtlasStore implements AtlasStore {
   }
 
   getObservations(datasetId: string) {
-    return this.db.observations.where('datasetId').equals(datasetId).toArray();
+    return this.db.figures.where('datasetId').equals(datasetId).toArray();
   }
 
   async getUnitObservations(units: readonly UnitRef[]) {
     const { db } = this;
-    return db.transaction('r', db.datasets, db.observations, async () => {
+    return db.transaction('r', db.datasets, db.figures, async () => {
       const ids = (await db.datasets.toCollection().primaryKeys()) as string[];
       // One key range per dataset and code: a scan of every figure would grow with imports. A
       // code asked for at two levels (a province is its own province) is read once.
@@ -152,8 +173,8 @@ export class IndexedDbAtlasStore implements AtlasStore {
       const found = await Promise.all(
         ids.flatMap((id) =>
           codes.map((code) =>
-            db.observations
-              .where('[datasetId+unitCode+indicator]')
+            db.figures
+              .where('[datasetId+unitCode+indicator+year]')
               .between([id, code, Dexie.minKey], [id, code, Dexie.maxKey], true, true)
               .toArray(),
           ),
@@ -166,12 +187,12 @@ export class IndexedDbAtlasStore implements AtlasStore {
   async replaceBuiltInDatasets(bundles: DatasetBundle[], versionHash: string) {
     const { datasets, observations } = toRecords(bundles, new Date().toISOString());
     const { db } = this;
-    await db.transaction('rw', db.datasets, db.observations, db.meta, async () => {
+    await db.transaction('rw', db.datasets, db.figures, db.meta, async () => {
       const oldIds = (await db.datasets.toArray()).filter((d) => d.builtIn).map((d) => d.id);
-      await db.observations.where('datasetId').anyOf(oldIds).delete();
+      await db.figures.where('datasetId').anyOf(oldIds).delete();
       await db.datasets.bulkDelete(oldIds);
       await db.datasets.bulkPut(datasets);
-      await putInChunks(db.observations, observations);
+      await putInChunks(db.figures, observations);
       await db.meta.put({ key: BUILT_IN_VERSION_KEY, value: versionHash });
     });
   }
@@ -180,38 +201,48 @@ export class IndexedDbAtlasStore implements AtlasStore {
     checkUserBundle(bundle);
     const { db } = this;
     const { id } = bundle.metadata;
-    await db.transaction('rw', db.datasets, db.observations, async () => {
+    await db.transaction('rw', db.datasets, db.figures, async () => {
       const existing = await db.datasets.get(id);
       if (existing?.builtIn) throw new DatasetStoreError(`${id} is a built-in dataset`);
-      await db.observations.where('datasetId').equals(id).delete();
+      await db.figures.where('datasetId').equals(id).delete();
       await db.datasets.put({ ...bundle.metadata, storedAt: new Date().toISOString() });
-      await putInChunks(db.observations, bundle.observations);
+      await putInChunks(db.figures, bundle.observations);
     });
   }
 
   async deleteDataset(id: string) {
     const { db } = this;
-    await db.transaction('rw', db.datasets, db.observations, async () => {
-      await db.observations.where('datasetId').equals(id).delete();
+    await db.transaction('rw', db.datasets, db.figures, async () => {
+      await db.figures.where('datasetId').equals(id).delete();
       await db.datasets.delete(id);
     });
   }
 
   async updateDatasetMetadata(id: string, changes: DatasetMetadataChanges) {
     const { db } = this;
-    await db.transaction('rw', db.datasets, async () => {
+    await db.transaction('rw', db.datasets, db.figures, async () => {
       const record = await db.datasets.get(id);
       if (!record) throw new DatasetStoreError(`no dataset ${id}`);
       await db.datasets.put({ ...record, ...changes, editedAt: new Date().toISOString() });
+      const year = retimedYear(record, changes);
+      if (year !== null) {
+        // The year is part of a figure's key: the figures are written again under it.
+        const figures = await db.figures.where('datasetId').equals(id).toArray();
+        await db.figures.where('datasetId').equals(id).delete();
+        await putInChunks(
+          db.figures,
+          figures.map((o) => ({ ...o, year })),
+        );
+      }
     });
   }
 
   async countObservations() {
     const { db } = this;
-    return db.transaction('r', db.datasets, db.observations, async () => {
+    return db.transaction('r', db.datasets, db.figures, async () => {
       const counts = new Map<string, number>();
       for (const key of await db.datasets.toCollection().primaryKeys()) {
-        counts.set(key, await db.observations.where('datasetId').equals(key).count());
+        counts.set(key, await db.figures.where('datasetId').equals(key).count());
       }
       return counts;
     });
@@ -271,6 +302,7 @@ export class IndexedDbAtlasStore implements AtlasStore {
 export class MemoryAtlasStore implements AtlasStore {
   readonly kind = 'memory';
   private boundarySets = new Map<string, BoundarySetRecord>();
+  private tileSets = new Map<string, TileSetRecord>();
   private units = new Map<string, UnitRecord>();
   private datasets = new Map<string, DatasetRecord>();
   private observations = new Map<string, Observation[]>();
@@ -305,6 +337,14 @@ export class MemoryAtlasStore implements AtlasStore {
     for (const [id, unit] of this.units) if (unit.vintage === record.vintage) this.units.delete(id);
     for (const unit of units) this.units.set(unit.id, unit);
     this.boundarySets.set(record.vintage, record);
+  }
+
+  async getTileSet(set: string) {
+    return this.tileSets.get(set);
+  }
+
+  async putTileSet(record: TileSetRecord) {
+    this.tileSets.set(record.set, record);
   }
 
   async getMeta(key: string) {
@@ -361,6 +401,13 @@ export class MemoryAtlasStore implements AtlasStore {
     if (!record) throw new DatasetStoreError(`no dataset ${id}`);
     const editedAt = new Date().toISOString();
     this.datasets.set(id, structuredClone({ ...record, ...changes, editedAt }));
+    const year = retimedYear(record, changes);
+    const figures = this.observations.get(id);
+    if (year !== null && figures)
+      this.observations.set(
+        id,
+        figures.map((o) => ({ ...o, year })),
+      );
   }
 
   async countObservations() {

@@ -4,9 +4,30 @@ import type { Observation } from './dataset.ts';
 import { DATASET_VERSION_PATTERN, datasetVersion } from './dataset-version.ts';
 
 const figures: Observation[] = [
-  { datasetId: 'a', unitCode: '070', unitLevel: 'district', indicator: 'rate_start', value: 36.03 },
-  { datasetId: 'a', unitCode: '071', unitLevel: 'district', indicator: 'rate_start', value: 20.1 },
-  { datasetId: 'a', unitCode: '08', unitLevel: 'province', indicator: 'rate_start', value: 11.8 },
+  {
+    datasetId: 'a',
+    unitCode: '070',
+    unitLevel: 'district',
+    indicator: 'rate_start',
+    year: 2020,
+    value: 36.03,
+  },
+  {
+    datasetId: 'a',
+    unitCode: '071',
+    unitLevel: 'district',
+    indicator: 'rate_start',
+    year: 2020,
+    value: 20.1,
+  },
+  {
+    datasetId: 'a',
+    unitCode: '08',
+    unitLevel: 'province',
+    indicator: 'rate_start',
+    year: 2020,
+    value: 11.8,
+  },
 ];
 
 describe('datasetVersion', () => {
@@ -43,6 +64,7 @@ describe('datasetVersion', () => {
             datasetId: 'x',
             unitLevel: 'district' as const,
             indicator: 'rate_start' as const,
+            year: 2020,
           }));
           expect(datasetVersion(observations)).toMatch(DATASET_VERSION_PATTERN);
         },

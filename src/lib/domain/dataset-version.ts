@@ -9,8 +9,14 @@ export const DATASET_VERSION_PATTERN = /^[0-9a-f]{14}$/;
  * description (title, notes) is left out because editing it does not change the map.
  */
 export function datasetVersion(observations: readonly Observation[]): string {
+  // A figure's year counts only where the figures span years: a single-year dataset keeps the
+  // version it had before figures carried years, so links made then still match.
+  const multiYear = new Set(observations.map((o) => o.year)).size > 1;
   const lines = observations
-    .map((o) => `${o.unitLevel}|${o.unitCode}|${o.indicator}|${o.value}`)
+    .map(
+      (o) =>
+        `${o.unitLevel}|${o.unitCode}|${o.indicator}|${o.value}${multiYear ? `|${o.year}` : ''}`,
+    )
     .sort();
   return cyrb53(lines.join('\n'));
 }

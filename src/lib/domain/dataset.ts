@@ -3,6 +3,12 @@ import type { UnitGroup } from './scenario/scenario-definition.ts';
 
 /** The multidimensional poverty standard a dataset was measured against. */
 export type PovertyStandard = '2016-2020' | '2022-2025' | 'other';
+/**
+ * The poverty line a year's figure was measured against, including the income lines before the
+ * multidimensional standards (a multi-year history table spans several). Figures of different
+ * standards are never joined into one line or subtracted as a change.
+ */
+export type StandardPeriod = 'income-2006-2010' | 'income-2011-2015' | PovertyStandard;
 /** Districts exist only in the 2019 units, communes (of a dataset) only in the 2025 ones. */
 export type UnitLevel = 'province' | 'district' | 'commune';
 export type DatasetVintage = '2019-districts' | '2025-communes';
@@ -28,7 +34,15 @@ export interface DatasetMetadata {
   standard: PovertyStandard;
   level: UnitLevel;
   kind: DatasetKind;
+  /** The dataset's year; for a multi-year dataset, its latest (what it opens on). */
   year: number;
+  /**
+   * Every year the dataset holds figures for, ascending; absent for a single-year dataset (its
+   * years are `[year]`). See `datasetYears`.
+   */
+  years?: number[];
+  /** The standard of each year (by year), where it differs from `standard` or varies by year. */
+  standards?: Record<string, StandardPeriod>;
   /**
    * The administrative era whose codes the rows use: the 2019 provinces and districts, or the
    * 34 provinces after 1 July 2025. Records stored before eras existed all carry 2019.
@@ -40,6 +54,8 @@ export interface DatasetMetadata {
    * cannot be recomputed from the units), for the map's summary.
    */
   national?: Partial<Record<IndicatorId, number>>;
+  /** A multi-year dataset's national figures, by year (`national` is its latest year's). */
+  nationalByYear?: Record<string, Partial<Record<IndicatorId, number>>>;
   /** The one thing a reader must know before trusting the figures, shown beside the map. */
   caveat?: { vi: string; en: string };
   notes: { vi: string; en: string }[];
@@ -74,6 +90,8 @@ export interface Observation {
   unitCode: string;
   unitLevel: UnitLevel;
   indicator: IndicatorId;
+  /** The year the figure is of: the dataset's year for a single-year dataset. */
+  year: number;
   value: number;
 }
 

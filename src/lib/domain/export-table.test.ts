@@ -5,9 +5,30 @@ import { parseDelimitedText } from './import/raw-table.ts';
 import { guessColumns } from './import/columns.ts';
 
 const observations: Observation[] = [
-  { datasetId: 'd', unitCode: '071', unitLevel: 'district', indicator: 'rate_start', value: 36.03 },
-  { datasetId: 'd', unitCode: '071', unitLevel: 'district', indicator: 'poor_start', value: 2750 },
-  { datasetId: 'd', unitCode: '08', unitLevel: 'province', indicator: 'rate_start', value: 11.8 },
+  {
+    datasetId: 'd',
+    unitCode: '071',
+    unitLevel: 'district',
+    indicator: 'rate_start',
+    year: 2020,
+    value: 36.03,
+  },
+  {
+    datasetId: 'd',
+    unitCode: '071',
+    unitLevel: 'district',
+    indicator: 'poor_start',
+    year: 2020,
+    value: 2750,
+  },
+  {
+    datasetId: 'd',
+    unitCode: '08',
+    unitLevel: 'province',
+    indicator: 'rate_start',
+    year: 2020,
+    value: 11.8,
+  },
 ];
 const names = {
   name: (code: string) => (code === '08' ? 'Tỉnh Tuyên Quang' : 'Huyện Lâm Bình, "vùng cao"'),

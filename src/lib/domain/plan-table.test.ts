@@ -115,6 +115,7 @@ describe('readPlanTable on the committed Tuyên Quang 2020 seed', () => {
       unitCode: '071',
       unitLevel: 'district',
       indicator: 'rate_start',
+      year: 2020,
       value: 36.03,
     });
   });

@@ -79,6 +79,7 @@ export function readPlanTable(csvText: string, metadata: DatasetMetadata): PlanT
       unitCode: row.unit.code,
       unitLevel: row.unit.level,
       indicator,
+      year: metadata.year,
       value,
     })),
   );

@@ -20,7 +20,7 @@ const figure = (
   indicator: IndicatorId,
   value: number,
   unitLevel: 'district' | 'province' = 'district',
-): Observation => ({ datasetId, unitCode, unitLevel, indicator, value });
+): Observation => ({ datasetId, unitCode, unitLevel, indicator, year: 2020, value });
 
 function input(changes: Partial<UnitProfileInput> = {}): UnitProfileInput {
   return {

@@ -759,4 +759,22 @@ export const en: Messages = {
   'lisa_not-significant': 'Not significant',
   'lisa_no-neighbours': 'No neighbour with data',
   'lisa_no-data': 'No data',
+  // Years on a time line (issue 16: year control, change between years, series by standard).
+  problem_noBoundary:
+    '{name} ({year}): {value} % — no code and no boundary today; kept in the table, not drawn on the map',
+  yearControl: 'Year of the figures',
+  yearControlHint: 'Left/right arrows change the year',
+  yearPlay: 'Play through the years',
+  yearPause: 'Pause',
+  yearStandard: 'Poverty standard: {standard}',
+  yearChangeFrom: 'Change since',
+  yearChangeNone: "None — the year's values",
+  yearChangeName: '{indicator}: change {from}–{to}',
+  yearChangeExplain:
+    'The difference between two years of the same poverty standard, in percentage points (negative: poverty fell). Never across two standards: the jump where the standard changes is not a change in poverty.',
+  yearChangeSameStandard: 'Only years of the same standard ({standard})',
+  yearsOfDataset: 'Years',
+  seriesStandardKey:
+    'One segment per poverty standard: the line breaks where the standard changes, never joined across two.',
+  kindsNotCombined: 'Figures of different kinds ({kinds}) are never summed or averaged.',
 };

@@ -764,6 +764,24 @@ export const vi = {
   'lisa_not-significant': 'Không có ý nghĩa thống kê',
   'lisa_no-neighbours': 'Không có láng giềng có số liệu',
   'lisa_no-data': 'Không có số liệu',
+  // Years on a time line (issue 16: year control, change between years, series by standard).
+  problem_noBoundary:
+    '{name} ({year}): {value} % — đơn vị không có mã và không có ranh giới hiện nay; giữ trong bảng, không vẽ trên bản đồ',
+  yearControl: 'Năm của số liệu',
+  yearControlHint: 'Mũi tên trái/phải để đổi năm',
+  yearPlay: 'Chạy qua các năm',
+  yearPause: 'Dừng',
+  yearStandard: 'Chuẩn nghèo: {standard}',
+  yearChangeFrom: 'Thay đổi so với năm',
+  yearChangeNone: 'Không — giá trị của năm',
+  yearChangeName: '{indicator}: thay đổi {from}–{to}',
+  yearChangeExplain:
+    'Hiệu số giữa hai năm cùng một chuẩn nghèo, tính bằng điểm phần trăm (âm: giảm nghèo). Không so sánh qua hai chuẩn khác nhau: bước nhảy khi đổi chuẩn không phải là thay đổi của nghèo.',
+  yearChangeSameStandard: 'Chỉ các năm cùng chuẩn ({standard})',
+  yearsOfDataset: 'Các năm',
+  seriesStandardKey:
+    'Mỗi đoạn một chuẩn nghèo: đường bị ngắt nơi chuẩn thay đổi, không nối qua hai chuẩn.',
+  kindsNotCombined: 'Không cộng hay lấy trung bình số liệu thuộc các loại khác nhau ({kinds}).',
 };
 
 export type MessageKey = keyof typeof vi;

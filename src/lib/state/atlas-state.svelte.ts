@@ -9,6 +9,7 @@ import {
   type UnitInfo,
 } from '../data/boundary-topology.ts';
 import { fetchAtlasIndex, isStale, loadAtlas, type LoadProgress } from '../data/load-atlas.ts';
+import type { TileBundle } from '../data/tile-bundle.ts';
 import type { DatasetRecord } from '../db/atlas-db.ts';
 import { openAtlasStore, type AtlasStore, type StorageStatus } from '../db/atlas-store.ts';
 import type { Observation } from '../domain/dataset.ts';
@@ -28,7 +29,15 @@ import {
   RATE_DERIVATIONS,
   type RateDerivation,
 } from '../domain/rates/derived-rates.ts';
+import {
+  changeBetweenYears,
+  chooseYear,
+  datasetYears,
+  observationsOfYear,
+  yearChangeProblem,
+} from '../domain/years.ts';
 import { i18n } from '../i18n/i18n.svelte.ts';
+import { formatMessage } from '../i18n/format-message.ts';
 import { vi } from '../i18n/messages.ts';
 import { VIETNAM_BOUNDS } from '../map/base-style.ts';
 import { classifyIndicator, methodsFor, type MapMeasure } from '../scales/choropleth.ts';
@@ -70,6 +79,29 @@ export function derivedRateMeasure(indicator: IndicatorId, derivation: RateDeriv
     : { label: named, unit: 'ratio', kind: 'diverging', centre: 1, explanation };
 }
 
+/** A change between two years of one standard, in points for a rate, labelled as a change. */
+export function yearChangeMeasure(indicator: IndicatorId, from: number, to: number): MapMeasure {
+  const { label, unit } = INDICATORS[indicator];
+  const name = (locale: 'vi' | 'en') =>
+    formatMessage(i18n.messages(locale).yearChangeName, {
+      indicator: label[locale],
+      from: String(from),
+      to: String(to),
+    });
+  return {
+    label: {
+      vi: name('vi'),
+      get en() {
+        return name('en');
+      },
+    },
+    unit: unit === 'percent' ? 'points' : unit,
+    kind: 'diverging',
+    centre: 0,
+    explanation: i18n.bilingual('yearChangeExplain'),
+  };
+}
+
 /** What the indicator menu offers: each indicator, then the views derived from it. */
 export interface IndicatorChoice {
   key: string;
@@ -89,11 +121,21 @@ export class AtlasState {
 
   index = $state.raw<AtlasIndex | null>(null);
   geometry = $state.raw<AtlasGeometry | null>(null);
+  /** The 2019 boundaries' vector tiles, which the map draws. */
+  tiles = $state.raw<TileBundle | null>(null);
   /** The 2019 boundary topology itself, for what needs its arcs (contiguity). */
   topology = $state.raw<BoundaryTopology | null>(null);
   units = $state.raw<UnitInfo[]>([]);
   datasets = $state.raw<DatasetRecord[]>([]);
-  observations = $state.raw<Observation[]>([]);
+  /** Every figure of the shown dataset, of all its years. */
+  allObservations = $state.raw<Observation[]>([]);
+  /** The year asked for (year control, link); null for the dataset's latest. See `shownYear`. */
+  year = $state<number | null>(null);
+  /**
+   * The year a change is measured from (`shownYear` − it, in points for a rate), or null for the
+   * year's own values. Only a year of the same standard (see `yearChangeProblem`).
+   */
+  changeFrom = $state<number | null>(null);
 
   /** The shown dataset; until the datasets are read, none. */
   datasetId = $state('');
@@ -134,6 +176,26 @@ export class AtlasState {
   #cameraRequests = 0;
 
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
+  /** The shown dataset's years, ascending (one for a single-year dataset). */
+  years = $derived(this.dataset ? datasetYears(this.dataset) : []);
+  /** The year the map, table and summary show: the one asked for, else the dataset's latest. */
+  shownYear = $derived(this.dataset ? chooseYear(this.dataset, this.year) : null);
+  /** The shown year's figures: what the map, table, legend and exports read. */
+  observations = $derived<Observation[]>(
+    this.shownYear === null
+      ? this.allObservations
+      : observationsOfYear(this.allObservations, this.dataset, this.shownYear),
+  );
+  /** The change shown between two years, when asked for and allowed; else null. */
+  yearChange = $derived.by<{ from: number; to: number } | null>(() => {
+    const dataset = this.dataset;
+    const to = this.shownYear;
+    if (!dataset || to === null || this.changeFrom === null || this.derivation) return null;
+    if (this.dataset?.level === 'district' && this.sumToProvinces) return null;
+    return yearChangeProblem(dataset, this.changeFrom, to) === null
+      ? { from: this.changeFrom, to }
+      : null;
+  });
   /** The seed documents' lists and the official national ones the data build ships. */
   designatedLists = $derived([...DESIGNATED_LISTS, ...(this.index?.designatedLists ?? [])]);
   /** What a visit without a link opens on, and "back to the nation" returns to. */
@@ -143,9 +205,9 @@ export class AtlasState {
    * are still being read (the old ones would give the wrong version).
    */
   datasetVersion = $derived(
-    this.observations.length > 0 && this.observations[0]!.datasetId !== this.datasetId
+    this.allObservations.length > 0 && this.allObservations[0]!.datasetId !== this.datasetId
       ? null
-      : datasetVersion(this.observations),
+      : datasetVersion(this.allObservations),
   );
   indicator = $derived(INDICATORS[this.indicatorId]);
 
@@ -174,9 +236,20 @@ export class AtlasState {
     this.derivation ? derivedRateMeasure(this.indicatorId, this.derivation) : null,
   );
 
+  /** A change between two years, as the map, legend and tooltip name and class it. */
+  yearChangeMeasure = $derived(
+    this.yearChange
+      ? yearChangeMeasure(this.indicatorId, this.yearChange.from, this.yearChange.to)
+      : null,
+  );
+
   /** What the map shows: the overlay's, the comparison's, a derived view or the indicator. */
   measure = $derived<MapMeasure>(
-    this.overlay?.measure ?? this.comparison?.measure ?? this.derivedMeasure ?? this.indicator,
+    this.overlay?.measure ??
+      this.comparison?.measure ??
+      this.derivedMeasure ??
+      this.yearChangeMeasure ??
+      this.indicator,
   );
 
   districtsByCode = $derived(
@@ -220,20 +293,29 @@ export class AtlasState {
 
   /** The selected indicator's value per unit of the map's level, or its derived view's. */
   indicatorValues = $derived<ReadonlyMap<string, number>>(
-    this.showsProvinceSums
-      ? sumDistrictsToProvinces(this.observations, this.indicatorId, this.districtsOfProvince)
-      : this.derivation
-        ? derivedRateValues(
-            this.observations,
-            this.indicatorId,
-            this.derivation,
-            (code) => this.districtsByCode.get(code)?.provinceCode,
-          )
-        : new Map(
-            this.observations
-              .filter((o) => o.unitLevel === this.mapLevel && o.indicator === this.indicatorId)
-              .map((o) => [o.unitCode, o.value]),
-          ),
+    this.yearChange && this.dataset
+      ? changeBetweenYears(
+          this.allObservations,
+          this.dataset,
+          this.indicatorId,
+          this.mapLevel,
+          this.yearChange.from,
+          this.yearChange.to,
+        )
+      : this.showsProvinceSums
+        ? sumDistrictsToProvinces(this.observations, this.indicatorId, this.districtsOfProvince)
+        : this.derivation
+          ? derivedRateValues(
+              this.observations,
+              this.indicatorId,
+              this.derivation,
+              (code) => this.districtsByCode.get(code)?.provinceCode,
+            )
+          : new Map(
+              this.observations
+                .filter((o) => o.unitLevel === this.mapLevel && o.indicator === this.indicatorId)
+                .map((o) => [o.unitCode, o.value]),
+            ),
   );
 
   /**
@@ -328,6 +410,7 @@ export class AtlasState {
       this.#store = loaded.store;
       this.storage = loaded.status;
       this.index = loaded.index;
+      this.tiles = loaded.tiles;
       this.geometry = geometryFromTopology(loaded.topology);
       this.topology = loaded.topology;
       this.units = unitsFromTopology(loaded.topology);
@@ -372,8 +455,13 @@ export class AtlasState {
 
   async selectDataset(id: string): Promise<void> {
     if (!this.#store) return;
+    if (id !== this.datasetId) {
+      // Another dataset opens on its latest year, showing its values.
+      this.year = null;
+      this.changeFrom = null;
+    }
     this.datasetId = id;
-    this.observations = await this.#store.getObservations(id);
+    this.allObservations = await this.#store.getObservations(id);
     const dataset = this.dataset;
     if (dataset && !dataset.indicators.includes(this.indicatorId) && dataset.indicators[0]) {
       this.indicatorId = dataset.indicators[0];
@@ -405,10 +493,25 @@ export class AtlasState {
     return this.#store;
   }
 
-  /** Any stored dataset's figures, without changing what the map shows. */
+  /**
+   * Any stored dataset's figures of one year, without changing what the map shows: the shown
+   * year of the shown dataset, the latest year of another (one value per unit, as a comparison
+   * needs).
+   */
   async observationsOf(datasetId: string): Promise<Observation[]> {
     if (datasetId === this.datasetId) return this.observations;
-    return this.#store ? this.#store.getObservations(datasetId) : [];
+    const dataset = this.datasets.find((d) => d.id === datasetId);
+    const figures = this.#store ? await this.#store.getObservations(datasetId) : [];
+    return dataset ? observationsOfYear(figures, dataset, chooseYear(dataset, null)) : figures;
+  }
+
+  /** Shows a year of the dataset (null: its latest); a change keeps its base when still allowed. */
+  selectYear(year: number | null): void {
+    this.year = year;
+    const to = this.shownYear;
+    if (this.changeFrom !== null && this.dataset && to !== null) {
+      if (yearChangeProblem(this.dataset, this.changeFrom, to) !== null) this.changeFrom = null;
+    }
   }
 
   /** All of the current dataset's figures for one unit, in catalogue order. */

@@ -1,3 +1,4 @@
+import { nationalOfYear } from '../domain/years.ts';
 import { getContext, setContext, tick } from 'svelte';
 import { creditLines } from '../domain/export/credits.ts';
 import type { MapImageContent } from '../domain/export/map-image-layout.ts';
@@ -47,8 +48,11 @@ export class MeetingState {
     const atlas = this.#atlas;
     // The dataset's own year and national figure describe its indicator as stored, not a
     // scenario, comparison or derived view drawn over it.
-    const own = !atlas.overlay && !atlas.comparison && !atlas.derivation;
-    const national = own ? atlas.dataset?.national?.[atlas.indicatorId] : undefined;
+    const own = !atlas.overlay && !atlas.comparison && !atlas.derivation && !atlas.yearChange;
+    const national =
+      own && atlas.dataset && atlas.shownYear !== null
+        ? nationalOfYear(atlas.dataset, atlas.shownYear)?.[atlas.indicatorId]
+        : undefined;
     return summarizeChoropleth(
       atlas.measure,
       atlas.mappedValues.map(([code, value]) => ({
@@ -58,7 +62,7 @@ export class MeetingState {
       i18n.locale,
       {
         level: atlas.mapLevel,
-        ...(own && atlas.dataset ? { year: atlas.dataset.year } : {}),
+        ...(own && atlas.shownYear !== null ? { year: atlas.shownYear } : {}),
         ...(national === undefined ? {} : { national }),
       },
     );

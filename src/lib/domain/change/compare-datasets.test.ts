@@ -16,6 +16,7 @@ function obs(unitCode: string, values: Partial<Record<IndicatorId, number>>): Ob
     datasetId: 'd',
     unitCode,
     unitLevel: 'district',
+    year: 2020,
     indicator: indicator as IndicatorId,
     value,
   }));

@@ -35,6 +35,7 @@ function obs(
     datasetId: 'd',
     unitCode,
     unitLevel,
+    year: 2020,
     indicator: indicator as IndicatorId,
     value: value as number,
   }));

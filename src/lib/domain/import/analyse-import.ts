@@ -378,10 +378,12 @@ export function analyseImport(
   validationRows.forEach((row, i) => {
     for (const [id, value] of Object.entries(values[i]!) as [IndicatorId, number][]) {
       observations.push({
+        // Dataset and year are the metadata's, set when the import is stored (import-report).
         datasetId: '',
         unitCode: row.unit.code,
         unitLevel: row.unit.level,
         indicator: id,
+        year: 0,
         value,
       });
     }

@@ -129,6 +129,11 @@ export function createImportBundle(
       builtIn: false,
       warnings,
     },
-    observations: analysis.observations.map((o) => ({ ...o, datasetId: metadata.id })),
+    // A single-year table: every figure is of the year the person gave the dataset.
+    observations: analysis.observations.map((o) => ({
+      ...o,
+      datasetId: metadata.id,
+      year: metadata.year,
+    })),
   };
 }

@@ -34,6 +34,8 @@ export const PROBLEM_KINDS = [
   'part-exceeds-whole',
   'short-row',
   'cell-too-long',
+  // A unit the source names that has no boundary today (Hà Tây, 2006): kept, listed, not drawn.
+  'no-boundary',
 ] as const;
 
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
@@ -66,6 +68,7 @@ const TEMPLATE: Record<ProblemKind, MessageKey> = {
   'part-exceeds-whole': 'problem_partExceedsWhole',
   'short-row': 'problem_shortRow',
   'cell-too-long': 'problem_cellTooLong',
+  'no-boundary': 'problem_noBoundary',
 };
 
 /** A problem (or a stored warning) in the reader's language; old records keep their message. */

@@ -12,6 +12,7 @@ function obs(
     datasetId: 'd',
     unitCode,
     unitLevel,
+    year: 2020,
     indicator: indicator as IndicatorId,
     value,
   }));

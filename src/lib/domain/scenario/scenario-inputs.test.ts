@@ -12,6 +12,7 @@ const obs = (
   unitCode,
   unitLevel: 'district',
   indicator,
+  year: 2020,
   value,
 });
 
