@@ -12,6 +12,7 @@ import { methodsFor, type ClassifyOptions } from '../scales/choropleth.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
 import type { ComparisonState } from './comparison-state.svelte.ts';
 import type { EraState } from './era-state.svelte.ts';
+import type { RouterState } from './router.svelte.ts';
 import type { ScenarioState } from './scenario-state.svelte.ts';
 
 export interface ViewNotice {
@@ -77,6 +78,9 @@ export class ViewUrlState {
       display: atlas.view === 'table' ? 'table' : 'map',
       indicatorId: atlas.indicatorId,
       derivation: atlas.derivation,
+      // A multi-year dataset's link names the year shown (and a change's base year).
+      ...(atlas.years.length > 1 && atlas.shownYear !== null ? { year: atlas.shownYear } : {}),
+      ...(atlas.yearChange ? { changeFrom: atlas.yearChange.from } : {}),
       poorSymbols: atlas.showPoorSymbols,
       comparison: comparisonOf(comparison),
       classification: cleanClassification(atlas.classifyChoices[atlas.classifyKey], atlas),
@@ -136,6 +140,9 @@ export class ViewUrlState {
     if (atlas.dataset?.indicators.includes(view.indicatorId)) atlas.indicatorId = view.indicatorId;
     const key = view.derivation ? `${atlas.indicatorId}:${view.derivation}` : atlas.indicatorId;
     atlas.derivation = atlas.indicatorChoices.some((c) => c.key === key) ? view.derivation : null;
+    // A year the dataset lacks opens its latest; a change the years do not allow is left off.
+    atlas.year = view.year ?? null;
+    atlas.changeFrom = view.changeFrom ?? null;
     // Shown, not saved: a link must not change the classification a person keeps.
     atlas.classifyChoices = { ...atlas.classifyChoices, [atlas.classifyKey]: view.classification };
     atlas.showPoorSymbols = view.poorSymbols;
@@ -228,23 +235,20 @@ function cleanClassification(
  * address bar opens. The open-data page keeps its own `#/open-data`. Call during component
  * initialisation.
  */
-export function followViewUrl(viewUrl: ViewUrlState, atlas: AtlasState): void {
+export function followViewUrl(viewUrl: ViewUrlState, atlas: AtlasState, router: RouterState): void {
   const writeAddress = () => {
     if (!viewUrl.started || atlas.phase !== 'ready' || atlas.view === 'open-data') return;
     if (atlas.datasetVersion === null) return;
-    const hash = viewUrl.hash;
-    if (location.hash !== hash) history.replaceState(history.state, '', hash);
+    router.replace({ kind: 'view', view: viewUrl.current });
   };
   $effect(writeAddress);
 
-  $effect(() => {
+  $effect(() =>
     // A link pasted over the current one may change nothing but the version: write it back too.
-    const follow = () => {
-      if (location.hash !== viewUrl.hash) void viewUrl.openHash(location.hash).then(writeAddress);
-    };
-    window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
-  });
+    router.onNavigate((_, hash) => {
+      if (hash !== viewUrl.hash) void viewUrl.openHash(hash).then(writeAddress);
+    }),
+  );
 }
 
 const KEY = Symbol('view-url-state');
