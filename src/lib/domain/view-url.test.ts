@@ -74,6 +74,8 @@ const viewArbitrary: fc.Arbitrary<ViewState> = fc
     scenarioMeasure: optional(fc.constantFrom(...SCENARIO_MEASURE_IDS)),
     scenarioYears: fc.integer({ min: 1, max: SCENARIO_LIMITS.years }),
     scenarioYear: optional(fc.integer({ min: 1, max: SCENARIO_LIMITS.years })),
+    year: fc.option(fc.integer({ min: 1900, max: 2099 }), { nil: undefined }),
+    changeFrom: fc.option(fc.integer({ min: 1900, max: 2099 }), { nil: undefined }),
   })
   .map((r): ViewState => {
     // A derived view only of a rate with its counts; the excess rate is classed as diverging.
@@ -107,6 +109,11 @@ const viewArbitrary: fc.Arbitrary<ViewState> = fc
       display: r.display,
       indicatorId: r.indicatorId,
       derivation,
+      ...(r.year === undefined ? {} : { year: r.year }),
+      // A change is of the values, from another year than the one shown.
+      ...(r.changeFrom === undefined || derivation || r.changeFrom === r.year
+        ? {}
+        : { changeFrom: r.changeFrom }),
       poorSymbols: r.poorSymbols,
       comparison: r.comparison,
       classification,
@@ -255,5 +262,35 @@ describe('view links', () => {
     const hash = serialiseView(view);
     expect(hash).toMatch(/&sm=gap&sc=[A-Za-z0-9_-]+$/);
     expect(parseViewHash(hash)).toEqual({ kind: 'view', view });
+  });
+});
+
+describe('view links with a year (issue 16)', () => {
+  it('carry the year shown and the year a change is from, and read them back', () => {
+    const view: ViewState = { ...base, indicatorId: 'poverty_rate', year: 2012, changeFrom: 2010 };
+    const hash = serialiseView(view);
+    expect(hash).toContain('&y=2012&yc=2010');
+    expect(parseViewHash(hash)).toEqual({ kind: 'view', view });
+  });
+
+  it('open a link made before datasets had years on the latest year: no year in the view', () => {
+    const parsed = parseViewHash(`${VIEW_HASH_PREFIX}?d=tuyen-quang-2020-plan&i=rate_start`);
+    expect(parsed.kind).toBe('view');
+    if (parsed.kind === 'view') {
+      expect(parsed.view.year).toBeUndefined();
+      expect(parsed.view.changeFrom).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ['y=16', /year "16" is not valid/],
+    ['y=2012&yc=2012', /a change from the same year/],
+    ['y=3012', /year "3012" is not valid/],
+    ['dv=smoothed&yc=2010', /a change of a derived view/],
+  ])('refuse %s', (query, reason) => {
+    expect(parseViewHash(`${VIEW_HASH_PREFIX}?d=a&i=rate_start&${query}`)).toEqual({
+      kind: 'invalid',
+      reason: expect.stringMatching(reason) as string,
+    });
   });
 });

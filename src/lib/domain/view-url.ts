@@ -41,6 +41,13 @@ export interface ViewState {
   indicatorId: IndicatorId;
   /** A view computed from the indicator's counts (smoothed or excess rate), or null. */
   derivation: RateDerivation | null;
+  /**
+   * The year shown of a multi-year dataset; absent for its latest (and in links made before
+   * datasets had years, which still open).
+   */
+  year?: number;
+  /** The year a change is measured from (`year` − it, in points); absent for the year's values. */
+  changeFrom?: number;
   /** Circles sized by poor households over the map. */
   poorSymbols: boolean;
   comparison: ViewComparison | null;
@@ -70,6 +77,8 @@ export const DATASET_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const PROVINCE_CODE = /^\d{2}$/;
 const DISTRICT_CODE = /^\d{3}$/;
 const CODE_2025 = /^(\d{2}|\d{5})$/;
+/** A dataset's year: 1900–2099. */
+const YEAR = /^(19|20)\d{2}$/;
 
 export type ParsedView =
   { kind: 'none' } | { kind: 'view'; view: ViewState } | { kind: 'invalid'; reason: string };
@@ -82,6 +91,8 @@ export function serialiseView(view: ViewState): string {
     ['t', view.display === 'table' ? 'table' : null],
     ['i', view.indicatorId],
     ['dv', view.derivation],
+    ['y', view.year],
+    ['yc', view.changeFrom],
     ['ps', view.poorSymbols ? 1 : null],
     ['cm', view.classification.method],
     ['cn', view.classification.classes],
@@ -126,6 +137,8 @@ const KEYS = [
   't',
   'i',
   'dv',
+  'y',
+  'yc',
   'ps',
   'cm',
   'cn',
@@ -179,6 +192,10 @@ function readView(query: string): ViewState {
     throw new Error(`derived view "${derivationText.slice(0, 20)}" is not valid here`);
   }
   const poorSymbols = value('ps', /^1$/, 'poor symbols') !== null;
+  const year = value('y', YEAR, 'year');
+  const changeFrom = value('yc', YEAR, 'change from year');
+  if (changeFrom !== null && changeFrom === year) throw new Error('a change from the same year');
+  if (changeFrom !== null && derivation) throw new Error('a change of a derived view');
 
   const classification: ClassifyOptions = {};
   const method = params.get('cm');
@@ -237,6 +254,8 @@ function readView(query: string): ViewState {
     display,
     indicatorId,
     derivation,
+    ...(year === null ? {} : { year: Number(year) }),
+    ...(changeFrom === null ? {} : { changeFrom: Number(changeFrom) }),
     poorSymbols,
     comparison,
     classification,
