@@ -11,6 +11,7 @@ import { parseAdminUnits } from './boundaries/admin-units.ts';
 import { ADMIN_UNITS_FILE, buildBoundaries } from './boundaries/build-boundaries.ts';
 import { readSourceFile, readSourceRecords, SOURCES_DIR } from './boundaries/sources.ts';
 import { buildSeedDatasets } from './build-datasets.ts';
+import { buildTileSets } from './tiles/build-tiles.ts';
 import { nationalDatasets, nationalLists, readNationalTables } from './national-tables.ts';
 import type { AtlasIndex } from '../src/lib/data/atlas-index.ts';
 
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
   for (const warning of boundaries2025.manifest.warnings) console.warn(`warning 2025: ${warning}`);
+  const tiles = await buildTileSets({ outDir, force, log: (line) => console.log(line) });
 
   // The national tables are checked against the GSO code list at every build, so a mistyped code
   // or an impossible rate is refused here, naming its file, row and column.
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     schema: 1,
     boundaries: manifest,
     boundaries2025: boundaries2025.manifest,
+    tiles,
     datasets: { file: 'datasets.json', contentHash: datasets.hash, bytes: datasets.text.length },
     sources: [...(await readSourceRecords(SOURCES_DIR)).values()],
     designatedLists: nationalLists(national),

@@ -186,9 +186,13 @@ async function mappedValue(page: Page): Promise<number> {
     () =>
       (
         window as unknown as {
-          atlasMap: { getFeatureState(f: { source: string; id: string }): { value: number } };
+          atlasMap: {
+            getFeatureState(f: { source: string; sourceLayer: string; id: string }): {
+              value: number;
+            };
+          };
         }
-      ).atlasMap.getFeatureState({ source: 'boundaries', id: '001' }).value,
+      ).atlasMap.getFeatureState({ source: 'boundaries', sourceLayer: 'units', id: '001' }).value,
   );
 }
 

@@ -1,4 +1,5 @@
 import {
+  boundaryState,
   closeTo,
   colourAt,
   cspViolations,
@@ -58,22 +59,7 @@ test('hovering a district shows its name, province and rate in Vietnamese format
   await openAtlas(page);
   await page.getByRole('button', { name: 'Phóng tới vùng có số liệu' }).click();
   await mapSettled(page);
-  const labelPoint = await page.evaluate(() => {
-    const w = window as unknown as {
-      atlasMap: {
-        querySourceFeatures(
-          source: string,
-          options: { filter: unknown[] },
-        ): {
-          properties: { code: string };
-          geometry: { coordinates: [number, number] };
-        }[];
-      };
-    };
-    return w.atlasMap
-      .querySourceFeatures('boundaries', { filter: ['==', ['get', 'role'], 'district-label'] })
-      .find((f) => f.properties.code === '071')!.geometry.coordinates;
-  });
+  const labelPoint = await labelPointOf(page, '071');
   const { x, y } = await pixelOf(page, labelPoint);
   const box = (await page.locator('#map').boundingBox())!;
   await page.mouse.move(box.x + x, box.y + y);
@@ -113,13 +99,7 @@ test('changing the indicator recolours the map and the legend', async ({ page })
   await openAtlas(page);
   await page.getByTestId('indicator-select').selectOption('poor_start');
   await expect(page.getByTestId('legend')).toContainText('Số hộ nghèo đầu năm');
-  const values = await page.evaluate(() => {
-    const w = window as unknown as {
-      atlasMap: { getFeatureState(f: { source: string; id: string }): { value: number } };
-    };
-    return w.atlasMap.getFeatureState({ source: 'boundaries', id: '071' }).value;
-  });
-  expect(values).toBe(2750);
+  expect((await boundaryState(page, '071')).value).toBe(2750);
 });
 
 test('Hoàng Sa, Trường Sa and Biển Đông are on the national map', async ({ page }) => {
@@ -135,18 +115,21 @@ test('Hoàng Sa, Trường Sa and Biển Đông are on the national map', async 
       'Biển Đông',
     ]),
   );
-  // The archipelago districts themselves are part of the boundary data.
-  const codes = await page.evaluate(async () => {
+  // The archipelago districts themselves are in the map's tiles at the national view.
+  const codes = await page.evaluate(() => {
     const w = window as unknown as {
       atlasMap: {
-        getSource(id: string): {
-          getData(): Promise<{ features: { properties: { code: string; role: string } }[] }>;
-        };
+        querySourceFeatures(
+          source: string,
+          options: { sourceLayer: string; filter: unknown[] },
+        ): { properties: { code: string } }[];
       };
     };
-    const data = await w.atlasMap.getSource('boundaries').getData();
-    return data.features
-      .filter((f) => f.properties.role === 'district')
+    return w.atlasMap
+      .querySourceFeatures('boundaries', {
+        sourceLayer: 'units',
+        filter: ['==', ['get', 'role'], 'district'],
+      })
       .map((f) => f.properties.code);
   });
   expect(codes).toEqual(expect.arrayContaining(['498', '576']));

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test as base, type Page } from '@playwright/test';
+import type { Topology } from 'topojson-specification';
+import { MAP_OBJECTS_2019, mapFeaturesOf } from '../../src/lib/data/boundary-topology.ts';
 import type { DatasetBundle } from '../../src/lib/domain/dataset.ts';
 import { openingDataset } from '../../src/lib/domain/opening-dataset.ts';
 
@@ -152,11 +154,32 @@ export interface MapFeature {
   coordinates: unknown;
 }
 
-/** Every feature of one role in a map source (`boundaries` by default): code, name, position. */
+/**
+ * Every feature of one role on the map: code, name, position. The 2019 boundaries are drawn from
+ * vector tiles, which hold clipped per-tile copies; their features are read from the topology the
+ * tiles are cut from (the file the app loads), in the same form (`mapFeaturesOf`). Other sources
+ * (`communes-2025`) are GeoJSON and read from the map.
+ */
 export async function mapFeatures(
   page: Page,
   { source = 'boundaries', role }: { source?: string; role: string },
 ): Promise<MapFeature[]> {
+  if (source === 'boundaries') {
+    const base = new URL('generated/', page.url());
+    const index = (await (await page.request.get(new URL('atlas.json', base).href)).json()) as {
+      boundaries: { file: string };
+    };
+    const topology = (await (
+      await page.request.get(new URL(index.boundaries.file, base).href)
+    ).json()) as Topology;
+    return mapFeaturesOf(topology, MAP_OBJECTS_2019)
+      .features.filter((f) => f.properties.role === role)
+      .map((f) => ({
+        code: f.properties.code,
+        name: f.properties.name,
+        coordinates: f.geometry.type === 'Point' ? f.geometry.coordinates : null,
+      }));
+  }
   return page.evaluate(
     async ([sourceId, wanted]) => {
       const w = window as unknown as {
@@ -181,6 +204,28 @@ export async function mapFeatures(
         }));
     },
     [source, role] as const,
+  );
+}
+
+/**
+ * The feature-state of a 2019 unit on the map, by its state id (`unitStateId`: provinces are
+ * `p` + code), as the map holds it for the vector-tile source.
+ */
+export async function boundaryState(page: Page, id: string): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    (stateId) =>
+      (
+        window as unknown as {
+          atlasMap: {
+            getFeatureState(f: {
+              source: string;
+              sourceLayer: string;
+              id: string;
+            }): Record<string, unknown>;
+          };
+        }
+      ).atlasMap.getFeatureState({ source: 'boundaries', sourceLayer: 'units', id: stateId }),
+    id,
   );
 }
 

@@ -7,6 +7,7 @@ import { formatIndicatorValue } from '../../src/lib/scales/format.ts';
 import {
   BUILT_IN_DATASETS,
   closeTo,
+  boundaryState,
   colourAt,
   cspViolations,
   drawnDistrictsWithData,
@@ -31,24 +32,14 @@ const CLASSES = classifyIndicator([...VALUES.values()], INDICATORS.poverty_rate,
 
 interface StateMap {
   atlasMap: {
-    getFeatureState(feature: { source: string; id: string }): Record<string, unknown>;
     setLayoutProperty(layer: string, name: string, value: unknown): void;
   };
 }
 
 /** The value each 2019 province carries in the map's feature-state (provinces are `p` + code). */
 async function provinceStates(page: Page, codes: string[]): Promise<Map<string, unknown>> {
-  const entries = await page.evaluate(
-    (all) =>
-      all.map((code): [string, unknown] => [
-        code,
-        (window as unknown as StateMap).atlasMap.getFeatureState({
-          source: 'boundaries',
-          id: `p${code}`,
-        }).value,
-      ]),
-    codes,
-  );
+  const entries: [string, unknown][] = [];
+  for (const code of codes) entries.push([code, (await boundaryState(page, `p${code}`)).value]);
   return new Map(entries);
 }
 

@@ -1,16 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, openAtlas, test } from './fixtures.ts';
-
-interface StateMap {
-  atlasMap: { getFeatureState(f: { source: string; id: string }): Record<string, unknown> };
-}
+import { boundaryState, expect, openAtlas, test } from './fixtures.ts';
 
 async function mappedValue(page: Page, code: string): Promise<unknown> {
-  return page.evaluate(
-    (id) =>
-      (window as unknown as StateMap).atlasMap.getFeatureState({ source: 'boundaries', id }).value,
-    code,
-  );
+  return (await boundaryState(page, code)).value;
 }
 
 test('plan against result opens on the shipped Krông Pa pair: the target as plan, the report as result', async ({

@@ -1,9 +1,8 @@
-import { expect, mapSettled, test, TUYEN_QUANG_PLAN_LINK } from './fixtures.ts';
+import { boundaryState, expect, mapSettled, test, TUYEN_QUANG_PLAN_LINK } from './fixtures.ts';
 
 interface StateMap {
   atlasMap: {
     getLayer(id: string): unknown;
-    getFeatureState(feature: { source: string; id: string }): Record<string, unknown>;
     queryRenderedFeatures(options: { layers: string[] }): { properties: { code: string } }[];
   };
 }
@@ -23,13 +22,7 @@ async function mappedValue(
   code: string,
   key = 'value',
 ): Promise<unknown> {
-  return page.evaluate(
-    ([id, name]) =>
-      (window as unknown as StateMap).atlasMap.getFeatureState({ source: 'boundaries', id: id! })[
-        name!
-      ],
-    [code, key],
-  );
+  return (await boundaryState(page, code))[key];
 }
 
 test('the smoothed and excess rates are offered, mapped and explained in the legend', async ({

@@ -1,19 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { cspViolations, expect, mapSettled, openAtlas, OPENING_VIEW, test } from './fixtures.ts';
+import {
+  boundaryState,
+  cspViolations,
+  expect,
+  mapSettled,
+  openAtlas,
+  OPENING_VIEW,
+  test,
+} from './fixtures.ts';
 import { SYNTHETIC_DATASET_ID, seedSyntheticNationalDataset } from './synthetic-dataset.ts';
 import type { Page } from '@playwright/test';
 
-interface FeatureStateMap {
-  atlasMap: { getFeatureState(f: { source: string; id: string }): { value?: number | null } };
-}
-
 async function mappedValue(page: Page, code: string): Promise<number | null | undefined> {
-  return page.evaluate(
-    (id) =>
-      (window as unknown as FeatureStateMap).atlasMap.getFeatureState({ source: 'boundaries', id })
-        .value,
-    code,
-  );
+  return (await boundaryState(page, code)).value as number | null | undefined;
 }
 
 async function openPanel(page: Page) {

@@ -99,6 +99,12 @@ export interface GeneratedFile {
   gzipBytes: number;
 }
 
+/** A boundary set's vector tiles, one bundle file (see tile-bundle.ts). */
+export interface TileSetFile extends GeneratedFile {
+  /** sha256 of the topologies and the tiling code it was cut from: unchanged means not re-cut. */
+  inputHash: string;
+}
+
 export interface Manifest2025Province {
   code: string;
   /** With its type, e.g. "Tỉnh Tuyên Quang". */
@@ -145,6 +151,11 @@ export interface AtlasIndex {
   /** Absent in indexes written before the 2025 units were built; the app then offers 2019 only. */
   boundaries2025?: Boundary2025Manifest;
   datasets: { file: string; contentHash: string; bytes: number };
+  /**
+   * Each built-in boundary set's vector tiles, by set (`2019`); absent in indexes written before
+   * the map drew from tiles, which the app then reloads.
+   */
+  tiles?: Record<string, TileSetFile>;
   /** Every folder of `data/sources/`; absent in indexes written before the sources were vendored. */
   sources?: DataSource[];
   /** Official lists from `data/national/` (the 2021–2025 poor districts), beside the seeds' own. */

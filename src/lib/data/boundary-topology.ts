@@ -1,4 +1,4 @@
-import type { FeatureCollection, GeoJsonProperties, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { UnitLevel } from '../domain/dataset.ts';
@@ -29,63 +29,88 @@ export type BoundaryTopology = Topology<{
   provinceLabels: GeometryCollection<LabelProperties>;
 }>;
 
-/** What a map feature is; map layers filter the one boundary source on it. */
-export type MapFeatureRole = 'district' | 'province' | 'district-label' | 'province-label';
+/** What a map feature is; map layers filter the boundary source on it. */
+export type MapFeatureRole =
+  'district' | 'province' | 'commune' | 'district-label' | 'province-label' | 'commune-label';
 
 /**
- * The feature-state id of a 2019 unit on the map (the source's `promoteId`). MapLibre reads an id
+ * The feature-state id of a unit on the map (the source's `promoteId`). MapLibre reads an id
  * that looks like a number as that number, so province 40 and district 040 would share one state:
  * provinces get a letter.
  */
-export function unitStateId(level: 'district' | 'province', code: string): string {
+export function unitStateId(level: UnitLevel, code: string): string {
   return level === 'province' ? `p${code}` : code;
 }
+
+export type MapFeatureProperties = {
+  role: MapFeatureRole;
+  code: string;
+  name: string;
+  stateId: string;
+};
+export type MapFeatures = FeatureCollection<Polygon | MultiPolygon | Point, MapFeatureProperties>;
 
 export interface AtlasGeometry {
   provinces: FeatureCollection<Polygon | MultiPolygon, ProvinceProperties>;
   /**
-   * Every map feature in one collection. One source instead of four means one tile index and
-   * fewer partial frames while tiles load, which is what start-up time is made of under
-   * software WebGL. Feature-state is keyed by `stateId` (see unitStateId), not by code.
+   * Every map feature in one collection, as the tiles hold them (see `mapFeaturesOf`): kept for
+   * what needs whole geometry (label points for keyboard navigation, bounding boxes).
    */
-  mapFeatures: FeatureCollection<
-    Polygon | MultiPolygon | Point,
-    { role: MapFeatureRole; code: string; name: string; stateId: string }
-  >;
+  mapFeatures: MapFeatures;
 }
 
-export function geometryFromTopology(topology: BoundaryTopology): AtlasGeometry {
-  const collection = <P extends GeoJsonProperties>(object: GeometryCollection<P>) =>
-    feature(topology, object as GeometryCollection) as unknown as FeatureCollection<never, P>;
-  const provinces = collection<ProvinceProperties>(topology.objects.provinces);
-  const withRole = <P extends LabelProperties>(
-    features: FeatureCollection<never, P>,
-    role: MapFeatureRole,
-  ) =>
-    features.features.map((f) => ({
-      ...f,
-      properties: {
-        role,
-        code: f.properties.code,
-        name: f.properties.name,
-        stateId: unitStateId(
-          role.startsWith('province') ? 'province' : 'district',
-          f.properties.code,
-        ),
-      },
-    }));
+/**
+ * A topology's units and label points as one collection told apart by `role`: what the data
+ * build cuts into one source-layer of tiles. Feature-state is keyed by `stateId` (see
+ * unitStateId), not by code.
+ */
+export function mapFeaturesOf(
+  topology: Topology,
+  objects: readonly (readonly [object: string, role: MapFeatureRole])[],
+): MapFeatures {
   return {
-    provinces,
-    mapFeatures: {
-      type: 'FeatureCollection',
-      features: [
-        ...withRole(collection<DistrictProperties>(topology.objects.districts), 'district'),
-        ...withRole(provinces, 'province'),
-        ...withRole(collection<LabelProperties>(topology.objects.districtLabels), 'district-label'),
-        ...withRole(collection<LabelProperties>(topology.objects.provinceLabels), 'province-label'),
-      ],
-    },
+    type: 'FeatureCollection',
+    features: objects.flatMap(([object, role]) =>
+      (
+        feature(topology, topology.objects[object] as GeometryCollection) as FeatureCollection<
+          Polygon | MultiPolygon | Point,
+          { code: string; name: string }
+        >
+      ).features.map((f) => ({
+        ...f,
+        properties: {
+          role,
+          code: f.properties.code,
+          name: f.properties.name,
+          stateId: unitStateId(role.replace('-label', '') as UnitLevel, f.properties.code),
+        },
+      })),
+    ),
   };
+}
+
+/** The objects of `boundaries-2019.topojson` and `2025/*.topojson`, in drawing order. */
+export const MAP_OBJECTS_2019 = [
+  ['districts', 'district'],
+  ['provinces', 'province'],
+  ['districtLabels', 'district-label'],
+  ['provinceLabels', 'province-label'],
+] as const;
+export const MAP_OBJECTS_2025_PROVINCES = [
+  ['provinces', 'province'],
+  ['provinceLabels', 'province-label'],
+] as const;
+export const MAP_OBJECTS_2025_COMMUNES = [
+  ['communes', 'commune'],
+  ['communeLabels', 'commune-label'],
+] as const;
+
+export function geometryFromTopology(topology: BoundaryTopology): AtlasGeometry {
+  const provinces = feature(
+    topology,
+    topology.objects.provinces as GeometryCollection,
+  ) as unknown as AtlasGeometry['provinces'];
+  return { provinces, mapFeatures: mapFeaturesOf(topology, MAP_OBJECTS_2019) };
 }
 
 export interface UnitInfo {

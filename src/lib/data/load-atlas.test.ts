@@ -11,7 +11,9 @@ import {
 } from '../db/atlas-store.ts';
 import type { DatasetBundle } from '../domain/dataset.ts';
 import { DESIGNATED_LISTS } from '../domain/priority/designated-lists.ts';
-import type { AtlasIndex, BoundaryManifest } from './atlas-index.ts';
+import { createHash } from 'node:crypto';
+import type { AtlasIndex, BoundaryManifest, TileSetFile } from './atlas-index.ts';
+import { writeTileBundle } from './tile-bundle.ts';
 import type {
   BoundaryTopology,
   DistrictProperties,
@@ -123,9 +125,34 @@ function planBundle(id: string, builtIn: boolean): DatasetBundle {
 }
 
 const BOUNDARY_FILE = 'boundaries-2019.topojson';
+const TILE_FILE = 'tiles-2019.atlt';
 const hash = (c: string) => c.repeat(64);
 
-function makeIndex(topologyText: string, boundaryHash: string, datasetsHash: string): AtlasIndex {
+/** A one-tile bundle; `shift` changes its bytes, as a new build would. */
+function tileBundle(shift = 0): { bytes: Uint8Array; file: TileSetFile } {
+  const bytes = writeTileBundle(
+    { schema: 1, set: '2019', minzoom: 0, maxzoom: 7, bounds: [104, 21, 106, 23] },
+    new Map([['0/0/0', new Uint8Array([1, 2, 3, shift])]]),
+  );
+  const contentHash = createHash('sha256').update(bytes).digest('hex');
+  return {
+    bytes,
+    file: {
+      file: TILE_FILE,
+      contentHash,
+      bytes: bytes.byteLength,
+      gzipBytes: 0,
+      inputHash: hash('0'),
+    },
+  };
+}
+
+function makeIndex(
+  topologyText: string,
+  boundaryHash: string,
+  datasetsHash: string,
+  tiles: TileSetFile,
+): AtlasIndex {
   const boundaries: BoundaryManifest = {
     schema: 1,
     vintage: '2019-districts',
@@ -158,6 +185,7 @@ function makeIndex(topologyText: string, boundaryHash: string, datasetsHash: str
   return {
     schema: 1,
     boundaries,
+    tiles: { '2019': tiles },
     datasets: { file: 'datasets.json', contentHash: datasetsHash, bytes: 0 },
   };
 }
@@ -168,14 +196,14 @@ const BASE = '/atlas/';
 
 interface Site {
   /** Path (without query) → body; a missing path is a 404. */
-  files: Map<string, string>;
+  files: Map<string, string | Uint8Array>;
   /** Every URL requested, in order, with its cache mode. */
   requests: { url: string; cache: RequestCache | undefined }[];
   fetch: typeof fetch;
 }
 
 /** Serves `files`; bodies arrive as a stream of three chunks so progress can be seen. */
-function site(files: Record<string, string>): Site {
+function site(files: Record<string, string | Uint8Array>): Site {
   const map = new Map(Object.entries(files));
   const requests: Site['requests'] = [];
   const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -183,7 +211,7 @@ function site(files: Record<string, string>): Site {
     requests.push({ url, cache: init?.cache });
     const body = map.get(url.split('?')[0]!);
     if (body === undefined) return new Response('not found', { status: 404 });
-    const bytes = new TextEncoder().encode(body);
+    const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
     const third = Math.ceil(bytes.byteLength / 3);
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -200,6 +228,7 @@ function site(files: Record<string, string>): Site {
 interface Build {
   topology: BoundaryTopology;
   topologyText: string;
+  tiles: Uint8Array;
   bundles: DatasetBundle[];
   index: AtlasIndex;
 }
@@ -212,11 +241,13 @@ function build({
 } = {}): Build {
   const topology = buildTopology(shift);
   const topologyText = JSON.stringify(topology);
+  const tiles = tileBundle(shift);
   return {
     topology,
     topologyText,
+    tiles: tiles.bytes,
     bundles,
-    index: makeIndex(topologyText, boundaryHash, datasetsHash),
+    index: makeIndex(topologyText, boundaryHash, datasetsHash, tiles.file),
   };
 }
 
@@ -224,6 +255,7 @@ function serve(b: Build): Site {
   return site({
     [`${BASE}atlas.json`]: JSON.stringify(b.index),
     [`${BASE}${BOUNDARY_FILE}`]: b.topologyText,
+    [`${BASE}${TILE_FILE}`]: b.tiles,
     [`${BASE}datasets.json`]: JSON.stringify({ schema: 1, datasets: b.bundles }),
   });
 }
@@ -262,18 +294,25 @@ const ids = async (store: AtlasStore) => (await store.listDatasets()).map((d) =>
 // ---- Tests -----------------------------------------------------------------------------------
 
 describe('loadAtlas, first visit', () => {
-  it('fetches the index, the topology and the datasets, and stores them', async () => {
+  it('fetches the index, the topology, the tiles and the datasets, and stores them', async () => {
     const { db, store } = await indexedDbStore();
     const b = build();
     const origin = serve(b);
 
     const atlas = await load(store, origin);
 
+    const tiles = b.index.tiles!['2019']!;
     expect(origin.requests).toEqual([
       { url: `${BASE}atlas.json`, cache: 'no-cache' },
       { url: `${BASE}${BOUNDARY_FILE}?v=${'b'.repeat(12)}`, cache: 'default' },
+      { url: `${BASE}${TILE_FILE}?v=${tiles.contentHash.slice(0, 12)}`, cache: 'default' },
       { url: `${BASE}datasets.json?v=${'d'.repeat(12)}`, cache: 'default' },
     ]);
+    expect([...atlas.tiles.tile(0, 0, 0)!]).toEqual([1, 2, 3, 0]);
+    expect(await store.getTileSet('2019')).toMatchObject({
+      set: '2019',
+      contentHash: tiles.contentHash,
+    });
     expect(atlas.fromCache).toEqual({ boundaries: false, datasets: false });
     expect(atlas.index).toEqual(b.index);
     expect(atlas.topology).toEqual(b.topology);
@@ -341,8 +380,9 @@ describe('loadAtlas, first visit', () => {
     expect(progress[0]!.step).toBe('index');
     expect(progress.at(-1)!.step).toBe('storing');
     // The topology arrives in three chunks, each reported, up to the whole download.
+    // Three chunks of the topology, then three of the tiles.
     const boundaries = progress.filter((p) => p.step === 'boundaries');
-    expect(boundaries).toHaveLength(3);
+    expect(boundaries).toHaveLength(6);
     expect(boundaries.at(-1)!.fraction).toBeCloseTo(0.8, 10);
     expect(new Set(progress.map((p) => p.step))).toEqual(
       new Set(['index', 'boundaries', 'datasets', 'storing']),
@@ -425,6 +465,7 @@ describe('loadAtlas, returning visit', () => {
     expect(urls(origin)).toEqual([
       `${BASE}atlas.json`,
       `${BASE}${BOUNDARY_FILE}?v=${'c'.repeat(12)}`,
+      `${BASE}${TILE_FILE}?v=${next.index.tiles!['2019']!.contentHash.slice(0, 12)}`,
     ]);
     expect(atlas.fromCache).toEqual({ boundaries: false, datasets: true });
     expect(atlas.topology).toEqual(next.topology);
@@ -518,6 +559,34 @@ describe('loadAtlas errors', () => {
   });
 });
 
+describe('loadAtlas and the map tiles', () => {
+  it('refuses tiles whose bytes are not the ones the index names', async () => {
+    const { store } = await indexedDbStore();
+    const b = build();
+    const origin = serve(b);
+    origin.files.set(`${BASE}${TILE_FILE}`, tileBundle(5).bytes);
+    await expect(load(store, origin)).rejects.toThrow(
+      `${TILE_FILE}: its content is not what atlas.json describes`,
+    );
+    expect(await store.getTileSet('2019')).toBeUndefined();
+  });
+
+  it('draws a returning visit from stored tiles, and fetches them again only when they change', async () => {
+    const { store } = await indexedDbStore();
+    await load(store, serve(build()));
+    const same = serve(build());
+    await load(store, same, undefined, true);
+    expect(urls(same)).toEqual([]);
+    const next = build({ shift: 2 });
+    const origin = serve(next);
+    const atlas = await load(store, origin);
+    expect(urls(origin)).toContain(
+      `${BASE}${TILE_FILE}?v=${next.index.tiles!['2019']!.contentHash.slice(0, 12)}`,
+    );
+    expect([...atlas.tiles.tile(0, 0, 0)!]).toEqual([1, 2, 3, 2]);
+  });
+});
+
 describe('loadAtlas when storing fails', () => {
   /** The IndexedDB store, except that writing boundaries fails with `error`. */
   function failingWrites(store: AtlasStore, error: Error): AtlasStore {
@@ -525,6 +594,8 @@ describe('loadAtlas when storing fails', () => {
       kind: store.kind,
       getBoundarySet: (vintage) => store.getBoundarySet(vintage),
       putBoundarySet: () => Promise.reject(error),
+      getTileSet: (set) => store.getTileSet(set),
+      putTileSet: (record) => store.putTileSet(record),
       getMeta: (key) => store.getMeta(key),
       putMeta: (key, value) => store.putMeta(key, value),
       listDatasets: () => store.listDatasets(),

@@ -10,8 +10,9 @@ import {
   type MemoryAtlasStore,
   type StorageStatus,
 } from '../db/atlas-store.ts';
-import type { AtlasIndex } from './atlas-index.ts';
+import type { AtlasIndex, TileSetFile } from './atlas-index.ts';
 import { unitsFromTopology, type BoundaryTopology } from './boundary-topology.ts';
+import { readTileBundle, TileBundleError, type TileBundle } from './tile-bundle.ts';
 
 /**
  * First visit: fetch the boundary topology and built-in datasets (with progress) and store them.
@@ -31,6 +32,8 @@ export interface LoadProgress {
 export interface LoadedAtlas {
   index: AtlasIndex;
   topology: BoundaryTopology;
+  /** The 2019 set's vector tiles, which the map draws. */
+  tiles: TileBundle;
   store: AtlasStore;
   status: StorageStatus;
   /** Whether boundaries and datasets came from IndexedDB without fetching. */
@@ -58,6 +61,8 @@ export interface LoadAtlasOptions {
 export class AtlasLoadError extends Error {}
 
 const VINTAGE = '2019-districts';
+/** The tile set drawn for VINTAGE (see `AtlasIndex.tiles`). */
+const TILE_SET = '2019';
 /** Meta key of the index that the stored boundaries and built-in datasets came with. */
 export const STORED_INDEX_KEY = 'atlasIndex';
 
@@ -77,6 +82,7 @@ export async function fetchAtlasIndex(
 export function isStale(loaded: AtlasIndex, current: AtlasIndex): boolean {
   return (
     loaded.boundaries.contentHash !== current.boundaries.contentHash ||
+    loaded.tiles?.[TILE_SET]?.contentHash !== current.tiles?.[TILE_SET]?.contentHash ||
     loaded.datasets.contentHash !== current.datasets.contentHash ||
     JSON.stringify(loaded.sources) !== JSON.stringify(current.sources) ||
     JSON.stringify(loaded.designatedLists) !== JSON.stringify(current.designatedLists)
@@ -111,10 +117,24 @@ export async function loadAtlas(options: LoadAtlasOptions): Promise<LoadedAtlas>
       fetchFn,
       `${options.baseUrl}${index.boundaries.file}?v=${index.boundaries.contentHash.slice(0, 12)}`,
       index.boundaries.bytes,
-      (loaded) => report({ step: 'boundaries', fraction: 0.05 + 0.75 * loaded }),
+      (loaded) => report({ step: 'boundaries', fraction: 0.05 + 0.45 * loaded }),
     );
   }
   const topology = parseTopology(topologyText, index.boundaries.file);
+
+  const tileFile = tileSetFile(index);
+  const storedTiles = await store.getTileSet(TILE_SET);
+  const tilesCached = storedTiles?.contentHash === tileFile.contentHash;
+  const tileBytes = tilesCached
+    ? storedTiles.bytes
+    : await fetchBytes(
+        fetchFn,
+        `${options.baseUrl}${tileFile.file}?v=${tileFile.contentHash.slice(0, 12)}`,
+        tileFile.bytes,
+        (loaded) => report({ step: 'boundaries', fraction: 0.5 + 0.3 * loaded }),
+      );
+  if (!tilesCached) await checkHash(tileBytes, tileFile);
+  const tiles = parseTiles(tileBytes, tileFile.file);
 
   let bundles: DatasetBundle[] | null = null;
   if (!datasetsCached) {
@@ -132,7 +152,7 @@ export async function loadAtlas(options: LoadAtlasOptions): Promise<LoadedAtlas>
     bundles = file.datasets;
   }
 
-  if (!boundariesCached || bundles) {
+  if (!boundariesCached || !tilesCached || bundles) {
     report({ step: 'storing', fraction: 0.9 });
     const boundarySet = {
       vintage: VINTAGE,
@@ -141,8 +161,15 @@ export async function loadAtlas(options: LoadAtlasOptions): Promise<LoadedAtlas>
       manifest: index.boundaries,
       storedAt: new Date().toISOString(),
     };
+    const tileSet = {
+      set: TILE_SET,
+      contentHash: tileFile.contentHash,
+      bytes: tileBytes,
+      storedAt: boundarySet.storedAt,
+    };
     const write = async (target: AtlasStore) => {
-      await target.putBoundarySet(boundarySet, unitRecords(topology));
+      if (!boundariesCached) await target.putBoundarySet(boundarySet, unitRecords(topology));
+      if (!tilesCached) await target.putTileSet(tileSet);
       if (bundles) await target.replaceBuiltInDatasets(bundles, index.datasets.contentHash);
     };
     try {
@@ -166,22 +193,24 @@ export async function loadAtlas(options: LoadAtlasOptions): Promise<LoadedAtlas>
   return {
     index,
     topology,
+    tiles,
     store,
     status,
-    fromCache: { boundaries: boundariesCached, datasets: datasetsCached },
+    fromCache: { boundaries: boundariesCached && tilesCached, datasets: datasetsCached },
   };
 }
 
 /** What IndexedDB holds, if it is complete: boundaries and built-ins from one known index. */
 async function loadStored(
   store: AtlasStore,
-): Promise<{ index: AtlasIndex; topology: BoundaryTopology } | null> {
-  const [indexText, stored, version] = await Promise.all([
+): Promise<{ index: AtlasIndex; topology: BoundaryTopology; tiles: TileBundle } | null> {
+  const [indexText, stored, version, storedTiles] = await Promise.all([
     store.getMeta(STORED_INDEX_KEY),
     store.getBoundarySet(VINTAGE),
     store.getMeta(BUILT_IN_VERSION_KEY),
+    store.getTileSet(TILE_SET),
   ]);
-  if (!indexText || !stored) return null;
+  if (!indexText || !stored || !storedTiles) return null;
   let index: AtlasIndex;
   try {
     index = JSON.parse(indexText) as AtlasIndex;
@@ -191,10 +220,19 @@ async function loadStored(
   const complete =
     index.schema === 1 &&
     index.boundaries?.contentHash === stored.contentHash &&
+    index.tiles?.[TILE_SET]?.contentHash === storedTiles.contentHash &&
     index.datasets?.contentHash === version;
-  return complete
-    ? { index, topology: parseTopology(stored.topologyText, index.boundaries.file) }
-    : null;
+  if (!complete) return null;
+  try {
+    return {
+      index,
+      topology: parseTopology(stored.topologyText, index.boundaries.file),
+      tiles: readTileBundle(storedTiles.bytes, storedTiles.set),
+    };
+  } catch {
+    // Damaged in storage: fetch again.
+    return null;
+  }
 }
 
 function unitRecords(topology: BoundaryTopology): UnitRecord[] {
@@ -216,6 +254,30 @@ function parseTopology(text: string, file: string): BoundaryTopology {
     throw new AtlasLoadError(`${file}: not a boundary topology with districts and provinces`);
   }
   return parsed as BoundaryTopology;
+}
+
+function tileSetFile(index: AtlasIndex): TileSetFile {
+  const file = index.tiles?.[TILE_SET];
+  if (!file) throw new AtlasLoadError(`atlas.json: no map tiles for the ${TILE_SET} boundaries`);
+  return file;
+}
+
+function parseTiles(bytes: ArrayBuffer, file: string): TileBundle {
+  try {
+    return readTileBundle(bytes, file);
+  } catch (error) {
+    if (error instanceof TileBundleError) throw new AtlasLoadError(error.message);
+    throw error;
+  }
+}
+
+/** A file whose bytes are not the ones the index names (cut short, or another build's) is refused. */
+async function checkHash(bytes: ArrayBuffer, file: TileSetFile): Promise<void> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+  if (hex !== file.contentHash) {
+    throw new AtlasLoadError(`${file.file}: its content is not what atlas.json describes`);
+  }
 }
 
 async function fetchJson<T>(fetchFn: typeof fetch, url: string, cache: RequestCache): Promise<T> {
@@ -245,8 +307,17 @@ async function fetchText(
   expectedBytes: number,
   onProgress: (fraction: number) => void,
 ): Promise<string> {
+  return new TextDecoder().decode(await fetchBytes(fetchFn, url, expectedBytes, onProgress));
+}
+
+async function fetchBytes(
+  fetchFn: typeof fetch,
+  url: string,
+  expectedBytes: number,
+  onProgress: (fraction: number) => void,
+): Promise<ArrayBuffer> {
   const response = await request(fetchFn, url, 'default');
-  if (!response.body) return response.text();
+  if (!response.body) return response.arrayBuffer();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -263,5 +334,5 @@ async function fetchText(
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes.buffer;
 }

@@ -16,6 +16,17 @@ export interface BoundarySetRecord {
   storedAt: string;
 }
 
+/**
+ * A boundary set's vector tiles (see tile-bundle.ts), kept under the content hash the index gave:
+ * a returning visit draws the map from here without the network.
+ */
+export interface TileSetRecord {
+  set: string;
+  contentHash: string;
+  bytes: ArrayBuffer;
+  storedAt: string;
+}
+
 export interface UnitRecord {
   /** `${vintage}:${level}:${code}` */
   id: string;
@@ -85,6 +96,7 @@ const MIGRATE_CHUNK = 5000;
 
 export class AtlasDatabase extends Dexie {
   boundarySets!: EntityTable<BoundarySetRecord, 'vintage'>;
+  tileSets!: EntityTable<TileSetRecord, 'set'>;
   units!: EntityTable<UnitRecord, 'id'>;
   datasets!: EntityTable<DatasetRecord, 'id'>;
   /** Figures, keyed by dataset, unit, indicator and year (`observations` until version 5). */
@@ -150,5 +162,8 @@ export class AtlasDatabase extends Dexie {
           );
         }
       });
+    // 6: the map's vector tiles, one bundle per boundary set (built-in data only, re-fetched
+    // whenever the build changes, so no upgrade step).
+    this.version(6).stores({ tileSets: 'set' });
   }
 }

@@ -119,6 +119,8 @@ function sourceOf(bundles: DatasetBundle[], version?: string): AtlasStore {
     kind: 'memory',
     getBoundarySet: (vintage) => memory.getBoundarySet(vintage),
     putBoundarySet: () => Promise.reject(new Error('read-only')),
+    getTileSet: (set) => memory.getTileSet(set),
+    putTileSet: () => Promise.reject(new Error('read-only')),
     getMeta: async (key) => (key === BUILT_IN_VERSION_KEY ? version : undefined),
     putMeta: () => Promise.reject(new Error('read-only')),
     listDatasets: async () =>

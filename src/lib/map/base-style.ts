@@ -1,9 +1,20 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import { UNITS_LAYER } from '../data/tile-bundle.ts';
 
 export const SEA_COLOR = '#cfe3ef';
 export const LABEL_FONT = 'Noto Sans';
-/** The one GeoJSON source holding every boundary and label feature (see `mapFeatures`). */
+/**
+ * The one vector-tile source holding every boundary and label feature of the set on view, in one
+ * source-layer told apart by `role` (see tile-bundle.ts).
+ */
 export const BOUNDARY_SOURCE = 'boundaries';
+/** What every boundary layer draws from: `...BOUNDARY_LAYER_SOURCE` in its specification. */
+export const BOUNDARY_LAYER_SOURCE = { source: BOUNDARY_SOURCE, 'source-layer': UNITS_LAYER };
+
+/** A boundary feature, for reading and writing its feature-state. */
+export function boundaryFeature(id: string): { source: string; sourceLayer: string; id: string } {
+  return { source: BOUNDARY_SOURCE, sourceLayer: UNITS_LAYER, id };
+}
 /** The imported boundary set on view (one at a time). */
 export const USER_BOUNDARY_SOURCE = 'user-boundaries';
 
