@@ -1,8 +1,14 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/browser.ts';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  TEST_BUILD_HINT,
+  TEST_HOOKS_MARKER,
+} from './tests/browser.ts';
 
 // E2E_PORT (with ATLAS_DIST) lets two test runs share a machine.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.ATLAS_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -20,9 +26,10 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  // The production build, as a person gets it.
+  // The production build, as a person gets it, with the test hooks the specs read the map by
+  // (`npm run build:test`); a build without them is refused at once, saying how to make one.
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `test -f '${DIST}/${TEST_HOOKS_MARKER}' || { echo '${DIST} is not a test build: ${TEST_BUILD_HINT}' >&2; exit 1; }; npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -2,6 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { TEST_HOOKS_MARKER } from './tests/browser.ts';
 
 /**
  * Everything the atlas needs comes from its own origin. MapLibre starts its workers from blob:
@@ -34,6 +35,25 @@ export const DEPLOY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
+
+/**
+ * Test hooks (`window.atlasMap`, which the end-to-end tests and the benchmarks read) are built
+ * only with VITE_TEST_HOOKS=1 (`npm run build:test`); `npm run build`, the one to deploy, has none.
+ * A test build says so in a file beside index.html, so the e2e server can refuse any other.
+ */
+function testHooksMarker(): Plugin {
+  return {
+    name: 'atlas-test-hooks-marker',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: TEST_HOOKS_MARKER,
+        source: 'Built with VITE_TEST_HOOKS=1: exposes test hooks. Do not deploy.\n',
+      });
+    },
+  };
+}
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -85,6 +105,7 @@ export default defineConfig({
     svelte(),
     contentSecurityPolicy(),
     pureColorSchemes(),
+    process.env.VITE_TEST_HOOKS === '1' && testHooksMarker(),
     // After one visit the whole atlas works offline: the service worker precaches the app shell
     // (scripts, styles, fonts, MapLibre's worker) and IndexedDB already holds the data. A new
     // deployment installs beside the running one and waits: the page offers a reload

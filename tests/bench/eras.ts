@@ -10,12 +10,14 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser.ts';
+import { assertTestBuild, CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser.ts';
 
 const RUNS = Math.max(5, Number(process.env.RUNS ?? 7));
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
 const root = path.resolve(import.meta.dirname, '..', '..');
 const dist = path.resolve(root, process.env.ATLAS_DIST ?? 'dist');
+// The bench reads the map through `window.atlasMap`, which only a test build has.
+assertTestBuild(dist);
 const BUDGETS = { openMs: 1000, gzipBytes: 1.5 * 1024 * 1024 };
 
 interface Index2025 {

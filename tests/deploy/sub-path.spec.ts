@@ -12,6 +12,8 @@ test('under a sub-path the atlas draws its map, fetches only under that path and
   const response = await page.goto('./');
   await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  // The production build carries no test hooks (`npm run build:test` adds them for the e2e tests).
+  expect(await page.evaluate(() => 'atlasMap' in window)).toBe(false);
 
   const site = new URL(page.url()).origin + BASE_PATH;
   const fetched = requests.filter((url) => url.startsWith('http'));
