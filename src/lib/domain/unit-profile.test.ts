@@ -65,6 +65,55 @@ describe('rankAmong', () => {
 });
 
 describe('buildUnitProfile', () => {
+  it("draws a province's series over a multi-year dataset and a later one, each point with its year's standard", () => {
+    const history = {
+      ...dataset('history', 2016),
+      level: 'province' as const,
+      years: [2008, 2010, 2016],
+      standard: 'other' as const,
+      standards: {
+        '2008': 'income-2006-2010' as const,
+        '2010': 'income-2011-2015' as const,
+        '2016': 'income-2011-2015' as const,
+      },
+    };
+    const survey = {
+      ...dataset('survey', 2023),
+      level: 'province' as const,
+      standard: '2022-2025' as const,
+    };
+    const at = (datasetId: string, year: number, value: number): Observation => ({
+      ...figure(datasetId, '02', 'poverty_rate', value, 'province'),
+      year,
+    });
+    const profile = buildUnitProfile(
+      input({
+        unit: { code: '02', provinceCode: '02' },
+        datasets: [history, survey],
+        observations: [
+          at('history', 2008, 37.6),
+          at('history', 2010, 50),
+          at('history', 2016, 20.8),
+          at('survey', 2023, 29.07),
+        ],
+      }),
+    );
+    expect(profile.series).toHaveLength(1);
+    expect(profile.series[0]!.points.map((p) => [p.year, p.value, p.standard])).toEqual([
+      [2008, 37.6, 'income-2006-2010'],
+      [2010, 50, 'income-2011-2015'],
+      [2016, 20.8, 'income-2011-2015'],
+      [2023, 29.07, '2022-2025'],
+    ]);
+    // One group of figures per year, newest first.
+    expect(profile.datasets.map((d) => [d.dataset.id, d.year])).toEqual([
+      ['survey', 2023],
+      ['history', 2016],
+      ['history', 2010],
+      ['history', 2008],
+    ]);
+  });
+
   it("groups every dataset's figures for the unit, then its province's, newest first", () => {
     const profile = buildUnitProfile(
       input({
@@ -106,8 +155,8 @@ describe('buildUnitProfile', () => {
         level: 'district',
         indicator: 'rate_start',
         points: [
-          { year: 2020, value: 36.03, datasetId: 'plan-2020', kind: 'plan' },
-          { year: 2021, value: 30.2, datasetId: 'review-2021', kind: 'review' },
+          { year: 2020, value: 36.03, datasetId: 'plan-2020', kind: 'plan', standard: 'other' },
+          { year: 2021, value: 30.2, datasetId: 'review-2021', kind: 'review', standard: 'other' },
         ],
       },
     ]);

@@ -1,6 +1,13 @@
-import type { DatasetKind, DatasetMetadata, Observation, UnitLevel } from './dataset.ts';
+import type {
+  DatasetKind,
+  DatasetMetadata,
+  Observation,
+  StandardPeriod,
+  UnitLevel,
+} from './dataset.ts';
 import { INDICATOR_IDS, type IndicatorId } from './indicators.ts';
 import type { DesignatedList } from './priority/designated-lists.ts';
+import { isMultiYear, standardOfYear } from './years.ts';
 
 /**
  * A unit's profile: every figure every stored dataset holds for it (and for its province, which
@@ -9,8 +16,11 @@ import type { DesignatedList } from './priority/designated-lists.ts';
  */
 
 export interface ProfileDataset {
-  dataset: Pick<DatasetMetadata, 'id' | 'title' | 'source' | 'year' | 'kind' | 'level'>;
+  dataset: Pick<DatasetMetadata, 'id' | 'title' | 'source' | 'year' | 'kind' | 'level'> &
+    Partial<Pick<DatasetMetadata, 'years' | 'standard' | 'standards'>>;
   level: UnitLevel;
+  /** The year of these figures (a multi-year dataset gives one group per year). */
+  year: number;
   /** In the catalogue's indicator order. */
   figures: { indicator: IndicatorId; value: number }[];
 }
@@ -20,6 +30,8 @@ export interface SeriesPoint {
   value: number;
   datasetId: string;
   kind: DatasetKind;
+  /** The poverty standard the figure was measured against: a chart breaks where it changes. */
+  standard: StandardPeriod;
 }
 
 export interface ProfileSeries {
@@ -79,9 +91,11 @@ export function buildUnitProfile(input: UnitProfileInput): UnitProfile {
     const own = o.unitLevel === 'district' ? o.unitCode === unit.code : false;
     const province = o.unitLevel === 'province' && o.unitCode === unit.provinceCode;
     if (!dataset || !(own || province)) continue;
-    const key = `${o.datasetId}\u0000${o.unitLevel}`;
+    // A single-year dataset's figures are all of its year (see observationsOfYear).
+    const year = isMultiYear(dataset) ? o.year : dataset.year;
+    const key = `${o.datasetId}\u0000${o.unitLevel}\u0000${year}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { dataset, level: o.unitLevel, figures: [] }));
+    if (!group) groups.set(key, (group = { dataset, level: o.unitLevel, year, figures: [] }));
     group.figures.push({ indicator: o.indicator, value: o.value });
   }
   const datasets = [...groups.values()];
@@ -91,7 +105,7 @@ export function buildUnitProfile(input: UnitProfileInput): UnitProfile {
   datasets.sort(
     (a, b) =>
       Number(a.level === 'province') - Number(b.level === 'province') ||
-      b.dataset.year - a.dataset.year ||
+      b.year - a.year ||
       a.dataset.id.localeCompare(b.dataset.id),
   );
 
@@ -102,10 +116,14 @@ export function buildUnitProfile(input: UnitProfileInput): UnitProfile {
       let series = seriesByKey.get(key);
       if (!series) seriesByKey.set(key, (series = { level: group.level, indicator, points: [] }));
       series.points.push({
-        year: group.dataset.year,
+        year: group.year,
         value,
         datasetId: group.dataset.id,
         kind: group.dataset.kind,
+        standard: standardOfYear(
+          { standard: group.dataset.standard ?? 'other', standards: group.dataset.standards },
+          group.year,
+        ),
       });
     }
   }

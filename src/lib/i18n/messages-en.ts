@@ -776,5 +776,7 @@ export const en: Messages = {
   yearsOfDataset: 'Years',
   seriesStandardKey:
     'One segment per poverty standard: the line breaks where the standard changes, never joined across two.',
+  explainTwoMeasures:
+    'Two measures of different kinds ({a}; {b}) set beside each other: the difference is not a change of one measure.',
   kindsNotCombined: 'Figures of different kinds ({kinds}) are never summed or averaged.',
 };

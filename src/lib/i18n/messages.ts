@@ -781,6 +781,8 @@ export const vi = {
   yearsOfDataset: 'Các năm',
   seriesStandardKey:
     'Mỗi đoạn một chuẩn nghèo: đường bị ngắt nơi chuẩn thay đổi, không nối qua hai chuẩn.',
+  explainTwoMeasures:
+    'Hai thước đo khác loại ({a}; {b}) đặt cạnh nhau: hiệu số không phải là thay đổi của cùng một thước đo.',
   kindsNotCombined: 'Không cộng hay lấy trung bình số liệu thuộc các loại khác nhau ({kinds}).',
 };
 

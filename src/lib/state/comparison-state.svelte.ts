@@ -1,3 +1,4 @@
+import { comparisonOfKinds } from '../domain/kinds.ts';
 import { getContext, setContext } from 'svelte';
 import {
   achievementByUnit,
@@ -135,12 +136,31 @@ export class ComparisonState implements MapOverlay {
             plan: titleOf(this.planId, locale),
           });
     const named = { vi: label('vi'), en: label('en') };
+    // Two datasets of different kinds (a plan's figure, a review's) are two measures set beside
+    // each other, never one measure's change: the legend says so (see domain/kinds.ts).
+    const kindOf = (id: string) => this.#atlas.datasets.find((d) => d.id === id)?.kind;
+    const [kindA, kindB] = [kindOf(this.#atlas.datasetId), kindOf(this.otherId)];
+    const kinds = kindA && kindB ? comparisonOfKinds(kindA, kindB) : null;
+    const explain = (locale: Locale) => {
+      const messages = i18n.messages(locale);
+      return kinds?.kind === 'two-measures'
+        ? `${messages.explainDifference} ${formatMessage(messages.explainTwoMeasures, {
+            a: messages[`kind_${kinds.a}`],
+            b: messages[`kind_${kinds.b}`],
+          })}`
+        : messages.explainDifference;
+    };
     return this.mode === 'difference'
       ? {
           label: named,
           unit: differenceUnit(INDICATORS[this.#atlas.indicatorId].unit),
           kind: 'diverging',
-          explanation: i18n.bilingual('explainDifference'),
+          explanation: {
+            vi: explain('vi'),
+            get en() {
+              return explain('en');
+            },
+          },
         }
       : {
           label: named,

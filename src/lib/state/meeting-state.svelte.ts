@@ -72,7 +72,10 @@ export class MeetingState {
   credits = $derived.by(() =>
     creditLines(
       {
-        dataset: this.#atlas.dataset,
+        dataset: this.#atlas.dataset && {
+          source: this.#atlas.dataset.source,
+          kindLabel: i18n.t(`kind_${this.#atlas.dataset.kind}`),
+        },
         era: this.#era.mapEra,
         boundaries2019: this.#atlas.index?.boundaries.sources ?? [],
         boundaries2025: this.#atlas.index?.boundaries2025?.sources ?? [],

@@ -66,3 +66,13 @@ describe('creditLines', () => {
     expect(creditLines({ ...input, dataset: null, boundaries2019: [] }, labels)).toEqual([]);
   });
 });
+
+describe('creditLines and kinds', () => {
+  it("names the dataset's kind in the data credit when given", () => {
+    const [data] = creditLines(
+      { ...input, dataset: { ...input.dataset!, kindLabel: 'Điều tra' } },
+      labels,
+    );
+    expect(data!.text).toMatch(/^Số liệu \(Điều tra\): /);
+  });
+});

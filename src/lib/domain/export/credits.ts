@@ -7,7 +7,8 @@ import type { MapEra } from '../eras/era.ts';
  * list for the map's footer, the exported PNG and the print, so none of them forgets one.
  */
 export interface CreditInput {
-  dataset: { source: SourceDocument } | null;
+  /** The shown dataset, with its kind as the reader's language names it (survey, review…). */
+  dataset: { source: SourceDocument; kindLabel?: string } | null;
   era: MapEra;
   boundaries2019: readonly { attribution: string }[];
   boundaries2025: readonly { attribution: string }[];
@@ -32,9 +33,11 @@ export function creditLines(input: CreditInput, labels: CreditLabels): CreditLin
   const { dataset } = input;
   if (dataset) {
     const number = dataset.source.number ? ` (${dataset.source.number})` : '';
+    // The kind travels with every image and print: a survey estimate is never read as a review.
+    const kind = dataset.kindLabel ? ` (${dataset.kindLabel})` : '';
     lines.push({
       kind: 'data',
-      text: `${labels.data}: ${dataset.source.issuer}, ${dataset.source.title}${number}.`,
+      text: `${labels.data}${kind}: ${dataset.source.issuer}, ${dataset.source.title}${number}.`,
     });
   }
   const [label, sources] =
