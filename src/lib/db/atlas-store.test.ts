@@ -12,6 +12,7 @@ import {
 } from './atlas-db.ts';
 import {
   BUILT_IN_VERSION_KEY,
+  READ_CHUNK,
   WRITE_CHUNK,
   IndexedDbAtlasStore,
   MemoryAtlasStore,
@@ -417,7 +418,8 @@ describe('IndexedDbAtlasStore', () => {
   it('writes a large dataset in chunks, still all or nothing', async () => {
     const db = newDatabase();
     const store = new IndexedDbAtlasStore(db);
-    const codes = Array.from({ length: 2 * WRITE_CHUNK + 500 }, (_, i) =>
+    const rest = WRITE_CHUNK / 2;
+    const codes = Array.from({ length: 2 * WRITE_CHUNK + rest }, (_, i) =>
       String(i).padStart(5, '0'),
     );
     const large = bundle('communes', false, codes);
@@ -426,7 +428,7 @@ describe('IndexedDbAtlasStore', () => {
     expect(bulkPut.mock.calls.map(([records]) => records.length)).toEqual([
       WRITE_CHUNK,
       WRITE_CHUNK,
-      500,
+      rest,
     ]);
     expect(await store.getObservations('communes')).toHaveLength(codes.length);
 
@@ -438,6 +440,24 @@ describe('IndexedDbAtlasStore', () => {
     } as never;
     await expect(store.putUserDataset(broken)).rejects.toThrow();
     expect(await db.figures.where('datasetId').equals('communes-2').count()).toBe(0);
+  });
+
+  it('reads a large dataset in chunks of keys: all its figures, in key order, no neighbour', async () => {
+    const db = newDatabase();
+    const store = new IndexedDbAtlasStore(db);
+    const codes = Array.from({ length: 2 * READ_CHUNK + 7 }, (_, i) => String(i).padStart(5, '0'));
+    const large = bundle('communes', false, codes);
+    // Ids that sort right beside it, before and after.
+    await store.putUserDataset(bundle('commune', false, codes.slice(0, 3)));
+    await store.putUserDataset(large);
+    await store.putUserDataset(bundle('communes-2', false, codes.slice(0, 3)));
+    const where = vi.spyOn(db.figures, 'where');
+    const read = await store.getObservations('communes');
+    expect(where).toHaveBeenCalledTimes(3);
+    const key = (o: Observation) => [o.unitCode, o.indicator, String(o.year)].join('|');
+    const expected = [...large.observations].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    expect(read).toEqual(expected);
+    expect(await store.getObservations('nothing')).toEqual([]);
   });
 
   it('keeps what it stored across connections', async () => {
