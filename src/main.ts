@@ -4,6 +4,7 @@ import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/vietnamese-400.css';
 import '@fontsource/noto-sans/vietnamese-700.css';
 import { mount } from 'svelte';
+import './styles/tokens.css';
 import './app.css';
 import App from './App.svelte';
 import { appUpdate } from './lib/state/app-update.svelte.ts';

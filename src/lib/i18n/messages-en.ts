@@ -779,4 +779,13 @@ export const en: Messages = {
   explainTwoMeasures:
     'Two measures of different kinds ({a}; {b}) set beside each other: the difference is not a change of one measure.',
   kindsNotCombined: 'Figures of different kinds ({kinds}) are never summed or averaged.',
+  // App shell and layout (issue 17: layout for laptop, projector, phone and paper).
+  shellTools: 'Tools',
+  shellToolsCollapse: 'Collapse the tools panel',
+  shellToolsExpand: 'Open the tools panel',
+  creditsShort: 'Sources',
+  creditsAll: 'All sources',
+  creditsHide: 'Hide the list of sources',
+  shellSkipLinks: 'Skip links',
+  shellMapRegion: 'Map area',
 };

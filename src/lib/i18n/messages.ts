@@ -784,6 +784,15 @@ export const vi = {
   explainTwoMeasures:
     'Hai thước đo khác loại ({a}; {b}) đặt cạnh nhau: hiệu số không phải là thay đổi của cùng một thước đo.',
   kindsNotCombined: 'Không cộng hay lấy trung bình số liệu thuộc các loại khác nhau ({kinds}).',
+  // App shell and layout (issue 17: layout for laptop, projector, phone and paper).
+  shellTools: 'Công cụ',
+  shellToolsCollapse: 'Thu gọn bảng công cụ',
+  shellToolsExpand: 'Mở bảng công cụ',
+  creditsShort: 'Nguồn',
+  creditsAll: 'Tất cả nguồn',
+  creditsHide: 'Ẩn danh sách nguồn',
+  shellSkipLinks: 'Liên kết tắt',
+  shellMapRegion: 'Khu vực bản đồ',
 };
 
 export type MessageKey = keyof typeof vi;
