@@ -1,12 +1,14 @@
 /**
  * Import benchmark. In Node: parse + match + validate generated CSVs of 10,000 and 100,000 rows
- * (median of 5 runs each, against budgets of 1 s and 5 s). In headless Chromium: a 100,000-row
- * import through the Data view of the production build, recording every main-thread long task
- * (PerformanceObserver 'longtask') from choosing the file to the validation report (budget: none
- * over 100 ms), and a table of all 3,321 communes of 2025 imported and saved the same way, until
- * the 2025 map has drawn it (budget: none over 100 ms). The tables are generated; the browser's
- * copy is a temporary file, deleted after.
- * Usage: `npm run bench:import` (builds first). RUNS=9 for more runs; BROWSER=0 for Node only.
+ * (median of RUNS runs each, against budgets of 1 s and 5 s). In headless Chromium, through the
+ * Data view of a test build, recording every main-thread long task (PerformanceObserver
+ * 'longtask', the longest task a person waits on): a generated 50 MB CSV (about a million rows)
+ * from choosing the file to the validation report, and a table of all 3,321 communes of 2025
+ * imported and saved until the 2025 map has drawn it. Each browser case runs BROWSER_RUNS times;
+ * the budget (none over 100 ms) is checked on the median of the runs' longest tasks. The tables
+ * are generated; the browser's copy is a temporary file, deleted after.
+ * Usage: `npm run bench:import` (builds first). RUNS=9 / BROWSER_RUNS=5 for more runs; BROWSER=0
+ * for Node only. The machine should be otherwise idle: the figures are times.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,9 @@ import { createUnitMatcher } from '../../src/lib/domain/import/unit-names.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
+const BROWSER_RUNS = Number(process.env.BROWSER_RUNS ?? 3);
+/** The large CSV of the browser case: the size the issue names. */
+const LARGE_CSV_BYTES = 50 * 1000 * 1000;
 const root = path.resolve(import.meta.dirname, '..', '..');
 const dist = process.env.ATLAS_DIST ?? 'dist';
 const PORT = Number(process.env.BENCH_PORT ?? 4176);
@@ -36,9 +41,10 @@ const districts = units.filter((u) => u.level === 'district');
  * several years or of communes would), named as people write them — with and without the type
  * prefix, abbreviated, without diacritics — with Vietnamese numbers that agree with each other.
  */
-function generateCsv(rows: number): Uint8Array {
+function generateCsv(rows: number, minBytes = 0): Uint8Array {
   const lines = ['STT;Mã huyện;Tên đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)'];
-  for (let i = 0; i < rows; i += 1) {
+  let bytes = 0;
+  for (let i = 0; i < rows || bytes < minBytes; i += 1) {
     const unit = districts[i % districts.length]!;
     const bare = unit.name.replace(/^(Huyện|Quận|Thị xã|Thành phố) /, '');
     const name = [
@@ -52,7 +58,10 @@ function generateCsv(rows: number): Uint8Array {
     const rate = ((poor / households) * 100).toFixed(2).replace('.', ',');
     const code = i % 3 === 0 ? unit.code : '';
     const grouped = (n: number) => n.toLocaleString('vi-VN');
-    lines.push(`${i + 1};${code};${name};${grouped(households)};${grouped(poor)};${rate}`);
+    const line = `${i + 1};${code};${name};${grouped(households)};${grouped(poor)};${rate}`;
+    lines.push(line);
+    // UTF-8 bytes, near enough: Vietnamese letters take two or three.
+    if (minBytes > 0) bytes += Buffer.byteLength(line) + 1;
   }
   return new TextEncoder().encode(lines.join('\n'));
 }
@@ -133,6 +142,8 @@ async function browserBenchmark(
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // A million rows take minutes on a busy machine; the figure is the long tasks, not the wait.
+    page.setDefaultTimeout(600_000);
     await page.addInitScript(() => {
       const w = window as unknown as { longTasks: { start: number; duration: number }[] };
       w.longTasks = [];
@@ -152,7 +163,7 @@ async function browserBenchmark(
     const started = await page.evaluate(() => performance.now());
     await page.getByTestId('import-file').setInputFiles(file);
     const wizard = page.getByTestId('import-wizard');
-    await wizard.getByRole('heading', { level: 2, name: /2\/5/ }).waitFor({ timeout: 120_000 });
+    await wizard.getByRole('heading', { level: 2, name: /2\/5/ }).waitFor();
     const reportMs = (await page.evaluate(() => performance.now())) - started;
     const marks: [string, number][] = [['report', reportMs + started]];
     // The remaining steps render the match list and the report (capped, however large the file).
@@ -209,36 +220,44 @@ async function main(): Promise<void> {
   ];
   let failed = small.ms > BUDGETS.rows10kMs || large.ms > BUDGETS.rows100kMs;
   if (process.env.BROWSER !== '0') {
-    const result = await browserBenchmark(generateCsv(100_000), '100000-rows.csv');
-    const longest = Math.max(0, ...result.longTasks);
-    rows.push(
+    const large = generateCsv(0, LARGE_CSV_BYTES);
+    const cases = [
       {
-        measure: '100,000-row CSV in Chromium: file chosen → report',
-        value: `${result.reportMs.toFixed(0)} ms`,
-        budget: '',
-        ok: '',
+        measure: `${(large.length / 1e6).toFixed(0)} MB CSV in Chromium: file chosen → validation report`,
+        run: () => browserBenchmark(large, 'bang-lon.csv'),
       },
       {
-        measure: 'longest main-thread task during that import',
-        value: `${longest.toFixed(0)} ms (${result.longTasks.length} tasks > 50 ms)`,
-        budget: `≤ ${BUDGETS.longTaskMs} ms`,
-        ok: longest <= BUDGETS.longTaskMs ? 'yes' : 'NO',
+        measure: '3,321 communes in Chromium: file chosen → saved and drawn',
+        run: () => browserBenchmark(generateCommuneCsv(), 'xa-2025.csv', true),
       },
-    );
-    failed ||= longest > BUDGETS.longTaskMs;
-    if (result.where.length > 0) console.log(`long tasks: ${result.where.join('; ')}`);
-    const communes = await browserBenchmark(generateCommuneCsv(), 'xa-2025.csv', true);
-    const longestCommune = Math.max(0, ...communes.longTasks);
-    rows.push({
-      measure: '3,321 communes in Chromium: file chosen → saved and drawn, longest task',
-      value: `${longestCommune.toFixed(0)} ms (${communes.longTasks.length} tasks > 50 ms)`,
-      budget: `≤ ${BUDGETS.longTaskMs} ms`,
-      ok: longestCommune <= BUDGETS.longTaskMs ? 'yes' : 'NO',
-    });
-    failed ||= longestCommune > BUDGETS.longTaskMs;
-    if (communes.where.length > 0) console.log(`commune long tasks: ${communes.where.join('; ')}`);
+    ];
+    for (const { measure, run } of cases) {
+      const results: BrowserResult[] = [];
+      for (let i = 0; i < BROWSER_RUNS; i += 1) results.push(await run());
+      const longest = results.map((r) => Math.max(0, ...r.longTasks));
+      const medianLongest = median(longest);
+      rows.push(
+        {
+          measure: `${measure}, median`,
+          value: `${median(results.map((r) => r.reportMs)).toFixed(0)} ms to the report`,
+          budget: '',
+          ok: '',
+        },
+        {
+          measure: `  longest main-thread task, median of ${BROWSER_RUNS}`,
+          value: `${medianLongest.toFixed(0)} ms (runs: ${longest.map((ms) => ms.toFixed(0)).join(', ')}; tasks > 50 ms: ${results.map((r) => r.longTasks.length).join(', ')})`,
+          budget: `≤ ${BUDGETS.longTaskMs} ms`,
+          ok: medianLongest <= BUDGETS.longTaskMs ? 'yes' : 'NO',
+        },
+      );
+      failed ||= medianLongest > BUDGETS.longTaskMs;
+      const worst = results[longest.indexOf(Math.max(...longest))]!;
+      if (worst.where.length > 0) console.log(`${measure}, worst run: ${worst.where.join('; ')}`);
+    }
   }
-  console.log(`\nImport benchmark — median of ${RUNS} runs (Node ${process.version})\n`);
+  console.log(
+    `\nImport benchmark — Node: median of ${RUNS} runs (${process.version}); Chromium: ${BROWSER_RUNS} runs each\n`,
+  );
   console.table(rows);
   console.log(`10k runs (ms): ${small.runs.map((ms) => ms.toFixed(0)).join(' ')}`);
   console.log(`100k runs (ms): ${large.runs.map((ms) => ms.toFixed(0)).join(' ')}`);
