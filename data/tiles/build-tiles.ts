@@ -38,7 +38,13 @@ export const TILE_SETS: readonly TileSetRecipe[] = [
     parts: [{ file: 'boundaries-2019.topojson', objects: MAP_OBJECTS_2019 }],
     // z7 over-zoomed holds the outlines to within ~2 px at zoom 10, where a district fills the
     // screen; 346 KB gzip for the 705 districts, the 63 provinces and their label points.
-    cut: { maxzoom: 7, tolerance: 3, labelMinZoom: LABEL_MIN_ZOOM },
+    cut: {
+      maxzoom: 7,
+      tolerance: 3,
+      labelMinZoom: LABEL_MIN_ZOOM,
+      // Huyện Hoàng Sa and huyện Trường Sa: islands of a few pixels that must never vanish.
+      neverDropped: ['498', '576'],
+    },
   },
 ];
 

@@ -88,4 +88,23 @@ describe('cutting a boundary set into tiles', () => {
         .every((p) => p.name === undefined),
     ).toBe(true);
   });
+
+  it('keeps units that must never vanish at every level, however small', () => {
+    const island: MapFeatures = {
+      type: 'FeatureCollection',
+      features: [...FEATURES.features, square('district', '498', 112.0, 16.5, 0.002)],
+    };
+    const cut = (neverDropped: string[]) =>
+      cutTileBundle(island, {
+        set: 'test',
+        maxzoom: 7,
+        tolerance: 3,
+        labelMinZoom: {},
+        neverDropped,
+      });
+    const codesAt = (bytes: Uint8Array, z: number) =>
+      decoded(bytes, z, 112.001, 16.501).map((p) => p.stateId);
+    expect(codesAt(cut([]), 4)).not.toContain('498');
+    for (const z of [0, 4, 7]) expect(codesAt(cut(['498']), z)).toContain('498');
+  });
 });

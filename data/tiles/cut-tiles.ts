@@ -23,13 +23,18 @@ export interface TileCutOptions {
    * most of a low-zoom tile, and the map shows them only from these levels on.
    */
   labelMinZoom: Partial<Record<MapFeatureRole, number>>;
+  /**
+   * Units drawn at every level however small: simplification drops rings under a pixel, which
+   * would take the Hoàng Sa and Trường Sa islands off the national map.
+   */
+  neverDropped?: readonly string[];
 }
 
 const EXTENT = 4096;
 
 export function cutTileBundle(features: MapFeatures, options: TileCutOptions): Uint8Array {
   const isLabel = (role: MapFeatureRole) => role.endsWith('-label');
-  const index = (subset: MapFeatures['features']) =>
+  const index = (subset: MapFeatures['features'], tolerance = options.tolerance) =>
     new GeoJSONVT(
       { type: 'FeatureCollection', features: subset },
       {
@@ -38,7 +43,7 @@ export function cutTileBundle(features: MapFeatures, options: TileCutOptions): U
         maxZoom: options.maxzoom + 1,
         indexMaxZoom: options.maxzoom,
         indexMaxPoints: 0,
-        tolerance: options.tolerance,
+        tolerance,
         extent: EXTENT,
         // Enough for line joins and fills at a tile edge; labels are points, never clipped.
         buffer: 16,
@@ -46,13 +51,17 @@ export function cutTileBundle(features: MapFeatures, options: TileCutOptions): U
     );
   // Names are drawn only from label points; on thousands of shapes per tile they would be a
   // third of the bytes. The app knows every unit's name by its code.
-  const shapes = index(
-    features.features
-      .filter((f) => !isLabel(f.properties.role))
-      .map((f) => {
-        const { role, code, stateId } = f.properties;
-        return { ...f, properties: { role, code, stateId } as MapFeatureProperties };
-      }),
+  const kept = new Set(options.neverDropped ?? []);
+  const unnamed = features.features
+    .filter((f) => !isLabel(f.properties.role))
+    .map((f) => {
+      const { role, code, stateId } = f.properties;
+      return { ...f, properties: { role, code, stateId } as MapFeatureProperties };
+    });
+  const shapes = index(unnamed.filter((f) => !kept.has(f.properties.stateId)));
+  const whole = index(
+    unnamed.filter((f) => kept.has(f.properties.stateId)),
+    0,
   );
   const labels = index(features.features.filter((f) => isLabel(f.properties.role)));
   const bounds = bbox(features) as [number, number, number, number];
@@ -66,7 +75,11 @@ export function cutTileBundle(features: MapFeatures, options: TileCutOptions): U
           (f: GeoJSONVTFeature) => z >= (options.labelMinZoom[f.tags?.role as MapFeatureRole] ?? 0),
         );
         const tile = shapes.getTile(z, x, y);
-        const all = [...(tile?.features ?? []), ...shown];
+        const all = [
+          ...(tile?.features ?? []),
+          ...(whole.getTile(z, x, y)?.features ?? []),
+          ...shown,
+        ];
         if (all.length === 0) continue;
         const merged = { ...(tile ?? {}), features: all } as GeoJSONVTTile;
         tiles.set(

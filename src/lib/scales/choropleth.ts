@@ -312,10 +312,12 @@ export function classFillColor(colors: readonly string[]): ExpressionSpecificati
   // Always a feature-state expression: switching a paint property between a constant and a
   // feature-state expression breaks MapLibre's next feature-state update.
   const pairs = colors.length > 0 ? colors.flatMap((color, i) => [i, color]) : [-2, NO_DATA_COLOR];
+  // `to-number` reads null as 0: the type is checked first, so "no class" is never class 0.
+  const k: ExpressionSpecification = ['feature-state', 'k'];
   return [
-    'match',
-    ['to-number', ['feature-state', 'k'], -1],
-    ...pairs,
+    'case',
+    ['==', ['typeof', k], 'number'],
+    ['match', ['to-number', k], ...pairs, NO_DATA_COLOR],
     NO_DATA_COLOR,
   ] as unknown as ExpressionSpecification;
 }
