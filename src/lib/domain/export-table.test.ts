@@ -97,3 +97,25 @@ describe('export', () => {
     });
   });
 });
+
+describe('exportTable of a multi-year dataset', () => {
+  it('gives each indicator one column per year, so no year overwrites another', () => {
+    const history: Observation[] = [2006, 2016].flatMap((year, i) => [
+      {
+        datasetId: 'h',
+        unitCode: '02',
+        unitLevel: 'province' as const,
+        indicator: 'poverty_rate' as const,
+        year,
+        value: 41.5 - i * 20.7,
+      },
+    ]);
+    const names = { name: (code: string) => code, provinceName: () => '' };
+    const table = exportTable(history, ['poverty_rate'], names, 'vi');
+    expect(table.header.slice(4)).toEqual([
+      'Tỷ lệ hộ nghèo cả năm 2006',
+      'Tỷ lệ hộ nghèo cả năm 2016',
+    ]);
+    expect(table.rows).toEqual([['02', 'Tỉnh', '02', '', 41.5, 41.5 - 20.7]]);
+  });
+});

@@ -7,6 +7,8 @@ import { writeCsv } from './csv.ts';
 /**
  * Figures as a flat table for export: one row per unit, one column per indicator, headed by the
  * indicator's label so the file reads well in Excel and imports back into the atlas unchanged.
+ * Figures of several years (a multi-year dataset) get one column per indicator and year, headed
+ * "label year", so no year's figure overwrites another's.
  */
 export interface ExportTable {
   header: string[];
@@ -46,21 +48,28 @@ export function exportTable(
       unit = { code: o.unitCode, level: o.unitLevel, values: new Map() };
       byUnit.set(key, unit);
     }
-    unit.values.set(o.indicator, o.value);
+    unit.values.set(`${o.indicator}|${o.year}`, o.value);
   }
+  const years = [...new Set(observations.map((o) => o.year))].sort((a, b) => a - b);
+  const columns =
+    years.length > 1
+      ? indicators.flatMap((id) =>
+          years.map((year) => ({ key: `${id}|${year}`, label: `${labelOf(id)} ${year}` })),
+        )
+      : indicators.map((id) => ({ key: `${id}|${years[0]}`, label: labelOf(id) }));
   // Provinces first, then districts (or communes), each by code: the order of the GSO list.
   const units = [...byUnit.values()].sort((a, b) =>
     a.level === b.level ? a.code.localeCompare(b.code) : a.level === 'province' ? -1 : 1,
   );
   const levelName = (level: UnitLevel) => (locale === 'vi' ? LEVEL_NAMES_VI[level] : level);
   return {
-    header: [...FIXED_HEADERS[locale], ...indicators.map(labelOf)],
+    header: [...FIXED_HEADERS[locale], ...columns.map((c) => c.label)],
     rows: units.map((unit) => [
       unit.code,
       levelName(unit.level),
       names.name(unit.code, unit.level),
       names.provinceName(unit.code, unit.level),
-      ...indicators.map((id) => unit.values.get(id) ?? null),
+      ...columns.map((c) => unit.values.get(c.key) ?? null),
     ]),
   };
 }

@@ -493,15 +493,20 @@ export class AtlasState {
     return this.#store;
   }
 
-  /**
-   * Any stored dataset's figures of one year, without changing what the map shows: the shown
-   * year of the shown dataset, the latest year of another (one value per unit, as a comparison
-   * needs).
-   */
+  /** Any stored dataset's figures, of all its years, without changing what the map shows. */
   async observationsOf(datasetId: string): Promise<Observation[]> {
+    if (datasetId === this.datasetId) return this.allObservations;
+    return this.#store ? this.#store.getObservations(datasetId) : [];
+  }
+
+  /**
+   * A stored dataset's figures of one year, as a comparison or a scenario needs them (one value
+   * per unit): the shown year of the shown dataset, the latest year of another.
+   */
+  async yearObservationsOf(datasetId: string): Promise<Observation[]> {
     if (datasetId === this.datasetId) return this.observations;
     const dataset = this.datasets.find((d) => d.id === datasetId);
-    const figures = this.#store ? await this.#store.getObservations(datasetId) : [];
+    const figures = await this.observationsOf(datasetId);
     return dataset ? observationsOfYear(figures, dataset, chooseYear(dataset, null)) : figures;
   }
 

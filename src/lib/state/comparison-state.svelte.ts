@@ -193,7 +193,7 @@ export class ComparisonState implements MapOverlay {
     return Promise.all(
       candidates.map(async (d) => {
         const targets = targetMeasuresOf(d.indicators);
-        const observations = await this.#atlas.observationsOf(d.id);
+        const observations = await this.#atlas.yearObservationsOf(d.id);
         const units = new Set(targets.flatMap((t) => [...reductionsOf(observations, t).keys()]));
         return { id: d.id, kind: d.kind, year: d.year, units, targets };
       }),
@@ -202,20 +202,20 @@ export class ComparisonState implements MapOverlay {
 
   async chooseOther(id: string): Promise<void> {
     this.otherId = id;
-    const observations = id ? await this.#atlas.observationsOf(id) : [];
+    const observations = id ? await this.#atlas.yearObservationsOf(id) : [];
     if (this.otherId === id) this.#other = observations;
   }
 
   async choosePlan(id: string): Promise<void> {
     this.planId = id;
-    const observations = id ? await this.#atlas.observationsOf(id) : [];
+    const observations = id ? await this.#atlas.yearObservationsOf(id) : [];
     if (this.planId === id) this.#plan = observations;
     this.#keepTarget();
   }
 
   async chooseResult(id: string): Promise<void> {
     this.resultId = id;
-    const observations = id ? await this.#atlas.observationsOf(id) : [];
+    const observations = id ? await this.#atlas.yearObservationsOf(id) : [];
     if (this.resultId === id) this.#result = observations;
     this.#keepTarget();
   }

@@ -458,14 +458,14 @@ export class ScenarioState implements MapOverlay {
   async #baseObservationsOf(datasetId: string): Promise<Observation[]> {
     const dataset = this.#atlas.datasets.find((d) => d.id === datasetId);
     if (dataset && eraOfDataset(dataset) === '2025') return [];
-    return this.#atlas.observationsOf(datasetId);
+    return this.#atlas.yearObservationsOf(datasetId);
   }
 
   async #loadPastReductions(): Promise<void> {
     const datasets = this.#atlas.datasets.filter((d) => d.kind === 'review' || d.kind === 'survey');
     const observations = new Map<string, Observation[]>();
     for (const dataset of datasets) {
-      observations.set(dataset.id, await this.#atlas.observationsOf(dataset.id));
+      observations.set(dataset.id, await this.#atlas.yearObservationsOf(dataset.id));
     }
     this.pastReductions = bestPastReductions(datasets, (id) => observations.get(id) ?? []);
   }

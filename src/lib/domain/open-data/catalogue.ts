@@ -3,6 +3,7 @@ import type { LicenceId } from '../../data/atlas-index.ts';
 import type { Locale, MessageKey } from '../../i18n/messages.ts';
 import type { DatasetMetadata, SourceDocument } from '../dataset.ts';
 import { problemText } from '../import/problem-text.ts';
+import { datasetYears } from '../years.ts';
 
 /**
  * The open-data catalogue: every built-in dataset with its provenance, as plain text in the
@@ -39,7 +40,8 @@ export function datasetFacts(dataset: DatasetMetadata, locale: Locale): [string,
     [t.openDataLocator, dataset.source.locator],
     [t.issuer, dataset.source.issuer],
     [t.standard, standard],
-    [t.year, String(dataset.year)],
+    // A multi-year dataset lists every year it holds.
+    [t.year, datasetYears(dataset).join(', ')],
     [t.level, t[`level_${dataset.level}`]],
     [t.openDataKind, t[`kind_${dataset.kind}`]],
     [t.licence, dataset.licence],
