@@ -22,6 +22,7 @@ import type {
 import {
   AtlasLoadError,
   fetchAtlasIndex,
+  loadTileSet,
   isStale,
   loadAtlas,
   type LoadProgress,
@@ -584,6 +585,36 @@ describe('loadAtlas and the map tiles', () => {
       `${BASE}${TILE_FILE}?v=${next.index.tiles!['2019']!.contentHash.slice(0, 12)}`,
     );
     expect([...atlas.tiles.tile(0, 0, 0)!]).toEqual([1, 2, 3, 2]);
+  });
+});
+
+describe('loadTileSet (the 2025 set, loaded when first shown)', () => {
+  it('fetches and stores a set once, then reads it from IndexedDB', async () => {
+    const { store } = await indexedDbStore();
+    const b = build();
+    const tiles = tileBundle(7);
+    const index = { ...b.index, tiles: { '2025': { ...tiles.file, file: 'tiles-2025.atlt' } } };
+    const origin = site({ [`${BASE}tiles-2025.atlt`]: tiles.bytes });
+    const fractions: number[] = [];
+    const first = await loadTileSet({
+      baseUrl: BASE,
+      set: '2025',
+      index,
+      store,
+      fetch: origin.fetch,
+      onProgress: (f) => fractions.push(f),
+    });
+    expect([...first.tile(0, 0, 0)!]).toEqual([1, 2, 3, 7]);
+    expect(fractions.at(-1)).toBe(1);
+    const again = await loadTileSet({
+      baseUrl: BASE,
+      set: '2025',
+      index,
+      store,
+      fetch: origin.fetch,
+    });
+    expect([...again.tile(0, 0, 0)!]).toEqual([1, 2, 3, 7]);
+    expect(urls(origin)).toHaveLength(1);
   });
 });
 

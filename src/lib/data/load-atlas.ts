@@ -256,10 +256,51 @@ function parseTopology(text: string, file: string): BoundaryTopology {
   return parsed as BoundaryTopology;
 }
 
-function tileSetFile(index: AtlasIndex): TileSetFile {
-  const file = index.tiles?.[TILE_SET];
-  if (!file) throw new AtlasLoadError(`atlas.json: no map tiles for the ${TILE_SET} boundaries`);
+function tileSetFile(index: AtlasIndex, set = TILE_SET): TileSetFile {
+  const file = index.tiles?.[set];
+  if (!file) throw new AtlasLoadError(`atlas.json: no map tiles for the ${set} boundaries`);
   return file;
+}
+
+/**
+ * Another boundary set's tiles (the 2025 set), loaded when the map first shows it: read from
+ * IndexedDB when stored under the index's hash, else fetched with progress, checked and stored.
+ * A failed write keeps them in memory for this visit.
+ */
+export async function loadTileSet(options: {
+  baseUrl: string;
+  set: string;
+  index: AtlasIndex;
+  store: AtlasStore;
+  fetch?: typeof fetch;
+  onProgress?: (fraction: number) => void;
+}): Promise<TileBundle> {
+  const file = tileSetFile(options.index, options.set);
+  const stored = await options.store.getTileSet(options.set).catch(() => undefined);
+  if (stored?.contentHash === file.contentHash) {
+    try {
+      return readTileBundle(stored.bytes, file.file);
+    } catch {
+      // Damaged in storage: fetched again below.
+    }
+  }
+  const bytes = await fetchBytes(
+    options.fetch ?? fetch.bind(globalThis),
+    `${options.baseUrl}${file.file}?v=${file.contentHash.slice(0, 12)}`,
+    file.bytes,
+    options.onProgress ?? (() => {}),
+  );
+  await checkHash(bytes, file);
+  const tiles = parseTiles(bytes, file.file);
+  await options.store
+    .putTileSet({
+      set: options.set,
+      contentHash: file.contentHash,
+      bytes,
+      storedAt: new Date().toISOString(),
+    })
+    .catch(() => undefined);
+  return tiles;
 }
 
 function parseTiles(bytes: ArrayBuffer, file: string): TileBundle {
