@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { INDICATORS } from '../../src/lib/domain/indicators.ts';
+import { classifyIndicator, colorOf } from '../../src/lib/scales/choropleth.ts';
 import {
   BUILT_IN_DATASETS,
   boundaryState,
@@ -151,4 +153,32 @@ test("Hà Giang's profile draws 2006–2016 and 2023 as separate segments, broke
   await expect(chart.getByTestId('series-break')).toHaveCount(2);
   await expect(chart.getByTestId('series-standards')).toContainText('chuẩn đa chiều 2022–2025');
   await expect(panel).toContainText('đường bị ngắt nơi chuẩn thay đổi');
+});
+
+test('the years side by side: one small map per year, all with the same classes', async ({
+  page,
+}) => {
+  await openHistory(page);
+  await page.getByTestId('small-multiples-toggle').click();
+  const panels = page.getByTestId('small-multiple');
+  await expect(panels).toHaveCount(YEARS.length);
+  // The same classes for every year: classified over all the years' values together.
+  const classes = classifyIndicator(
+    HISTORY.observations.map((o) => o.value),
+    INDICATORS.poverty_rate,
+    {},
+  );
+  for (const year of [YEARS[0]!, LATEST]) {
+    const fill = await page
+      .locator(`[data-testid="small-multiple"][data-year="${year}"] path[data-code="${HA_GIANG}"]`)
+      .getAttribute('fill');
+    expect(fill, `${year}`).toBe(colorOf(valueOf(HA_GIANG, year)!, classes));
+  }
+  // TP. Hồ Chí Minh has no 2016 figure: grey, not a class colour.
+  const hcm = page.locator(
+    `[data-testid="small-multiple"][data-year="${LATEST}"] path[data-code="79"]`,
+  );
+  expect(valueOf('79', LATEST)).toBeUndefined();
+  expect(classes.colors).not.toContain(await hcm.getAttribute('fill'));
+  await expect(page.getByTestId('small-multiples')).toContainText('chuẩn thu nhập 2006–2010');
 });

@@ -778,6 +778,9 @@ export const en: Messages = {
     'One segment per poverty standard: the line breaks where the standard changes, never joined across two.',
   explainTwoMeasures:
     'Two measures of different kinds ({a}; {b}) set beside each other: the difference is not a change of one measure.',
+  smallMultiplesOpen: 'Years side by side',
+  smallMultiplesNote:
+    "One small map per year, all with the same classes; under each map, that year's poverty standard.",
   kindsNotCombined: 'Figures of different kinds ({kinds}) are never summed or averaged.',
   // App shell and layout (issue 17: layout for laptop, projector, phone and paper).
   shellTools: 'Tools',

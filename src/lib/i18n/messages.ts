@@ -783,6 +783,9 @@ export const vi = {
     'Mỗi đoạn một chuẩn nghèo: đường bị ngắt nơi chuẩn thay đổi, không nối qua hai chuẩn.',
   explainTwoMeasures:
     'Hai thước đo khác loại ({a}; {b}) đặt cạnh nhau: hiệu số không phải là thay đổi của cùng một thước đo.',
+  smallMultiplesOpen: 'Các năm cạnh nhau',
+  smallMultiplesNote:
+    'Mỗi năm một bản đồ nhỏ, cùng một thang phân lớp cho mọi năm; dưới mỗi bản đồ là chuẩn nghèo của năm đó.',
   kindsNotCombined: 'Không cộng hay lấy trung bình số liệu thuộc các loại khác nhau ({kinds}).',
   // App shell and layout (issue 17: layout for laptop, projector, phone and paper).
   shellTools: 'Công cụ',
