@@ -92,9 +92,10 @@ export class MeetingState {
 
   subtitle(date: Date): string {
     const dataset = this.#atlas.dataset;
-    return [this.noteOverride, dataset?.title[i18n.locale], formatDate(date, i18n.locale)]
-      .filter(Boolean)
-      .join(' · ');
+    // A multi-year dataset's image names the year it shows.
+    const year = this.#atlas.years.length > 1 ? ` (${this.#atlas.shownYear})` : '';
+    const title = dataset ? `${dataset.title[i18n.locale]}${year}` : null;
+    return [this.noteOverride, title, formatDate(date, i18n.locale)].filter(Boolean).join(' · ');
   }
 
   imageContent(date: Date): MapImageContent {
