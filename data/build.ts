@@ -41,7 +41,12 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
   for (const warning of boundaries2025.manifest.warnings) console.warn(`warning 2025: ${warning}`);
-  const tiles = await buildTileSets({ outDir, force, log: (line) => console.log(line) });
+  const tiles = await buildTileSets({
+    outDir,
+    manifest2025: boundaries2025.manifest,
+    force,
+    log: (line) => console.log(line),
+  });
 
   // The national tables are checked against the GSO code list at every build, so a mistyped code
   // or an impossible rate is refused here, naming its file, row and column.

@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Topology } from 'topojson-specification';
-import type { TileSetFile } from '../../src/lib/data/atlas-index.ts';
+import type { Boundary2025Manifest, TileSetFile } from '../../src/lib/data/atlas-index.ts';
 import {
   MAP_OBJECTS_2019,
+  MAP_OBJECTS_2025_COMMUNES,
+  MAP_OBJECTS_2025_PROVINCES,
   mapFeaturesOf,
   type MapFeatureRole,
   type MapFeatures,
@@ -30,34 +32,60 @@ export interface TileSetRecipe {
  * The map shows province labels from zoom 4.5, district labels from 7.5 (see the label layers):
  * the tiles of the level below each carry them.
  */
-const LABEL_MIN_ZOOM = { 'province-label': 4, 'district-label': 7, 'commune-label': 8 } as const;
+const LABEL_MIN_ZOOM = { 'province-label': 4, 'district-label': 7 } as const;
 
-export const TILE_SETS: readonly TileSetRecipe[] = [
-  {
-    set: '2019',
-    parts: [{ file: 'boundaries-2019.topojson', objects: MAP_OBJECTS_2019 }],
-    // z7 over-zoomed holds the outlines to within ~2 px at zoom 10, where a district fills the
-    // screen; 346 KB gzip for the 705 districts, the 63 provinces and their label points.
-    cut: {
-      maxzoom: 7,
-      tolerance: 3,
-      labelMinZoom: LABEL_MIN_ZOOM,
-      // Huyện Hoàng Sa and huyện Trường Sa: islands of a few pixels that must never vanish.
-      neverDropped: ['498', '576'],
+/** The built-in sets: the 2019 districts and provinces; the 2025 communes and provinces. */
+export function tileSetRecipes(manifest2025: Boundary2025Manifest): TileSetRecipe[] {
+  return [
+    RECIPE_2019,
+    {
+      set: '2025',
+      parts: [
+        { file: manifest2025.provincesFile.file, objects: MAP_OBJECTS_2025_PROVINCES },
+        ...manifest2025.provinces.map((province) => ({
+          file: province.communes.file,
+          objects: MAP_OBJECTS_2025_COMMUNES,
+        })),
+      ],
+      // 3,321 communes: z6 with a coarser tolerance keeps the set under 500 KB gzip (471 KB);
+      // outlines stay within ~3 px at zoom 8, where a province fills the screen. Commune labels
+      // (shown from zoom 8.5) ride on the last level.
+      cut: {
+        maxzoom: 6,
+        tolerance: 4.5,
+        labelMinZoom: { 'province-label': 4, 'commune-label': 6 },
+        // Đặc khu Hoàng Sa (Đà Nẵng) and Đặc khu Trường Sa (Khánh Hoà).
+        neverDropped: ['20333', '22736'],
+      },
     },
+  ];
+}
+
+const RECIPE_2019: TileSetRecipe = {
+  set: '2019',
+  parts: [{ file: 'boundaries-2019.topojson', objects: MAP_OBJECTS_2019 }],
+  // z7 over-zoomed holds the outlines to within ~2 px at zoom 10, where a district fills the
+  // screen; 346 KB gzip for the 705 districts, the 63 provinces and their label points.
+  cut: {
+    maxzoom: 7,
+    tolerance: 3,
+    labelMinZoom: LABEL_MIN_ZOOM,
+    // Huyện Hoàng Sa and huyện Trường Sa: islands of a few pixels that must never vanish.
+    neverDropped: ['498', '576'],
   },
-];
+};
 
 const CODE_FILES = ['build-tiles.ts', 'cut-tiles.ts'];
 const LIBRARIES = ['@maplibre/geojson-vt', '@maplibre/vt-pbf'];
 
 export async function buildTileSets(options: {
   outDir: string;
+  manifest2025: Boundary2025Manifest;
   force?: boolean;
   log?: (line: string) => void;
 }): Promise<Record<string, TileSetFile>> {
   const result: Record<string, TileSetFile> = {};
-  for (const recipe of TILE_SETS) {
+  for (const recipe of tileSetRecipes(options.manifest2025)) {
     result[recipe.set] = await buildTileSet(recipe, options);
   }
   return result;

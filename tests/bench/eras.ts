@@ -82,7 +82,11 @@ async function main(): Promise<void> {
           const check = () => {
             const parsed =
               performance.getEntriesByName('atlas:communes-parsed').length > parsedBefore;
-            if (parsed && map.getSource('communes-2025') && map.isSourceLoaded('communes-2025')) {
+            if (
+              parsed &&
+              map.getSource('boundaries-2025') &&
+              map.isSourceLoaded('boundaries-2025')
+            ) {
               map.off('idle', check);
               resolve();
             } else {

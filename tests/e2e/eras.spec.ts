@@ -21,7 +21,7 @@ interface EraMap {
     }[];
     querySourceFeatures(
       source: string,
-      options: { filter: unknown[] },
+      options: { sourceLayer: string; filter: unknown[] },
     ): { properties: Record<string, string> }[];
     getLayoutProperty(layer: string, name: string): unknown;
   };
@@ -87,11 +87,16 @@ test('Tuyên Quang 2020 on the 34-province map is marked partial, with its old u
   await expect(tooltip).toContainText(/Tỷ lệ hộ nghèo đầu năm: \d+,\d\d\s%/);
   await page.mouse.move(box.x + 5, box.y + box.height - 5);
 
-  // Opening the province draws its communes and shows its coverage and lineage.
+  // Opening the province shows its communes (from the 2025 tiles), its coverage and lineage.
   const index = (await (await page.request.get('/generated/atlas.json')).json()) as {
-    boundaries2025: { provinces: { code: string; communes: { count: number } }[] };
+    boundaries2025: { provinces: { code: string; communes: { file: string; count: number } }[] };
   };
-  const communeCount = index.boundaries2025.provinces.find((p) => p.code === '08')!.communes.count;
+  const province = index.boundaries2025.provinces.find((p) => p.code === '08')!;
+  const communeFile = (await (
+    await page.request.get(`/generated/${province.communes.file}`)
+  ).json()) as { objects: { communes: { geometries: { properties: { code: string } }[] } } };
+  const communeCodes = communeFile.objects.communes.geometries.map((g) => g.properties.code);
+  expect(communeCodes).toHaveLength(province.communes.count);
   await page.getByTestId('era-province').selectOption('08');
   const panel = page.getByTestId('unit-2025-panel');
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Tỉnh Tuyên Quang');
@@ -102,17 +107,20 @@ test('Tuyên Quang 2020 on the 34-province map is marked partial, with its old u
   await expect(panel.getByTestId('era-lineage')).toContainText('Tỉnh Tuyên Quang');
   await expect(panel).toContainText('Tỷ lệ hộ nghèo đầu năm');
   await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          new Set(
-            (window as unknown as EraMap).atlasMap
-              .querySourceFeatures('communes-2025', { filter: ['==', ['get', 'role'], 'commune'] })
-              .map((f) => f.properties.code),
-          ).size,
-      ),
-    )
-    .toBe(communeCount);
+    .poll(async () => {
+      const drawn = new Set(
+        await page.evaluate(() =>
+          (window as unknown as EraMap).atlasMap
+            .querySourceFeatures('boundaries-2025', {
+              sourceLayer: 'units',
+              filter: ['==', ['get', 'role'], 'commune'],
+            })
+            .map((f) => f.properties.code),
+        ),
+      );
+      return communeCodes.filter((code) => !drawn.has(code));
+    })
+    .toEqual([]);
 
   // Back to 2019: the district map and its legend return.
   await eras.getByRole('radio', { name: '2019 · 63 tỉnh, cấp huyện' }).check();

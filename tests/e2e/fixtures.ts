@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test as base, type Page } from '@playwright/test';
 import type { Topology } from 'topojson-specification';
-import { MAP_OBJECTS_2019, mapFeaturesOf } from '../../src/lib/data/boundary-topology.ts';
+import {
+  MAP_OBJECTS_2019,
+  MAP_OBJECTS_2025_COMMUNES,
+  MAP_OBJECTS_2025_PROVINCES,
+  mapFeaturesOf,
+  type MapFeatureRole,
+} from '../../src/lib/data/boundary-topology.ts';
 import type { DatasetBundle } from '../../src/lib/domain/dataset.ts';
 import { openingDataset } from '../../src/lib/domain/opening-dataset.ts';
 
@@ -155,30 +161,50 @@ export interface MapFeature {
 }
 
 /**
- * Every feature of one role on the map: code, name, position. The 2019 boundaries are drawn from
- * vector tiles, which hold clipped per-tile copies; their features are read from the topology the
- * tiles are cut from (the file the app loads), in the same form (`mapFeaturesOf`). Other sources
- * (`communes-2025`) are GeoJSON and read from the map.
+ * Every feature of one role on the map: code, name, position. The boundaries are drawn from
+ * vector tiles, which hold clipped per-tile copies; their features are read from the topologies
+ * the tiles are cut from (the files the build writes), in the same form (`mapFeaturesOf`): the
+ * 2019 set (`boundaries`) or the 2025 set (`boundaries-2025`). Other sources are read from the map.
  */
 export async function mapFeatures(
   page: Page,
   { source = 'boundaries', role }: { source?: string; role: string },
 ): Promise<MapFeature[]> {
-  if (source === 'boundaries') {
+  if (source === 'boundaries' || source === 'boundaries-2025') {
     const base = new URL('generated/', page.url());
-    const index = (await (await page.request.get(new URL('atlas.json', base).href)).json()) as {
+    const read = async <T>(file: string) =>
+      (await (await page.request.get(new URL(file, base).href)).json()) as T;
+    const index = await read<{
       boundaries: { file: string };
-    };
-    const topology = (await (
-      await page.request.get(new URL(index.boundaries.file, base).href)
-    ).json()) as Topology;
-    return mapFeaturesOf(topology, MAP_OBJECTS_2019)
-      .features.filter((f) => f.properties.role === role)
-      .map((f) => ({
-        code: f.properties.code,
-        name: f.properties.name,
-        coordinates: f.geometry.type === 'Point' ? f.geometry.coordinates : null,
-      }));
+      boundaries2025: {
+        provincesFile: { file: string };
+        provinces: { communes: { file: string } }[];
+      };
+    }>('atlas.json');
+    const parts: [string, readonly (readonly [string, MapFeatureRole])[]][] =
+      source === 'boundaries'
+        ? [[index.boundaries.file, MAP_OBJECTS_2019]]
+        : [
+            [index.boundaries2025.provincesFile.file, MAP_OBJECTS_2025_PROVINCES],
+            ...index.boundaries2025.provinces.map(
+              (p): [string, typeof MAP_OBJECTS_2025_COMMUNES] => [
+                p.communes.file,
+                MAP_OBJECTS_2025_COMMUNES,
+              ],
+            ),
+          ];
+    const features: MapFeature[] = [];
+    for (const [file, objects] of parts) {
+      for (const f of mapFeaturesOf(await read<Topology>(file), objects).features) {
+        if (f.properties.role !== role) continue;
+        features.push({
+          code: f.properties.code,
+          name: f.properties.name,
+          coordinates: f.geometry.type === 'Point' ? f.geometry.coordinates : null,
+        });
+      }
+    }
+    return features;
   }
   return page.evaluate(
     async ([sourceId, wanted]) => {
@@ -231,7 +257,7 @@ export async function boundaryState(page: Page, id: string): Promise<Record<stri
 
 /**
  * A unit's label point: a point inside it (the pole of inaccessibility). A district's by default;
- * a 2025 commune's with `{ source: 'communes-2025', role: 'commune-label' }`.
+ * a 2025 commune's with `{ source: 'boundaries-2025', role: 'commune-label' }`.
  */
 export async function labelPointOf(
   page: Page,

@@ -97,7 +97,7 @@ test('a commune table of the 2025 units is imported and drawn on its province an
 
   // Hovering a commune names it with its value in the Vietnamese format.
   const point = await labelPointOf(page, b![0], {
-    source: 'communes-2025',
+    source: 'boundaries-2025',
     role: 'commune-label',
   });
   const { x, y } = await pixelOf(page, point);

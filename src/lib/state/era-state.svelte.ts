@@ -1,6 +1,8 @@
 import { bbox } from '@turf/turf';
 import { getContext, setContext } from 'svelte';
 import type { Manifest2025Province } from '../data/atlas-index.ts';
+import { loadTileSet } from '../data/load-atlas.ts';
+import type { TileBundle } from '../data/tile-bundle.ts';
 import {
   communes2025FromText,
   crosswalkFromText,
@@ -37,6 +39,10 @@ export class EraState {
   /** The person's choice; null follows the dataset. */
   chosen = $state<MapEra | null>(null);
   provinces = $state.raw<Features2025 | null>(null);
+  /** The 2025 set's vector tiles (provinces and every commune), which the map draws. */
+  tiles = $state.raw<TileBundle | null>(null);
+  /** 0..1 while the tiles are fetched on a first visit to the 2025 map; null otherwise. */
+  tilesProgress = $state<number | null>(null);
   crosswalk = $state.raw<Crosswalk | null>(null);
   /** The 2025 province whose communes are drawn. */
   openProvinceCode = $state<string | null>(null);
@@ -169,7 +175,25 @@ export class EraState {
     this.chosen = era;
     this.#atlas.selectedCode = null;
     this.selected = null;
-    if (era === '2025') await this.ensureProvinces();
+    if (era === '2025') await Promise.all([this.ensureProvinces(), this.ensureTiles()]);
+  }
+
+  /** Fetched once (with progress) and kept in IndexedDB; later visits read them from there. */
+  async ensureTiles(): Promise<void> {
+    const index = this.#atlas.index;
+    const store = this.#atlas.store;
+    if (this.tiles || this.tilesProgress !== null || !index?.tiles?.['2025'] || !store) return;
+    this.tilesProgress = 0;
+    await this.#guard(async () => {
+      this.tiles = await loadTileSet({
+        baseUrl: this.#baseUrl,
+        set: '2025',
+        index,
+        store,
+        onProgress: (fraction) => (this.tilesProgress = fraction),
+      });
+    });
+    this.tilesProgress = null;
   }
 
   async ensureProvinces(): Promise<void> {
