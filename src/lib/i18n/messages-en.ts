@@ -781,6 +781,7 @@ export const en: Messages = {
   smallMultiplesOpen: 'Years side by side',
   smallMultiplesNote:
     "One small map per year, all with the same classes; under each map, that year's poverty standard.",
+  smallMultiplesPng: 'Download PNG',
   kindsNotCombined: 'Figures of different kinds ({kinds}) are never summed or averaged.',
   // App shell and layout (issue 17: layout for laptop, projector, phone and paper).
   shellTools: 'Tools',
@@ -791,4 +792,15 @@ export const en: Messages = {
   creditsHide: 'Hide the list of sources',
   shellSkipLinks: 'Skip links',
   shellMapRegion: 'Map area',
+  // The boundary sources' credits by source id (the data build writes them in Vietnamese).
+  'credit_dvhcvn-gis-2019':
+    'administrative map of the Government, gis.chinhphu.vn (10/2019), dvhcvn project, GPL-3.0',
+  'credit_odm-districts-2009':
+    'Quảng Ninh: Open Development Mekong / Department of Survey and Mapping of Viet Nam, CC BY-SA 4.0',
+  'credit_dvhcvn-codes-2025':
+    'list of administrative units: General Statistics Office (1 March 2025), dvhcvn project, GPL-3.0',
+  'credit_vn-provinces-database-2025':
+    '2025 boundaries: thanglequoc/vietnamese-provinces-database, MIT',
+  'credit_sapnhap-bando-2025': 'map of the 2025 mergers: sapnhap.bando.com.vn',
+  'credit_dvhcvn-crosswalk-2025': '2025 crosswalk of administrative units: dvhcvn project, MIT',
 };

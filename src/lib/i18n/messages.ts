@@ -786,6 +786,7 @@ export const vi = {
   smallMultiplesOpen: 'Các năm cạnh nhau',
   smallMultiplesNote:
     'Mỗi năm một bản đồ nhỏ, cùng một thang phân lớp cho mọi năm; dưới mỗi bản đồ là chuẩn nghèo của năm đó.',
+  smallMultiplesPng: 'Tải ảnh PNG',
   kindsNotCombined: 'Không cộng hay lấy trung bình số liệu thuộc các loại khác nhau ({kinds}).',
   // App shell and layout (issue 17: layout for laptop, projector, phone and paper).
   shellTools: 'Công cụ',
@@ -796,6 +797,17 @@ export const vi = {
   creditsHide: 'Ẩn danh sách nguồn',
   shellSkipLinks: 'Liên kết tắt',
   shellMapRegion: 'Khu vực bản đồ',
+  // The boundary sources' credits by source id (the data build writes them in Vietnamese).
+  'credit_dvhcvn-gis-2019':
+    'Ranh giới hành chính: gis.chinhphu.vn (10/2019), dự án dvhcvn, GPL-3.0',
+  'credit_odm-districts-2009':
+    'Quảng Ninh: Open Development Mekong / Cục Đo đạc và Bản đồ Việt Nam, CC BY-SA 4.0',
+  'credit_dvhcvn-codes-2025':
+    'Danh mục đơn vị hành chính: Tổng cục Thống kê (01/3/2025), dự án dvhcvn, GPL-3.0',
+  'credit_vn-provinces-database-2025':
+    'Ranh giới 2025: thanglequoc/vietnamese-provinces-database, MIT',
+  'credit_sapnhap-bando-2025': 'Bản đồ sáp nhập đơn vị hành chính: sapnhap.bando.com.vn',
+  'credit_dvhcvn-crosswalk-2025': 'Bảng chuyển đổi đơn vị hành chính 2025: dự án dvhcvn, MIT',
 };
 
 export type MessageKey = keyof typeof vi;

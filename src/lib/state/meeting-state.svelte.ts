@@ -1,6 +1,7 @@
 import { nationalOfYear } from '../domain/years.ts';
 import { getContext, setContext, tick } from 'svelte';
-import { creditLines } from '../domain/export/credits.ts';
+import { boundaryAttributions, creditLines } from '../domain/export/credits.ts';
+import { vi, type MessageKey } from '../i18n/messages.ts';
 import type { MapImageContent } from '../domain/export/map-image-layout.ts';
 import { i18n } from '../i18n/i18n.svelte.ts';
 import { formatDate } from '../scales/format.ts';
@@ -86,6 +87,13 @@ export class MeetingState {
         boundaries: i18n.t('boundaries'),
         sources2025: i18n.t('sources2025'),
         userBoundaryCredit: i18n.t('userBoundaryCredit'),
+        attributions: boundaryAttributions(
+          [
+            ...(this.#atlas.index?.boundaries.sources ?? []),
+            ...(this.#atlas.index?.boundaries2025?.sources ?? []),
+          ],
+          (key) => (key in vi ? i18n.t(key as MessageKey) : null),
+        ),
       },
     ),
   );
@@ -104,15 +112,29 @@ export class MeetingState {
     return {
       title: this.title,
       subtitle: this.subtitle(date),
-      legendTitle: `${measure.label[i18n.locale]} (${unitSuffix(measure.unit, i18n.t)})`,
-      legendRows: [
-        ...legendRows(atlas.classes, measure.unit, i18n.locale),
-        {
-          color: null,
-          range: i18n.t('noData'),
-          count: atlas.unitsOnMap.size - atlas.mappedValues.length,
-        },
-      ],
+      legendTitle:
+        this.#era.mapEra === '2025'
+          ? `${atlas.indicator.label[i18n.locale]} (${unitSuffix(atlas.indicator.unit, i18n.t)})`
+          : `${measure.label[i18n.locale]} (${unitSuffix(measure.unit, i18n.t)})`,
+      // The classes of the map drawn: the 34 provinces' own on the 2025 map, never the 2019 ones.
+      legendRows:
+        this.#era.mapEra === '2025'
+          ? [
+              ...legendRows(this.#era.classes, atlas.indicator.unit, i18n.locale),
+              {
+                color: null,
+                range: i18n.t('noData'),
+                count: this.#era.provincesByCode.size - this.#era.values.size,
+              },
+            ]
+          : [
+              ...legendRows(atlas.classes, measure.unit, i18n.locale),
+              {
+                color: null,
+                range: i18n.t('noData'),
+                count: atlas.unitsOnMap.size - atlas.mappedValues.length,
+              },
+            ],
       credits: [
         ...this.credits.map((line) => line.text),
         `${i18n.t('exportedOn')}: ${formatDate(date, i18n.locale)}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditLines, type CreditInput } from './credits.ts';
+import { boundaryAttributions, creditLines, type CreditInput } from './credits.ts';
 
 const labels = {
   data: 'Số liệu',
@@ -74,5 +74,47 @@ describe('creditLines and kinds', () => {
       labels,
     );
     expect(data!.text).toMatch(/^Số liệu \(Điều tra\): /);
+  });
+
+  it('leaves out a blank issuer or title instead of writing "Số liệu: , …"', () => {
+    const source = { ...input.dataset!.source };
+    const blankIssuer = creditLines(
+      { ...input, dataset: { source: { ...source, issuer: ' ' } } },
+      labels,
+    );
+    expect(blankIssuer[0]!.text).toBe(
+      'Số liệu: Kế hoạch thực hiện Chương trình giảm nghèo năm 2020.',
+    );
+    const blankBoth = creditLines(
+      { ...input, dataset: { source: { ...source, issuer: '', title: '' } } },
+      labels,
+    );
+    expect(blankBoth.map((line) => line.kind)).toEqual(['boundaries']);
+    for (const line of [...blankIssuer, ...blankBoth]) {
+      expect(line.text).not.toMatch(/: ,|, \.|,\s*,/);
+    }
+  });
+
+  it("gives a boundary source's credit in the reader's language when one is given for its id", () => {
+    const lines = creditLines(
+      {
+        ...input,
+        boundaries2019: [
+          { id: 'gis', attribution: 'Ranh giới hành chính: gis.chinhphu.vn' },
+          { id: 'osm', attribution: 'OSM (ODbL)' },
+        ],
+      },
+      { ...labels, attributions: { gis: 'Administrative boundaries: gis.chinhphu.vn' } },
+    );
+    expect(lines[1]!.text).toBe(
+      'Ranh giới: Administrative boundaries: gis.chinhphu.vn; OSM (ODbL).',
+    );
+  });
+
+  it('reads the credits by id from the message tables, leaving out sources without one', () => {
+    const messages: Record<string, string> = { credit_gis: 'Administrative boundaries' };
+    expect(
+      boundaryAttributions([{ id: 'gis' }, { id: 'osm' }, {}], (key) => messages[key] ?? null),
+    ).toEqual({ gis: 'Administrative boundaries' });
   });
 });

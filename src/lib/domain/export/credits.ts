@@ -10,8 +10,8 @@ export interface CreditInput {
   /** The shown dataset, with its kind as the reader's language names it (survey, review…). */
   dataset: { source: SourceDocument; kindLabel?: string } | null;
   era: MapEra;
-  boundaries2019: readonly { attribution: string }[];
-  boundaries2025: readonly { attribution: string }[];
+  boundaries2019: readonly { id?: string; attribution: string }[];
+  boundaries2025: readonly { id?: string; attribution: string }[];
   /** The imported boundary set drawn over the map, with the file it came from. */
   userBoundary: { name: string; sourceFile: string } | null;
 }
@@ -21,6 +21,9 @@ export interface CreditLabels {
   boundaries: string;
   sources2025: string;
   userBoundaryCredit: string;
+  /** A boundary source's credit in the reader's language, by source id (the data build writes
+   *  Vietnamese credits); a source not named here keeps its own. */
+  attributions?: Readonly<Record<string, string>>;
 }
 
 export interface CreditLine {
@@ -35,10 +38,17 @@ export function creditLines(input: CreditInput, labels: CreditLabels): CreditLin
     const number = dataset.source.number ? ` (${dataset.source.number})` : '';
     // The kind travels with every image and print: a survey estimate is never read as a review.
     const kind = dataset.kindLabel ? ` (${dataset.kindLabel})` : '';
-    lines.push({
-      kind: 'data',
-      text: `${labels.data}${kind}: ${dataset.source.issuer}, ${dataset.source.title}${number}.`,
-    });
+    // An issuer or title left blank (an import that did not say) is left out, never ", …".
+    const named = [dataset.source.issuer, dataset.source.title]
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+      .join(', ');
+    if (named !== '' || number !== '') {
+      lines.push({
+        kind: 'data',
+        text: `${labels.data}${kind}: ${named}${named === '' ? number.trim() : number}.`,
+      });
+    }
   }
   const [label, sources] =
     input.era === '2025'
@@ -47,7 +57,9 @@ export function creditLines(input: CreditInput, labels: CreditLabels): CreditLin
   if (sources.length > 0) {
     lines.push({
       kind: 'boundaries',
-      text: `${label}: ${sources.map((s) => s.attribution).join('; ')}.`,
+      text: `${label}: ${sources
+        .map((s) => (s.id !== undefined && labels.attributions?.[s.id]) || s.attribution)
+        .join('; ')}.`,
     });
   }
   if (input.userBoundary) {
@@ -58,4 +70,21 @@ export function creditLines(input: CreditInput, labels: CreditLabels): CreditLin
     });
   }
   return lines;
+}
+
+/**
+ * The boundary sources' credits in the reader's language: for each source with an id, the message
+ * `credit_<id>` when the message tables have one (`lookup` gives null when they do not).
+ */
+export function boundaryAttributions(
+  sources: readonly { id?: string }[],
+  lookup: (key: string) => string | null,
+): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const { id } of sources) {
+    if (id === undefined) continue;
+    const text = lookup(`credit_${id}`);
+    if (text) found[id] = text;
+  }
+  return found;
 }
