@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { INDICATORS } from '../../src/lib/domain/indicators.ts';
 import { classifyIndicator, colorOf } from '../../src/lib/scales/choropleth.ts';
@@ -181,4 +182,13 @@ test('the years side by side: one small map per year, all with the same classes'
   expect(valueOf('79', LATEST)).toBeUndefined();
   expect(classes.colors).not.toContain(await hcm.getAttribute('fill'));
   await expect(page.getByTestId('small-multiples')).toContainText('chuẩn thu nhập 2006–2010');
+
+  // For a meeting: the panels as one PNG image.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('small-multiples-png').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${HISTORY_ID}-${YEARS[0]}-${LATEST}.png`);
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
 });
