@@ -268,7 +268,7 @@ export async function labelPointOf(
   return features.find((f) => f.code === code)!.coordinates as [number, number];
 }
 
-/** Hides every text layer, so pixels sampled on the map are the fills' own colours. */
+/** Hides every text layer and mark, so pixels sampled on the map are the fills' own colours. */
 export async function hideLabels(page: Page): Promise<void> {
   // Labels are added after the first choropleth frame; hide them once they are there.
   await expect(page.locator('#map')).toHaveAttribute('data-labels-ready', 'true');
@@ -282,7 +282,10 @@ export async function hideLabels(page: Page): Promise<void> {
       }
     ).atlasMap;
     for (const layer of map.getStyle().layers) {
-      if (layer.type === 'symbol') map.setLayoutProperty(layer.id, 'visibility', 'none');
+      // The provenance marks (a plan's dots, a survey's grid) lie over the fill colours too.
+      if (layer.type === 'symbol' || layer.id === 'unit-provenance') {
+        map.setLayoutProperty(layer.id, 'visibility', 'none');
+      }
     }
   });
 }
