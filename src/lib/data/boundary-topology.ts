@@ -106,11 +106,21 @@ export const MAP_OBJECTS_2025_COMMUNES = [
 ] as const;
 
 export function geometryFromTopology(topology: BoundaryTopology): AtlasGeometry {
-  const provinces = feature(
-    topology,
-    topology.objects.provinces as GeometryCollection,
-  ) as unknown as AtlasGeometry['provinces'];
-  return { provinces, mapFeatures: mapFeaturesOf(topology, MAP_OBJECTS_2019) };
+  // The map draws from tiles: the GeoJSON is built on first use (a search, keyboard navigation,
+  // an export), not at start.
+  let provinces: AtlasGeometry['provinces'] | undefined;
+  let mapFeatures: MapFeatures | undefined;
+  return {
+    get provinces() {
+      return (provinces ??= feature(
+        topology,
+        topology.objects.provinces as GeometryCollection,
+      ) as unknown as AtlasGeometry['provinces']);
+    },
+    get mapFeatures() {
+      return (mapFeatures ??= mapFeaturesOf(topology, MAP_OBJECTS_2019));
+    },
+  };
 }
 
 export interface UnitInfo {
