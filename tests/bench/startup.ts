@@ -96,6 +96,19 @@ async function recolourVisit(context: BrowserContext, url: string): Promise<[num
   const indicatorMs = await timeTo('[data-testid="indicator-select"]', 'poor_start');
   await page.getByTestId('analysis-toggle').click();
   await page.locator('[data-testid="class-method"]').waitFor();
+  // The panel takes its column and the map resizes: time the breaks once that is drawn.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (
+          window as unknown as {
+            atlasMap: { once(type: string, listener: () => void): void; triggerRepaint(): void };
+          }
+        ).atlasMap;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
   const breaksMs = await timeTo('[data-testid="class-method"]', 'quantile');
   await page.close();
   return [indicatorMs, breaksMs];
