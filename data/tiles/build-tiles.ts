@@ -18,6 +18,7 @@ import {
   type MapFeatureRole,
   type MapFeatures,
 } from '../../src/lib/data/boundary-topology.ts';
+import { setsInTiles } from '../../src/lib/domain/boundary-sets.ts';
 import { computeInputHash, sha256, type HashedFile } from '../boundaries/manifest.ts';
 import { cutTileBundle, type TileCutOptions } from './cut-tiles.ts';
 
@@ -29,10 +30,21 @@ export interface TileSetRecipe {
 }
 
 /**
- * The map shows province labels from zoom 4.5, district labels from 7.5 (see the label layers):
- * the tiles of the level below each carry them.
+ * The first tile level carrying each set's label points: the one below the zoom its label layer
+ * starts at (see BOUNDARY_SETS), or the bundle's last level, which MapLibre over-zooms.
  */
-const LABEL_MIN_ZOOM = { 'province-label': 4, 'district-label': 7 } as const;
+export function labelTileZooms(
+  tiles: '2019' | '2025',
+  maxzoom: number,
+): Partial<Record<MapFeatureRole, number>> {
+  return Object.fromEntries(
+    setsInTiles(tiles).flatMap((set) =>
+      set.labelRole && set.labelMinZoom !== null
+        ? [[set.labelRole, Math.min(Math.floor(set.labelMinZoom), maxzoom)]]
+        : [],
+    ),
+  );
+}
 
 /** The built-in sets: the 2019 districts and provinces; the 2025 communes and provinces. */
 export function tileSetRecipes(manifest2025: Boundary2025Manifest): TileSetRecipe[] {
@@ -53,7 +65,7 @@ export function tileSetRecipes(manifest2025: Boundary2025Manifest): TileSetRecip
       cut: {
         maxzoom: 6,
         tolerance: 4.5,
-        labelMinZoom: { 'province-label': 4, 'commune-label': 6 },
+        labelMinZoom: labelTileZooms('2025', 6),
         // Đặc khu Hoàng Sa (Đà Nẵng) and Đặc khu Trường Sa (Khánh Hoà).
         neverDropped: ['20333', '22736'],
       },
@@ -69,7 +81,7 @@ const RECIPE_2019: TileSetRecipe = {
   cut: {
     maxzoom: 7,
     tolerance: 3,
-    labelMinZoom: LABEL_MIN_ZOOM,
+    labelMinZoom: labelTileZooms('2019', 7),
     // Huyện Hoàng Sa and huyện Trường Sa: islands of a few pixels that must never vanish.
     neverDropped: ['498', '576'],
   },

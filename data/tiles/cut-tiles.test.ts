@@ -3,6 +3,8 @@ import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import type { MapFeatures } from '../../src/lib/data/boundary-topology.ts';
 import { readTileBundle, UNITS_LAYER } from '../../src/lib/data/tile-bundle.ts';
+import { BOUNDARY_SETS } from '../../src/lib/domain/boundary-sets.ts';
+import { labelTileZooms } from './build-tiles.ts';
 import { cutTileBundle, tileOf } from './cut-tiles.ts';
 
 /** Two districts side by side in one province, with their label points (around Tuyên Quang). */
@@ -106,5 +108,16 @@ describe('cutting a boundary set into tiles', () => {
       decoded(bytes, z, 112.001, 16.501).map((p) => p.stateId);
     expect(codesAt(cut([]), 4)).not.toContain('498');
     for (const z of [0, 4, 7]) expect(codesAt(cut(['498']), z)).toContain('498');
+  });
+});
+
+describe('the built-in tile recipes', () => {
+  it('carry each set’s labels from the level below its label layer’s first zoom', () => {
+    expect(labelTileZooms('2019', 7)).toEqual({
+      'province-label': Math.floor(BOUNDARY_SETS['2019-provinces'].labelMinZoom!),
+      'district-label': Math.floor(BOUNDARY_SETS['2019-districts'].labelMinZoom!),
+    });
+    // Commune labels start past the 2025 bundle's last level: they ride on that level.
+    expect(labelTileZooms('2025', 6)['commune-label']).toBe(6);
   });
 });
