@@ -57,6 +57,37 @@ describe('createDataDictionary', () => {
     });
   }
 
+  it("names a multi-year dataset's column of each year, as its export writes them, with the year's standard", () => {
+    const history: DatasetMetadata = {
+      ...dataset,
+      level: 'province',
+      indicators: ['poverty_rate'],
+      year: 2012,
+      years: [2008, 2012],
+      standard: 'other',
+      standards: { '2008': 'income-2006-2010', '2012': 'income-2011-2015' },
+    };
+    const figures = [2008, 2012].map((year) => ({
+      datasetId: 'tq',
+      unitCode: '02',
+      unitLevel: 'province' as const,
+      indicator: 'poverty_rate' as const,
+      year,
+      value: 30,
+    }));
+    const header = exportTable(
+      figures,
+      history.indicators,
+      { name: () => '', provinceName: () => '' },
+      'vi',
+    ).header;
+    const entries = createDataDictionary(history, 'vi', { boundarySources });
+    expect(entries.map((e) => e.name).slice(0, -1)).toEqual(header);
+    expect(header.slice(4)).toEqual(['Tỷ lệ hộ nghèo cả năm 2008', 'Tỷ lệ hộ nghèo cả năm 2012']);
+    expect(entries[4]!.meaning).toContain('2008: chuẩn thu nhập 2006–2010');
+    expect(entries[5]!.meaning).toContain('2012: chuẩn thu nhập 2011–2015');
+  });
+
   it('gives each indicator its unit, type, formula and source document', () => {
     const entries = createDataDictionary(dataset, 'vi', { boundarySources });
     const byName = new Map(entries.map((e) => [e.name, e]));

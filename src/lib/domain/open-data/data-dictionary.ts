@@ -1,3 +1,4 @@
+import { datasetYears, STANDARD_LABELS, standardOfYear } from '../years.ts';
 import { MESSAGES } from '../../i18n/message-tables.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import type { DatasetMetadata } from '../dataset.ts';
@@ -85,8 +86,22 @@ export function createDataDictionary(
   const text = TEXT[locale];
   // The export's own header, so the dictionary names exactly the columns of the file.
   const unnamed = { name: () => '', provinceName: () => '' };
+  // A multi-year dataset's file has a column per indicator and year: one entry each, named as
+  // the file names it (the export is asked for one figure of each, so it writes those columns).
+  const years = datasetYears(dataset);
+  const columns = dataset.indicators.flatMap((id) =>
+    years.length > 1 ? years.map((year) => ({ id, year })) : [{ id, year: null }],
+  );
+  const sample = columns.map(({ id, year }) => ({
+    datasetId: dataset.id,
+    unitCode: '',
+    unitLevel: 'province' as const,
+    indicator: id,
+    year: year ?? dataset.year,
+    value: 0,
+  }));
   const [code, level, name, province, ...indicatorColumns] = exportTable(
-    [],
+    sample,
     dataset.indicators,
     unnamed,
     locale,
@@ -121,9 +136,11 @@ export function createDataDictionary(
       type: text.text,
       source: text.codeList,
     },
-    ...dataset.indicators.map((id, i) => ({
+    ...columns.map(({ id, year }, i) => ({
       name: indicatorColumns[i]!,
-      meaning: `${indicatorMethod(id, locale)} ${text.empty}`,
+      meaning: `${indicatorMethod(id, locale)}${
+        year === null ? '' : ` ${year}: ${STANDARD_LABELS[standardOfYear(dataset, year)][locale]}.`
+      } ${text.empty}`,
       unit: unitName(INDICATORS[id].unit, locale),
       type: isWholeNumberUnit(INDICATORS[id].unit) ? text.integer : text.decimal,
       source,
