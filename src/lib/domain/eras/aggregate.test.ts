@@ -204,6 +204,20 @@ describe('aggregateCommunesToProvinces', () => {
     expect(poor.get('22')?.value).toBe(320);
   });
 
+  it('groups a figures array once, and a new array (other figures) afresh', () => {
+    const first = obs('06652', 'commune', { households_start: 1000, poor_start: 20 });
+    expect(aggregateCommunesToProvinces(first, 'poor_start', communesOf).get('22')?.value).toBe(20);
+    expect(
+      aggregateCommunesToProvinces(first, 'households_start', communesOf).get('22')?.value,
+    ).toBe(1000);
+    // Same length, same units, other values: the grouping of the first array must not be reused.
+    const second = obs('06652', 'commune', { households_start: 2000, poor_start: 40 });
+    expect(aggregateCommunesToProvinces(second, 'poor_start', communesOf).get('22')?.value).toBe(
+      40,
+    );
+    expect(aggregateCommunesToProvinces(first, 'poor_start', communesOf).get('22')?.value).toBe(20);
+  });
+
   it('keeps a province row of the table (its printed total) over the sum of its communes', () => {
     const observations = [
       ...obs('22', 'province', { poor_start: 999 }),

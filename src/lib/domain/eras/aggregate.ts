@@ -53,8 +53,20 @@ interface Item {
 /** What one item contributes to an indicator: a sum, or a numerator over a denominator. */
 type Part = { kind: 'sum'; value: number } | { kind: 'ratio'; count: number; total: number };
 
+type ValuesByUnit = ReadonlyMap<string, ReadonlyMap<IndicatorId, number>>;
+
+/**
+ * The grouping of each figures array, made once: the map sums the same figures again for each
+ * indicator, each class change and each panel (a commune table's 10,000 figures were grouped
+ * again on every one, in the long task that draws a saved commune table). Figures arrays are
+ * replaced, never changed in place, so the array is the key.
+ */
+const grouped = new WeakMap<readonly Observation[], ValuesByUnit>();
+
 /** Each unit's indicator values, keyed `level:code`. */
-function valuesByUnit(observations: readonly Observation[]): Map<string, Map<IndicatorId, number>> {
+function valuesByUnit(observations: readonly Observation[]): ValuesByUnit {
+  const known = grouped.get(observations);
+  if (known) return known;
   const byUnit = new Map<string, Map<IndicatorId, number>>();
   for (const o of observations) {
     const key = `${o.unitLevel}:${o.unitCode}`;
@@ -62,6 +74,7 @@ function valuesByUnit(observations: readonly Observation[]): Map<string, Map<Ind
     values.set(o.indicator, o.value);
     byUnit.set(key, values);
   }
+  grouped.set(observations, byUnit);
   return byUnit;
 }
 
