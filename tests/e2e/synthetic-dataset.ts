@@ -2,32 +2,41 @@ import type { Page } from '@playwright/test';
 import { mapFeatures } from './fixtures.ts';
 
 export const SYNTHETIC_DATASET_ID = 'synthetic-national-test';
+export const SYNTHETIC_COMMUNE_DATASET_ID = 'synthetic-communes-test';
 
 /**
- * Puts a synthetic district dataset covering every district of the map into the atlas's
- * IndexedDB, as an import would, then reloads. There is no national dataset yet; the scenario
- * budgets are about ~700 districts, so tests and the benchmark make one. Figures are made up
- * (deterministic), and the dataset says so in its title.
+ * Puts a synthetic dataset covering every unit of one level into the atlas's IndexedDB, as an
+ * import would, then reloads: every 2019 district (the scenario budgets are about ~700 districts)
+ * or every 2025 commune (3,321, the commune map's budget). Figures are made up (deterministic),
+ * and the dataset says so in its title.
  */
-export async function seedSyntheticNationalDataset(page: Page): Promise<number> {
-  const districts = (await mapFeatures(page, { role: 'district' })).map((f) => f.code);
+export async function seedSyntheticNationalDataset(
+  page: Page,
+  level: 'district' | 'commune' = 'district',
+): Promise<number> {
+  const codes = (
+    await mapFeatures(page, {
+      source: level === 'district' ? 'boundaries' : 'boundaries-2025',
+      role: level,
+    })
+  ).map((f) => f.code);
   const count = await page.evaluate(
-    async ([datasetId, codes]) => {
+    async ([datasetId, unitLevel, vintage, units]) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('vn-poverty-atlas');
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const tx = db.transaction(['datasets', 'observations'], 'readwrite');
+      const tx = db.transaction(['datasets', 'figures'], 'readwrite');
       tx.objectStore('datasets').put({
         id: datasetId,
         title: { vi: 'Dữ liệu giả lập toàn quốc (kiểm thử)', en: 'Synthetic national data (test)' },
         source: { title: 'synthetic', number: null, date: null, issuer: 'test', locator: '-' },
         standard: 'other',
-        level: 'district',
+        level: unitLevel,
         kind: 'survey',
         year: 2021,
-        vintage: '2019-districts',
+        vintage,
         licence: 'test',
         notes: [],
         indicators: ['rate_start', 'poor_start', 'households_start', 'households_end'],
@@ -35,8 +44,8 @@ export async function seedSyntheticNationalDataset(page: Page): Promise<number> 
         warnings: [],
         storedAt: new Date().toISOString(),
       });
-      const observations = tx.objectStore('observations');
-      codes.forEach((code, i) => {
+      const figures = tx.objectStore('figures');
+      units.forEach((code, i) => {
         const households = 5000 + ((i * 7919) % 60000);
         const rate = 1 + ((i * 37) % 590) / 10;
         // No named helper functions here: tsx (the benchmark) would wrap them in __name().
@@ -46,7 +55,7 @@ export async function seedSyntheticNationalDataset(page: Page): Promise<number> 
           ['poor_start', Math.round((households * rate) / 100)],
           ['rate_start', rate],
         ] as const) {
-          observations.put({ datasetId, unitCode: code, unitLevel: 'district', indicator, value });
+          figures.put({ datasetId, unitCode: code, unitLevel, indicator, year: 2021, value });
         }
       });
       await new Promise<void>((resolve, reject) => {
@@ -54,9 +63,14 @@ export async function seedSyntheticNationalDataset(page: Page): Promise<number> 
         tx.onerror = () => reject(tx.error);
       });
       db.close();
-      return codes.length;
+      return units.length;
     },
-    [SYNTHETIC_DATASET_ID, districts] as const,
+    [
+      level === 'district' ? SYNTHETIC_DATASET_ID : SYNTHETIC_COMMUNE_DATASET_ID,
+      level,
+      level === 'district' ? '2019-districts' : '2025-communes',
+      codes,
+    ] as const,
   );
   await page.reload();
   await page.locator('#map[data-ready="true"]').waitFor({ timeout: 60_000 });
