@@ -13,7 +13,6 @@ import {
   NO_DATA_COLOR,
   POLICY_RATE_BREAKS,
   choroplethFillColor,
-  classFillColor,
   classIndex,
   classifyIndicator,
   colorOf,
@@ -21,6 +20,8 @@ import {
   equalIntervalThresholds,
   possibleRange,
   ratioThresholds,
+  STATE_FILL_COLOR,
+  stateColor,
   type ChoroplethClasses,
 } from './choropleth.ts';
 
@@ -366,25 +367,37 @@ describe('choroplethFillColor', () => {
   });
 });
 
-describe('classFillColor', () => {
+describe('STATE_FILL_COLOR', () => {
   const classes = classifyIndicator(TUYEN_QUANG_RATES, RATE);
-  const painted = (k: unknown) =>
-    evaluated(classFillColor(classes.colors), k === undefined ? {} : { k });
+  const painted = (value: number | null | undefined) =>
+    evaluated(STATE_FILL_COLOR, value === undefined ? {} : { color: stateColor(value, classes) });
 
-  it('colours a unit by the class index in its feature-state, as colorOf does by value', () => {
+  it('colours a unit by the colour in its feature-state, as colorOf does by value', () => {
     for (const value of [0, 1.01, 5, 19.99, 20, 36.03, 99]) {
-      expect(painted(classIndex(value, classes.thresholds))).toBe(rgb(colorOf(value, classes)));
+      expect(painted(value)).toBe(rgb(colorOf(value, classes)));
     }
   });
 
-  it('paints no class (unset or null) grey, never as class 0', () => {
+  it('paints no value (unset or null) grey, never as the lowest class', () => {
     expect(painted(undefined)).toBe(rgb(NO_DATA_COLOR));
     expect(painted(null)).toBe(rgb(NO_DATA_COLOR));
     expect(painted(0)).toBe(rgb(classes.colors[0]!));
   });
 
-  it('stays a feature-state expression without colours (a constant would break MapLibre)', () => {
-    expect(JSON.stringify(classFillColor([]))).toContain('feature-state');
-    expect(evaluated(classFillColor([]), { k: 0 })).toBe(rgb(NO_DATA_COLOR));
+  it('is one expression for any classes: new breaks or palettes never change it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1 }),
+        (values) => {
+          const other = classifyIndicator(values, RATE, { method: 'quantile' });
+          const value = values[0]!;
+          expect(evaluated(STATE_FILL_COLOR, { color: stateColor(value, other) })).toBe(
+            rgb(colorOf(value, other)),
+          );
+        },
+      ),
+      { numRuns: 50 },
+    );
+    expect(JSON.stringify(STATE_FILL_COLOR)).toContain('feature-state');
   });
 });

@@ -303,23 +303,20 @@ export function colorOf(value: number, classes: ChoroplethClasses): string {
 }
 
 /**
- * The fill colour of a unit from its feature-state class index `k` (see `classIndex`); no class
- * (null or unset) is grey. The expression depends only on the colours: new values or new breaks
- * are feature-state writes, and MapLibre re-tiles a source only when a data-driven paint
- * expression itself changes (~500 ms for the national districts under software WebGL).
+ * The fill colour of a unit from the colour its feature-state carries (`color`, its class's);
+ * none (null or unset) is the no-data grey. The expression never changes: new values, new breaks,
+ * a new palette or number of classes are feature-state writes. MapLibre re-tiles a source when a
+ * data-driven paint expression itself changes (~400 ms for the national districts under software
+ * WebGL), so nothing about the classes may live in the expression.
  */
-export function classFillColor(colors: readonly string[]): ExpressionSpecification {
-  // Always a feature-state expression: switching a paint property between a constant and a
-  // feature-state expression breaks MapLibre's next feature-state update.
-  const pairs = colors.length > 0 ? colors.flatMap((color, i) => [i, color]) : [-2, NO_DATA_COLOR];
-  // `to-number` reads null as 0: the type is checked first, so "no class" is never class 0.
-  const k: ExpressionSpecification = ['feature-state', 'k'];
-  return [
-    'case',
-    ['==', ['typeof', k], 'number'],
-    ['match', ['to-number', k], ...pairs, NO_DATA_COLOR],
-    NO_DATA_COLOR,
-  ] as unknown as ExpressionSpecification;
+export const STATE_FILL_COLOR: ExpressionSpecification = [
+  'to-color',
+  ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR],
+];
+
+/** The colour a unit's feature-state carries: its class's, or null without a value. */
+export function stateColor(value: number | null, classes: ChoroplethClasses): string | null {
+  return value === null ? null : (classes.colors[classIndex(value, classes.thresholds)] ?? null);
 }
 
 /**
