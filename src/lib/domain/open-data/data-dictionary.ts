@@ -3,7 +3,7 @@ import { MESSAGES } from '../../i18n/message-tables.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import type { DatasetMetadata } from '../dataset.ts';
 import { exportTable, type ExportTable } from '../export-table.ts';
-import { INDICATORS } from '../indicators.ts';
+import { INDICATORS, type IndicatorId } from '../indicators.ts';
 import { citeSource, datasetFacts } from './catalogue.ts';
 import { indicatorMethod, isWholeNumberUnit, unitName } from './indicator-method.ts';
 
@@ -89,7 +89,7 @@ export function createDataDictionary(
   // A multi-year dataset's file has a column per indicator and year: one entry each, named as
   // the file names it (the export is asked for one figure of each, so it writes those columns).
   const years = datasetYears(dataset);
-  const columns = dataset.indicators.flatMap((id) =>
+  const columns = dataset.indicators.flatMap((id): { id: IndicatorId; year: number | null }[] =>
     years.length > 1 ? years.map((year) => ({ id, year })) : [{ id, year: null }],
   );
   const sample = columns.map(({ id, year }) => ({
