@@ -59,6 +59,8 @@ test('a view link opens exactly that map in another browser', async ({ page, bro
 
 test('a link whose data has changed opens the view and says so', async ({ page }) => {
   await openAtlas(page);
+  // The address is rewritten once the link has been read, which may be just after data-ready.
+  await expect(page).toHaveURL(/v=[0-9a-f]{14}/);
   const url = page.url().replace(/v=[0-9a-f]{14}/, 'v=00000000000000');
   await openUrl(page, url);
   await expect(page.getByTestId('view-link-notice')).toHaveAttribute('data-kind', 'changed');
