@@ -145,7 +145,7 @@ async function seedTuyenQuangResult(page: import('@playwright/test').Page): Prom
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const tx = db.transaction(['datasets', 'observations'], 'readwrite');
+    const tx = db.transaction(['datasets', 'figures'], 'readwrite');
     tx.objectStore('datasets').put({
       id: datasetId,
       title: {
@@ -175,11 +175,12 @@ async function seedTuyenQuangResult(page: import('@playwright/test').Page): Prom
         ['rate_start', rateStart],
         ['rate_reduction', reduction],
       ] as const) {
-        tx.objectStore('observations').put({
+        tx.objectStore('figures').put({
           datasetId,
           unitCode,
           unitLevel: 'district',
           indicator,
+          year: 2020,
           value,
         });
       }
