@@ -1,4 +1,9 @@
-import type { FilterSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  Map as MapLibreMap,
+} from 'maplibre-gl';
 import type { ProvenanceMark } from '../domain/provenance.ts';
 import type { LisaMark } from '../scales/lisa-style.ts';
 
@@ -136,4 +141,32 @@ export function keepLayer(
       before.find((id) => map.getLayer(id)),
     );
   else if (!present && exists) map.removeLayer(layer.id);
+}
+
+/**
+ * A label layer's text size at the shell's display scale (2 × on a 1920 px projector while
+ * presenting): a constant size, or a zoom ramp of [zoom, size] stops.
+ */
+export function scaledTextSize(
+  size: number | readonly (readonly [number, number])[],
+  factor: number,
+): number | ExpressionSpecification {
+  if (typeof size === 'number') return size * factor;
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    ...size.flatMap(([zoom, px]) => [zoom, px * factor]),
+  ] as ExpressionSpecification;
+}
+
+/** Keeps a label layer's text size at the display scale (a layout change: symbols re-placed). */
+export function followDisplayScale(
+  map: MapLibreMap,
+  layerId: string,
+  size: number | readonly (readonly [number, number])[],
+  factor: number,
+): void {
+  if (map.getLayer(layerId))
+    map.setLayoutProperty(layerId, 'text-size', scaledTextSize(size, factor));
 }
