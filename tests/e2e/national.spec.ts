@@ -50,7 +50,7 @@ test('a first visit opens on the national province map with all 63 provinces col
   const info = page.getByTestId('dataset-info');
   await expect(info).toContainText(NATIONAL.metadata.title.vi);
   // Its kind is said beside the title: a survey estimate, not a review result.
-  await expect(info).toContainText('Điều tra');
+  await expect(info).toContainText('Ước tính khảo sát');
   await expect(page.getByTestId('legend')).toContainText('Ước tính từ điều tra');
   expect(VALUES.size).toBe(63);
   const states = await provinceStates(page, [...VALUES.keys()]);

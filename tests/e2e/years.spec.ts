@@ -134,7 +134,7 @@ test("Hà Giang's profile draws 2006–2016 and 2023 as separate segments, broke
   await page.locator('#map canvas').click({ position: { x, y } });
   const panel = page.getByTestId('unit-panel');
   await expect(panel.getByRole('heading', { level: 2 })).toContainText('Hà Giang');
-  await expect(panel.getByTestId('unit-kind')).toContainText('Điều tra');
+  await expect(panel.getByTestId('unit-kind')).toContainText('Ước tính khảo sát');
   const chart = panel
     .getByTestId('profile-series')
     .filter({ hasText: 'Tỷ lệ hộ nghèo cả năm' })

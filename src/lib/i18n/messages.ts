@@ -73,7 +73,7 @@ export const vi = {
   level_commune: 'Xã/phường',
   kind_plan: 'Kế hoạch (chỉ tiêu)',
   kind_review: 'Kết quả rà soát',
-  kind_survey: 'Điều tra',
+  kind_survey: 'Ước tính khảo sát',
   kind_scenario: 'Kịch bản',
   households: 'hộ',
   points: 'điểm',
