@@ -176,5 +176,6 @@ export default defineConfig({
       'tests/fuzz/**/*.test.ts',
     ],
     environment: 'node',
+    setupFiles: ['tests/property-seed.ts'],
   },
 });
