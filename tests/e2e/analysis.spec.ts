@@ -157,9 +157,9 @@ test("a district's profile: its rank, its list, and every dataset's figures with
   await search.press('Enter');
   // GSO's 2006–2016 history adds one group of figures per year (eight), all survey estimates.
   await expect(profile.getByTestId('profile-dataset')).toHaveCount(13);
-  await expect(profile.getByTestId('profile-dataset').filter({ hasText: 'Ước tính khảo sát' })).toHaveCount(
-    9,
-  );
+  await expect(
+    profile.getByTestId('profile-dataset').filter({ hasText: 'Ước tính khảo sát' }),
+  ).toHaveCount(9);
   // Two series: the reviews' end-of-year rate, and the surveys' annual rate (2006–2016, 2023).
   const series = profile.getByTestId('profile-series');
   await expect(series).toHaveCount(2);
