@@ -37,7 +37,7 @@ test('opens on the Tuyên Quang 2020 plan with its seven districts drawn', async
 
 test('districts are painted: a value in its class colour, no data in grey', async ({ page }) => {
   await openAtlas(page);
-  await hideLabels(page);
+  await hideLabels(page, { marks: true });
   await mapSettled(page);
   // At national zoom: Kon Plông (Kon Tum) has no figures in this dataset.
   const noData = await colourAt(page, await labelPointOf(page, '613'));

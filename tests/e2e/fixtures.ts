@@ -268,11 +268,14 @@ export async function labelPointOf(
   return features.find((f) => f.code === code)!.coordinates as [number, number];
 }
 
-/** Hides every text layer and mark, so pixels sampled on the map are the fills' own colours. */
-export async function hideLabels(page: Page): Promise<void> {
+/**
+ * Hides every text layer, so pixels sampled on the map are the fills' own colours; with `marks`,
+ * the provenance marks too (a plan's dots, a survey's grid), which lie over the fills.
+ */
+export async function hideLabels(page: Page, { marks = false } = {}): Promise<void> {
   // Labels are added after the first choropleth frame; hide them once they are there.
   await expect(page.locator('#map')).toHaveAttribute('data-labels-ready', 'true');
-  await page.evaluate(() => {
+  await page.evaluate((hideMarks) => {
     const map = (
       window as unknown as {
         atlasMap: {
@@ -282,12 +285,11 @@ export async function hideLabels(page: Page): Promise<void> {
       }
     ).atlasMap;
     for (const layer of map.getStyle().layers) {
-      // The provenance marks (a plan's dots, a survey's grid) lie over the fill colours too.
-      if (layer.type === 'symbol' || layer.id === 'unit-provenance') {
+      if (layer.type === 'symbol' || (hideMarks && layer.id === 'unit-provenance')) {
         map.setLayoutProperty(layer.id, 'visibility', 'none');
       }
     }
-  });
+  }, marks);
 }
 
 /** The colour drawn at a geographic point, as [r, g, b]. */
