@@ -5,9 +5,9 @@ import { INDICATORS } from '../../src/lib/domain/indicators.ts';
 import { classifyIndicator, colorOf } from '../../src/lib/scales/choropleth.ts';
 import { formatIndicatorValue } from '../../src/lib/scales/format.ts';
 import {
+  boundaryState,
   BUILT_IN_DATASETS,
   closeTo,
-  boundaryState,
   colourAt,
   cspViolations,
   drawnDistrictsWithData,
@@ -18,6 +18,7 @@ import {
   mapFeatures,
   mapSettled,
   openAtlas,
+  pixelOf,
   test,
 } from './fixtures.ts';
 
@@ -110,15 +111,7 @@ test('clicking a province with district figures offers them; one action returns 
   await openAtlas(page, { firstScreen: true });
   await hideLabels(page);
   const point = await labelPointOf(page, '08', { role: 'province-label' });
-  const { x, y } = await page.evaluate(
-    (p) =>
-      (
-        window as unknown as {
-          atlasMap: { project(p: [number, number]): { x: number; y: number } };
-        }
-      ).atlasMap.project(p),
-    point,
-  );
+  const { x, y } = await pixelOf(page, point);
   await page.locator('#map canvas').click({ position: { x, y } });
   const panel = page.getByTestId('unit-panel');
   await expect(panel.getByRole('heading', { level: 2 })).toContainText('Tuyên Quang');

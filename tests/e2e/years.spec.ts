@@ -3,12 +3,13 @@ import type { Page } from '@playwright/test';
 import { INDICATORS } from '../../src/lib/domain/indicators.ts';
 import { classifyIndicator, colorOf } from '../../src/lib/scales/choropleth.ts';
 import {
-  BUILT_IN_DATASETS,
   boundaryState,
+  BUILT_IN_DATASETS,
   expect,
   hideLabels,
   labelPointOf,
   mapSettled,
+  pixelOf,
   test,
 } from './fixtures.ts';
 
@@ -122,15 +123,7 @@ test("Hà Giang's profile draws 2006–2016 and 2023 as separate segments, broke
   await hideLabels(page);
   await mapSettled(page);
   const point = await labelPointOf(page, HA_GIANG, { role: 'province-label' });
-  const { x, y } = await page.evaluate(
-    (p) =>
-      (
-        window as unknown as {
-          atlasMap: { project(p: [number, number]): { x: number; y: number } };
-        }
-      ).atlasMap.project(p),
-    point,
-  );
+  const { x, y } = await pixelOf(page, point);
   await page.locator('#map canvas').click({ position: { x, y } });
   const panel = page.getByTestId('unit-panel');
   await expect(panel.getByRole('heading', { level: 2 })).toContainText('Hà Giang');
