@@ -99,7 +99,8 @@ test('changing the indicator recolours the map and the legend', async ({ page })
   await openAtlas(page);
   await page.getByTestId('indicator-select').selectOption('poor_start');
   await expect(page.getByTestId('legend')).toContainText('Số hộ nghèo đầu năm');
-  expect((await boundaryState(page, '071')).value).toBe(2750);
+  // The legend and the map's state are written by separate effects: wait for the state too.
+  await expect.poll(async () => (await boundaryState(page, '071')).value).toBe(2750);
 });
 
 test('Hoàng Sa, Trường Sa and Biển Đông are on the national map', async ({ page }) => {
