@@ -171,6 +171,8 @@ export class AtlasState {
   comparison = $state.raw<MapOverlay | null>(null);
 
   #store: AtlasStore | null = null;
+  /** The dataset whose figures `allObservations` holds. */
+  #figuresOf: string | null = null;
   /** Loads and revalidations still running, so a view link can wait for the data it names. */
   readonly #work = new Set<Promise<unknown>>();
   #cameraRequests = 0;
@@ -408,6 +410,8 @@ export class AtlasState {
         onProgress: (progress) => (this.progress = progress),
       });
       this.#store = loaded.store;
+      // A reload may bring other figures for the dataset shown.
+      this.#figuresOf = null;
       this.storage = loaded.status;
       this.index = loaded.index;
       this.tiles = loaded.tiles;
@@ -461,7 +465,11 @@ export class AtlasState {
       this.changeFrom = null;
     }
     this.datasetId = id;
-    this.allObservations = await this.#store.getObservations(id);
+    // A link opening the dataset already shown (at start, the one loaded first) reads nothing.
+    if (this.#figuresOf !== id) {
+      this.allObservations = await this.#store.getObservations(id);
+      this.#figuresOf = id;
+    }
     const dataset = this.dataset;
     if (dataset && !dataset.indicators.includes(this.indicatorId) && dataset.indicators[0]) {
       this.indicatorId = dataset.indicators[0];
@@ -483,6 +491,8 @@ export class AtlasState {
    */
   async refreshDatasets(showId: string = this.datasetId): Promise<void> {
     if (!this.#store) return;
+    // An import or a deletion may have changed the shown dataset's figures: read them again.
+    this.#figuresOf = null;
     this.datasets = await this.#store.listDatasets();
     const id = this.datasets.some((d) => d.id === showId) ? showId : (this.datasets[0]?.id ?? '');
     await this.selectDataset(id);

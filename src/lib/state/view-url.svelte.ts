@@ -100,6 +100,15 @@ export class ViewUrlState {
 
   hash = $derived(serialiseView(this.current));
 
+  /**
+   * The dataset a `#/map?…` link opens, read before the data is loaded so that the first map drawn
+   * is the link's (the rest of the link is applied by `openHash` once the data is ready).
+   */
+  datasetOf(hash: string): string | null {
+    const parsed = parseViewHash(hash);
+    return parsed.kind === 'view' ? parsed.view.datasetId : null;
+  }
+
   /** Opens a `#/map?…` link; other addresses are left to their own routes. */
   async openHash(hash: string): Promise<void> {
     const parsed = parseViewHash(hash);
