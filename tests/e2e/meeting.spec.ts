@@ -90,12 +90,22 @@ test('the print layout shows the map, heading, legend and source, and hides the 
     w.printed = 0;
     window.print = () => (w.printed += 1);
   });
+  const camera = () =>
+    page.evaluate(() => {
+      const map = (window as unknown as { atlasMap: import('maplibre-gl').Map }).atlasMap;
+      const { width, height } = map.getCanvas().getBoundingClientRect();
+      return { center: map.getCenter().toArray(), zoom: map.getZoom(), width, height };
+    });
+  const before = await camera();
   await page.getByTestId('print').click();
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed))
     .toBe(1);
-  const snapshot = page.locator('img.print-snapshot');
-  await expect(snapshot).toHaveCount(1);
+  // One still per page orientation; the page is landscape here.
+  await expect(page.locator('img.print-snapshot')).toHaveCount(2);
+  // The stills were drawn at the pages' sizes; the screen's map has its own size and view back.
+  expect(await camera()).toEqual(before);
+  const snapshot = page.getByTestId('print-snapshot-landscape');
   expect(await snapshot.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 
   await expect(page.getByTestId('print-header')).toBeHidden();
@@ -117,6 +127,6 @@ test('the print layout shows the map, heading, legend and source, and hides the 
 
   // After printing, the still goes and the live map is printed (e.g. with Ctrl+P).
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-  await expect(snapshot).toHaveCount(0);
+  await expect(page.locator('img.print-snapshot')).toHaveCount(0);
   await expect(page.locator('#map canvas')).toBeVisible();
 });

@@ -55,7 +55,7 @@ test('a presentation at 1920×1080', async ({ page }) => {
 for (const page_ of [
   { name: 'landscape', width: 1047, height: 718 },
   { name: 'portrait', width: 718, height: 1047 },
-]) {
+] as const) {
   test(`the A4 ${page_.name} print`, async ({ page }) => {
     await openAtlas(page);
     await drawn(page);
@@ -63,11 +63,58 @@ for (const page_ of [
     // The print dialog would block the test: record the call instead.
     await page.evaluate(() => (window.print = () => undefined));
     await page.getByTestId('print').click();
-    await expect(page.locator('img.print-snapshot')).toHaveCount(1);
+    const still = page.getByTestId(`print-snapshot-${page_.name}`);
+    await expect(still).toHaveCount(1);
     await page.emulateMedia({ media: 'print' });
     // A4 less 10 mm margins, at 96 px per inch.
     await page.setViewportSize({ width: page_.width, height: page_.height });
     await expect(page.getByTestId('print-header')).toBeVisible();
+    await expect(still).toBeVisible();
+
+    // No blank area: the page is one sheet high, and the map's still fills the map's area —
+    // from under the heading to the credits (landscape) or to the legend and credits
+    // (portrait), as wide as the page less the legend's column (landscape) or the whole page —
+    // and was drawn at that area's proportions, so it is neither letterboxed nor cropped.
+    const geometry = await still.evaluate((img: HTMLImageElement) => {
+      const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+      const legends = [
+        ...document.querySelectorAll(
+          '.left-column > :is([data-testid="legend"], [data-testid="lisa-legend"], [data-testid="era-legend"])',
+        ),
+      ].map((element) => element.getBoundingClientRect());
+      return {
+        still: img.getBoundingClientRect().toJSON() as DOMRect,
+        natural: { width: img.naturalWidth, height: img.naturalHeight },
+        header: box('[data-testid="print-header"]').bottom,
+        credits: box('[data-testid="credits"]').toJSON() as DOMRect,
+        legendTop: Math.min(...legends.map((r) => r.top)),
+        legendLeft: Math.min(...legends.map((r) => r.left)),
+        legendBottom: Math.max(...legends.map((r) => r.bottom)),
+        pageHeight: document.documentElement.scrollHeight,
+      };
+    });
+    const gap = (4 * 96) / 25.4;
+    const { still: box } = geometry;
+    expect(geometry.pageHeight).toBeLessThanOrEqual(page_.height);
+    expect(Math.abs(box.left)).toBeLessThanOrEqual(2);
+    expect(Math.abs(box.top - geometry.header)).toBeLessThanOrEqual(2);
+    if (page_.name === 'landscape') {
+      expect(Math.abs(box.right + gap - geometry.legendLeft)).toBeLessThanOrEqual(2);
+      expect(Math.abs(box.bottom + gap - geometry.credits.top)).toBeLessThanOrEqual(2);
+      // The credits end the page (less than a line of white under them).
+      expect(page_.height - geometry.credits.bottom).toBeLessThan(16);
+    } else {
+      expect(Math.abs(box.right - page_.width)).toBeLessThanOrEqual(2);
+      expect(Math.abs(box.bottom + gap - geometry.legendTop)).toBeLessThanOrEqual(2);
+      expect(Math.abs(box.bottom + gap - geometry.credits.top)).toBeLessThanOrEqual(2);
+      const lowest = Math.max(geometry.legendBottom, geometry.credits.bottom);
+      expect(page_.height - lowest).toBeLessThan(16);
+    }
+    // Drawn at the area's proportions (within 1 %): object-fit crops next to nothing.
+    const drawnRatio = geometry.natural.width / geometry.natural.height;
+    const areaRatio = (box.width - 2) / (box.height - 2);
+    expect(Math.abs(drawnRatio / areaRatio - 1)).toBeLessThan(0.01);
+
     await expect(page).toHaveScreenshot(`print-a4-${page_.name}.png`, {
       ...TOLERANCE,
       fullPage: true,

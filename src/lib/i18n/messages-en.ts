@@ -542,7 +542,7 @@ export const en: Messages = {
   exportedOn: 'Exported on',
   print: 'Print',
   printHelp:
-    'The image and the printout show the map, title, legend, source and date; printed on A4 landscape.',
+    'The image and the printout show the map, title, legend, source and date; printed on A4, portrait or landscape as chosen in the print dialog.',
   // Presentation slides
   slidesHeading: 'Presentation slides',
   slidesDefaultName: 'Presentation',

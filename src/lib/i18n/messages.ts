@@ -549,7 +549,8 @@ export const vi = {
   exportFailed: 'Không xuất được ảnh',
   exportedOn: 'Ngày xuất',
   print: 'In',
-  printHelp: 'Ảnh và bản in có bản đồ, tiêu đề, chú giải, nguồn và ngày; bản in khổ A4 ngang.',
+  printHelp:
+    'Ảnh và bản in có bản đồ, tiêu đề, chú giải, nguồn và ngày; bản in khổ A4 dọc hoặc ngang, chọn trong hộp thoại in.',
   // Presentation slides
   slidesHeading: 'Trang trình chiếu',
   slidesDefaultName: 'Trình chiếu',

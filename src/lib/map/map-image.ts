@@ -42,6 +42,62 @@ export async function captureMapFrame(map: MapLibreMap): Promise<HTMLCanvasEleme
   });
 }
 
+/**
+ * Draws the map at another size (a printed page's map area, in CSS px), fitted to an area, and
+ * copies that frame; then gives the map back its own size and camera. The container is taken
+ * out of the page's flow and hidden meanwhile, so the screen's layout never moves; WebGL draws
+ * a hidden canvas all the same.
+ */
+export async function captureMapFrameAt(
+  map: MapLibreMap,
+  size: { width: number; height: number },
+  area: [number, number, number, number],
+): Promise<HTMLCanvasElement> {
+  const container = map.getContainer();
+  const camera = {
+    center: map.getCenter(),
+    zoom: map.getZoom(),
+    bearing: map.getBearing(),
+    pitch: map.getPitch(),
+  };
+  // Property by property (CSSOM): the content security policy forbids style attributes.
+  const shown: Record<string, string> = {
+    position: 'absolute',
+    inset: 'auto',
+    left: '0',
+    top: '0',
+    width: `${size.width}px`,
+    height: `${size.height}px`,
+    visibility: 'hidden',
+  };
+  const saved = Object.keys(shown).map((name): [string, string] => [
+    name,
+    container.style.getPropertyValue(name),
+  ]);
+  for (const [name, value] of Object.entries(shown)) container.style.setProperty(name, value);
+  try {
+    map.resize();
+    const [west, south, east, north] = area;
+    // A small margin, so the chosen area's edge never touches the paper's.
+    const padding = Math.round(Math.min(size.width, size.height) * 0.04);
+    map.fitBounds(
+      [
+        [west, south],
+        [east, north],
+      ],
+      { padding, animate: false, maxZoom: Math.max(camera.zoom, 10) },
+    );
+    return await captureMapFrame(map);
+  } finally {
+    for (const [name, value] of saved) {
+      if (value) container.style.setProperty(name, value);
+      else container.style.removeProperty(name);
+    }
+    map.resize();
+    map.jumpTo(camera);
+  }
+}
+
 /** A hatched swatch like the map's no-data pattern, so colour is not the only signal. */
 function noDataPattern(context: CanvasRenderingContext2D, scale: number): CanvasPattern | string {
   const tile = document.createElement('canvas');

@@ -3,6 +3,7 @@ import { getContext, setContext, tick } from 'svelte';
 import { boundaryAttributions, creditLines } from '../domain/export/credits.ts';
 import { vi, type MessageKey } from '../i18n/messages.ts';
 import type { MapImageContent } from '../domain/export/map-image-layout.ts';
+import type { PrintOrientation, Size } from '../domain/export/print-page.ts';
 import { i18n } from '../i18n/i18n.svelte.ts';
 import { formatDate } from '../scales/format.ts';
 import { legendRows, unitSuffix } from '../scales/legend-rows.ts';
@@ -11,8 +12,13 @@ import type { AtlasState } from './atlas-state.svelte.ts';
 import type { EraState } from './era-state.svelte.ts';
 import type { UserBoundaries } from './user-boundaries.svelte.ts';
 
-/** Takes the map's current frame; registered by the map while it exists. */
-export type CaptureMapFrame = () => Promise<{ frame: HTMLCanvasElement; pixelRatio: number }>;
+/**
+ * Takes the map's current frame, or with a size (CSS px) a frame drawn at that size for paper;
+ * registered by the map while it exists.
+ */
+export type CaptureMapFrame = (
+  size?: Size,
+) => Promise<{ frame: HTMLCanvasElement; pixelRatio: number }>;
 
 /**
  * Meeting mode: the exported image, the print layout and (with the slides) the presentation.
@@ -29,8 +35,11 @@ export class MeetingState {
   exported = $state<{ fileName: string; description: string } | null>(null);
   exportError = $state<string | null>(null);
   busy = $state(false);
-  /** A still of the map for the print layout (a blob: URL), while the print dialog is open. */
-  printSnapshot = $state<string | null>(null);
+  /**
+   * Stills of the map for the print layout (blob: URLs), one drawn at a portrait page's map area
+   * and one at a landscape page's, while the print dialog is open.
+   */
+  printSnapshot = $state<Record<PrintOrientation, string> | null>(null);
   /** A slide's title replaces the measure's label while a slide is shown. */
   titleOverride = $state<string | null>(null);
   /** A slide's note heads the subtitle while a slide is drawn for its deck's images. */
@@ -189,22 +198,33 @@ export class MeetingState {
   }
 
   /**
-   * Prints the A4 landscape layout. A WebGL canvas may print blank, so a still of the map is
-   * shown in its place while the print dialog is open.
+   * Prints the A4 layout, portrait or landscape as chosen in the print dialog. A WebGL canvas may
+   * print blank, so stills of the map are shown in its place while the dialog is open: one for
+   * each orientation, each drawn at the proportions of the area its page leaves for the map
+   * (print-page.ts), so neither page has a blank area and the chosen area is never cropped.
    */
   async print(): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     try {
       if (this.captureMapFrame) {
-        const { frame } = await this.captureMapFrame();
-        const { canvasToPngBytes } = await import('../map/map-image.ts');
-        const bytes = await canvasToPngBytes(frame);
-        const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'image/png' }));
-        const image = new Image();
-        image.src = url;
-        await image.decode();
-        this.printSnapshot = url;
+        const [{ canvasToPngBytes }, { printMapArea }, { measurePrintParts }] = await Promise.all([
+          import('../map/map-image.ts'),
+          import('../domain/export/print-page.ts'),
+          import('../components/meeting/print-parts.ts'),
+        ]);
+        const parts = measurePrintParts();
+        const stills: Partial<Record<PrintOrientation, string>> = {};
+        for (const orientation of ['landscape', 'portrait'] as const) {
+          const { frame } = await this.captureMapFrame(printMapArea(orientation, parts));
+          const bytes = await canvasToPngBytes(frame);
+          const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'image/png' }));
+          const image = new Image();
+          image.src = url;
+          await image.decode();
+          stills[orientation] = url;
+        }
+        this.printSnapshot = stills as Record<PrintOrientation, string>;
         await tick();
       }
     } catch {
@@ -217,7 +237,7 @@ export class MeetingState {
   }
 
   #clearSnapshot(): void {
-    if (this.printSnapshot) URL.revokeObjectURL(this.printSnapshot);
+    for (const url of Object.values(this.printSnapshot ?? {})) URL.revokeObjectURL(url);
     this.printSnapshot = null;
   }
 }
