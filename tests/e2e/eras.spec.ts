@@ -68,7 +68,7 @@ test('Tuyên Quang 2020 on the 34-province map is marked partial, with its old u
       .map((f) => f.properties.code),
   );
   expect(hatched).toContain('08');
-  await expect(page.getByTestId('era-legend')).toContainText('Số liệu phủ một phần');
+  await expect(page.getByTestId('legend')).toContainText('Số liệu phủ một phần');
   await expect(page.getByTestId('legend-partial')).toContainText('1');
   // The 2019 districts are hidden, not removed.
   expect(
@@ -98,7 +98,7 @@ test('Tuyên Quang 2020 on the 34-province map is marked partial, with its old u
   const communeCodes = communeFile.objects.communes.geometries.map((g) => g.properties.code);
   expect(communeCodes).toHaveLength(province.communes.count);
   await page.getByTestId('era-province').selectOption('08');
-  const panel = page.getByTestId('unit-2025-panel');
+  const panel = page.getByTestId('unit-panel');
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Tỉnh Tuyên Quang');
   await expect(panel.getByTestId('coverage')).toContainText('phủ 7/18 huyện cũ');
   await expect(panel.getByTestId('era-lineage')).toContainText('Tỉnh Hà Giang', {
@@ -144,7 +144,7 @@ test('the switch speaks English too', async ({ page }) => {
   const eras = page.getByTestId('era-switch');
   await expect(eras).toContainText('Administrative boundaries');
   await eras.getByRole('radio', { name: '2025 · 34 provinces, communes' }).check();
-  await expect(page.getByTestId('era-legend')).toContainText('Partial coverage');
+  await expect(page.getByTestId('legend')).toContainText('Partial coverage');
 });
 
 test('a 2019 district shows the 2025 province and communes it went to', async ({ page }) => {

@@ -76,7 +76,7 @@ test('a commune table of the 2025 units is imported and drawn on its province an
   await expect
     .poll(
       async () => {
-        const values = await drawnValues(page, 'commune-2025-fill');
+        const values = await drawnValues(page, 'commune-2025-choropleth');
         return [a![0], b![0], c![0]].map((code) => values.get(code));
       },
       { timeout: 60_000 },
@@ -84,13 +84,13 @@ test('a commune table of the 2025 units is imported and drawn on its province an
     .toEqual([2, 10, 10]);
   await mapSettled(page);
   // Classed among the communes, not on the province classes: the legend lists the three.
-  const communeLegend = page.getByTestId('era-legend-communes');
+  const communeLegend = page.getByTestId('legend-communes');
   await expect(communeLegend).toBeVisible();
   const counts = await communeLegend
     .locator('.count')
     .evaluateAll((cells) => cells.map((c) => Number(c.textContent)));
   expect(counts.reduce((a, b) => a + b, 0)).toBe(3);
-  const values = await drawnValues(page, 'commune-2025-fill');
+  const values = await drawnValues(page, 'commune-2025-choropleth');
   const others = [...values].filter(([code]) => ![a![0], b![0], c![0]].includes(code));
   expect(others.length).toBeGreaterThan(0);
   expect(others.every(([, value]) => value === null)).toBe(true);

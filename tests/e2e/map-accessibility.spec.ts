@@ -118,7 +118,7 @@ test.describe('keyboard stepping on the map', () => {
       .getByTestId('era-switch')
       .getByRole('radio', { name: '2025 · 34 tỉnh, cấp xã' })
       .check();
-    await expect(page.getByTestId('era-legend')).toBeVisible();
+    await expect(page.getByTestId('legend-partial')).toBeVisible();
     await canvas(page).focus();
     await page.keyboard.press('Home');
     await expect(announcement(page)).toHaveCount(0);

@@ -4,6 +4,8 @@ import type {
   LayerSpecification,
   Map as MapLibreMap,
 } from 'maplibre-gl';
+import type { BoundarySet } from '../domain/boundary-sets.ts';
+import type { UnitLevel } from '../domain/dataset.ts';
 import type { ProvenanceMark } from '../domain/provenance.ts';
 import type { LisaMark } from '../scales/lisa-style.ts';
 
@@ -169,4 +171,134 @@ export function followDisplayScale(
 ): void {
   if (map.getLayer(layerId))
     map.setLayoutProperty(layerId, 'text-size', scaledTextSize(size, factor));
+}
+
+/**
+ * A built-in set's layer of one kind (`choropleth`, `no-data`, `borders`, `labels`, `partial`):
+ * `district-choropleth` for the 2019 sets, `province-2025-choropleth` for another tile set's, so
+ * the sets' layers can share one source's style without clashing.
+ */
+export function setLayerId(set: Pick<BoundarySet, 'level' | 'tiles'>, kind: string): string {
+  return set.tiles === '2019' || set.tiles === null
+    ? `${set.level}-${kind}`
+    : `${set.level}-${set.tiles}-${kind}`;
+}
+
+/** The layer of one kind over all units of a tile set (`unit-highlight`, `unit-2025-highlight`). */
+export function tilesLayerId(tiles: '2019' | '2025', kind: string): string {
+  return tiles === '2019' ? `unit-${kind}` : `unit-${tiles}-${kind}`;
+}
+
+/** How a level's borders and labels are drawn, whichever set (2019, 2025) the units are of. */
+export interface LevelStyle {
+  /** A level with no parent frames the map: grey borders, drawn at every zoom. */
+  borderColor: string;
+  /** [zoom, px] stops. */
+  borderWidth: readonly (readonly [number, number])[];
+  borderMinZoom: number;
+  /** [zoom, px] stops of its labels' text. */
+  textSize: readonly (readonly [number, number])[];
+  textMaxWidth: number;
+  textColor: string;
+  haloWidth: number;
+}
+
+export const LEVEL_STYLES: Readonly<Record<UnitLevel, LevelStyle>> = {
+  province: {
+    borderColor: '#6b6b6b',
+    borderWidth: [
+      [4, 0.5],
+      [8, 1.2],
+      [11, 2],
+    ],
+    borderMinZoom: 0,
+    textSize: [
+      [5, 10],
+      [9, 15],
+    ],
+    textMaxWidth: 8,
+    textColor: '#222',
+    haloWidth: 1.4,
+  },
+  district: {
+    borderColor: '#ffffff',
+    borderWidth: [
+      [4, 0.2],
+      [8, 0.8],
+      [11, 1.5],
+    ],
+    borderMinZoom: 0,
+    textSize: [
+      [7.5, 10],
+      [11, 14],
+    ],
+    textMaxWidth: 7,
+    textColor: '#333',
+    haloWidth: 1.2,
+  },
+  // About 100 communes per province: their borders only once they can be told apart.
+  commune: {
+    borderColor: '#ffffff',
+    borderWidth: [
+      [6, 0.3],
+      [9, 0.9],
+      [12, 1.6],
+    ],
+    borderMinZoom: 6,
+    textSize: [
+      [8.5, 10],
+      [12, 13],
+    ],
+    textMaxWidth: 7,
+    textColor: '#333',
+    haloWidth: 1.2,
+  },
+};
+
+/** A zoom ramp of [zoom, value] stops as a MapLibre expression. */
+export function zoomRamp(stops: readonly (readonly [number, number])[]): ExpressionSpecification {
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    ...stops.flatMap(([zoom, value]) => [zoom, value]),
+  ] as ExpressionSpecification;
+}
+
+/** The features of one role (a set's units, or its label points) in a tile set's one layer. */
+export function roleFilter(role: string): FilterSpecification {
+  return ['==', ['get', 'role'], role];
+}
+
+/** Every unit of the given levels (for layers over all of a tile set's units: the highlight). */
+export function rolesFilter(roles: readonly string[]): FilterSpecification {
+  return ['in', ['get', 'role'], ['literal', [...roles]]];
+}
+
+/**
+ * The feature-state writes that bring a layer from what it was given (`applied`) to `next`: only
+ * units whose state changed, and a unit that had a value and has none is cleared once (then
+ * forgotten: an unset state reads as no value). Updates `applied`. A scenario slider changes
+ * values many times a second, and the 3,321 communes have mostly none: writing every unit each
+ * time would cost more than the drawing.
+ */
+export function stateChanges<S>(
+  applied: Map<string, S>,
+  next: ReadonlyMap<string, S>,
+  cleared: S,
+  same: (a: S, b: S) => boolean,
+): [string, S][] {
+  const writes: [string, S][] = [];
+  for (const [code, state] of next) {
+    const before = applied.get(code);
+    if (before !== undefined && same(before, state)) continue;
+    applied.set(code, state);
+    writes.push([code, state]);
+  }
+  for (const code of [...applied.keys()]) {
+    if (next.has(code)) continue;
+    applied.delete(code);
+    writes.push([code, cleared]);
+  }
+  return writes;
 }
