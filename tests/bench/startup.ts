@@ -23,7 +23,7 @@ import {
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const root = path.resolve(import.meta.dirname, '..', '..');
-const dist = path.join(root, 'dist');
+const dist = path.resolve(root, process.env.ATLAS_DIST ?? 'dist');
 
 const BUDGETS = {
   coldRatio: 1.6,
@@ -54,22 +54,82 @@ map.once('idle', () => { performance.mark('floor:ready'); document.body.dataset.
 </script></body></html>`;
 }
 
-async function floorVisit(context: BrowserContext, url: string, size: [number, number]) {
-  await context.route(`**${FLOOR_PATH}**`, (route) => {
+/**
+ * The design on its own: the issue's prototype, rebuilt from this build's files. The first
+ * screen's 63 provinces drawn from the same 2019 tile bundle, read from IndexedDB (fetched and
+ * stored on a first visit), served with `addProtocol` and coloured by feature-state with a fixed
+ * paint expression, with their borders — no app, no UI, no data read. What it costs over the
+ * floor is what the design costs on this machine; what the app costs over it is the app's.
+ */
+function designPage(width: number, height: number, tilesFile: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="${FLOOR_PATH}maplibre-gl.css">
+<style>html,body{margin:0}#map{width:${width}px;height:${height}px}</style></head>
+<body><div id="map"></div><script type="module">
+import { Map, addProtocol, setWorkerUrl } from '${FLOOR_PATH}maplibre-gl.mjs';
+setWorkerUrl('${FLOOR_PATH}maplibre-gl-worker.mjs');
+// The best case for the design: the tiles are read while the map starts, and the style names
+// the source and layers from the start, so the first tiles are asked for at once.
+const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+const bundle = (async () => {
+  const open = indexedDB.open('design-bench', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('tiles');
+  const db = await request(open);
+  let bytes = await request(db.transaction('tiles').objectStore('tiles').get('${tilesFile}'));
+  if (!bytes) {
+    bytes = await (await fetch('/generated/${tilesFile}')).arrayBuffer();
+    await request(db.transaction('tiles', 'readwrite').objectStore('tiles').put(bytes, '${tilesFile}'));
+  }
+  const view = new Uint8Array(bytes);
+  const headerLength = new DataView(bytes, 0, 8).getUint32(4, true);
+  const header = JSON.parse(new TextDecoder().decode(view.subarray(8, 8 + headerLength)));
+  const body = view.subarray(8 + headerLength);
+  return new globalThis.Map(header.tiles.map(([z, x, y, o, l]) => [z + '/' + x + '/' + y, body.subarray(o, o + l)]));
+})();
+addProtocol('design', async ({ url }) => {
+  const tile = (await bundle).get(url.slice('design://'.length));
+  return { data: tile ? tile.slice().buffer : new ArrayBuffer(0) };
+});
+const role = ['==', ['get', 'role'], 'province'];
+const map = new Map({ container: 'map', style: { version: 8,
+    sources: { units: { type: 'vector', tiles: ['design://{z}/{x}/{y}'], minzoom: 0, maxzoom: 7,
+      bounds: [101.8, 6.9, 117.6, 23.5], promoteId: { units: 'stateId' } } },
+    layers: [
+      { id: 'fill', type: 'fill', source: 'units', 'source-layer': 'units', filter: role,
+        paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'color'], '#ccc']], 'fill-antialias': false } },
+      { id: 'borders', type: 'line', source: 'units', 'source-layer': 'units', filter: role,
+        paint: { 'line-color': '#fff', 'line-width': 1 } },
+    ] },
+  bounds: [101.8, 6.9, 117.6, 23.5], fitBoundsOptions: { padding: 16 }, attributionControl: false,
+  fadeDuration: 0 });
+const colours = ['#fee5d9', '#fcae91', '#fb6a4a', '#de2d26', '#a50f15'];
+map.once('load', () => {
+  for (let code = 1; code < 100; code += 1) {
+    map.setFeatureState({ source: 'units', sourceLayer: 'units', id: 'p' + String(code).padStart(2, '0') },
+      { color: colours[code % colours.length] });
+  }
+  map.once('idle', () => { performance.mark('floor:ready'); document.body.dataset.ready = 'true'; });
+});
+</script></body></html>`;
+}
+
+/** A reference page beside the app (the floor or the design alone), to its first idle frame. */
+async function referenceVisit(context: BrowserContext, url: string, page: string) {
+  const pattern = `**${FLOOR_PATH}**`;
+  await context.unroute(pattern);
+  await context.route(pattern, (route) => {
     const name = new URL(route.request().url()).pathname.slice(FLOOR_PATH.length);
-    if (name === 'index.html') {
-      return route.fulfill({ contentType: 'text/html', body: floorPage(...size) });
-    }
+    if (name === 'index.html') return route.fulfill({ contentType: 'text/html', body: page });
     const type = name.endsWith('.css') ? 'text/css' : 'text/javascript';
     return route.fulfill({ contentType: type, body: readFileSync(path.join(maplibreDist, name)) });
   });
-  const page = await context.newPage();
-  await page.goto(new URL(`${FLOOR_PATH}index.html`, url).href);
-  await page.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
-  const readyMs = await page.evaluate(
+  const tab = await context.newPage();
+  await tab.goto(new URL(`${FLOOR_PATH}index.html`, url).href);
+  await tab.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+  const readyMs = await tab.evaluate(
     () => performance.getEntriesByName('floor:ready')[0]?.startTime ?? Number.NaN,
   );
-  await page.close();
+  await tab.close();
   return readyMs;
 }
 
@@ -257,6 +317,9 @@ async function main(): Promise<void> {
   const floor: number[] = [];
   const recolour: [number, number][] = [];
   const communes: number[] = [];
+  const design = { cold: [] as number[], warm: [] as number[] };
+  const tilesFile = JSON.parse(readFileSync(path.join(dist, 'generated', 'atlas.json'), 'utf8'))
+    .tiles['2019'].file as string;
   let mapSize: MapSize = { width: 1280, height: 800 };
   try {
     for (const build of builds) {
@@ -296,7 +359,11 @@ async function main(): Promise<void> {
         viewport: { width: 1280, height: 800 },
         serviceWorkers: 'block',
       });
-      floor.push(await floorVisit(floorContext, current.url, [mapSize.width, mapSize.height]));
+      const [width, height] = [mapSize.width, mapSize.height];
+      floor.push(await referenceVisit(floorContext, current.url, floorPage(width, height)));
+      const page = designPage(width, height, tilesFile);
+      design.cold.push(await referenceVisit(floorContext, current.url, page));
+      design.warm.push(await referenceVisit(floorContext, current.url, page));
       await floorContext.close();
       process.stdout.write('.');
     }
@@ -381,6 +448,11 @@ async function main(): Promise<void> {
       `≤ ${BUDGETS.recolourMs} ms`,
       breaksMs <= BUDGETS.recolourMs,
     ],
+    ...(['cold', 'warm'] as const).map((start): Row => {
+      const ms = median(design[start]);
+      const label = `the design alone (tiles from IndexedDB, feature-state), ${start} / floor`;
+      return [label, `${(ms / floorMs).toFixed(2)} × (${ms.toFixed(0)} ms)`, '', true];
+    }),
     ['warm / cold ratio', (warmMs / coldMs).toFixed(2), '', true],
     ...(['cold', 'warm'] as const).flatMap((start) => {
       const visits = current[start];
@@ -423,6 +495,8 @@ async function main(): Promise<void> {
   console.log(`cold runs (ms): ${cold.map((v) => v.readyMs.toFixed(0)).join(' ')}`);
   console.log(`warm runs (ms): ${warm.map((v) => v.readyMs.toFixed(0)).join(' ')}`);
   console.log(`floor runs (ms): ${floor.map((ms) => ms.toFixed(0)).join(' ')}`);
+  console.log(`design alone, cold runs (ms): ${design.cold.map((ms) => ms.toFixed(0)).join(' ')}`);
+  console.log(`design alone, warm runs (ms): ${design.warm.map((ms) => ms.toFixed(0)).join(' ')}`);
   console.log(`commune map runs (ms): ${communes.map((ms) => ms.toFixed(0)).join(' ')}`);
   console.log(`scripts at start: ${[...atStart].sort().join(' ')}`);
   console.log(`WebGL renderer: ${cold[0]?.renderer}`);
