@@ -25,7 +25,9 @@ export const USER_BOUNDARY_SOURCE = 'user-boundaries';
 export function createBaseStyle(): StyleSpecification {
   // The sea is the map container's CSS background: the canvas clears to transparent, and a
   // background layer would cost one more shader program.
-  return { version: 8, sources: {}, layers: [] };
+  // No paint transitions: under software WebGL each frame of a 300 ms fade (MapLibre's default)
+  // costs a full draw and read-back, and a recolour should simply be there.
+  return { version: 8, sources: {}, layers: [], transition: { duration: 0, delay: 0 } };
 }
 
 /** Vietnam's mainland and both archipelagos, so Hoàng Sa and Trường Sa are in the first frame. */
