@@ -204,6 +204,11 @@ export const en: Messages = {
   importFile_noCollection: 'the TopoJSON file has no geometry collection',
   importFile_noList: 'the JSON holds no list of rows or records',
   importFile_noFields: 'the records have no fields',
+  // #18 text limit: a text over the limit is refused while the file is read
+  importFile_textTooLong: 'a text in the file is longer than {limit} characters',
+  importFile_textTooLongInRecord:
+    'record {record} (row {row} of the table), field “{key}”: a text longer than {limit} characters',
+  importFile_textTooLongInRow: 'row {row}, column {column}: a cell longer than {limit} characters',
   problem_parse: 'cannot read: {detail}',
   problem_missingColumn: 'missing column',
   problem_noUnitColumn: 'no column holds unit codes or names',

@@ -209,6 +209,11 @@ export const vi = {
   importFile_noCollection: 'tệp TopoJSON không có tập hình nào',
   importFile_noList: 'JSON không chứa danh sách dòng hay bản ghi nào',
   importFile_noFields: 'các bản ghi không có trường nào',
+  // #18 text limit: a text over the limit is refused while the file is read
+  importFile_textTooLong: 'tệp có một đoạn chữ dài quá {limit} ký tự',
+  importFile_textTooLongInRecord:
+    'bản ghi {record} (dòng {row} của bảng), trường “{key}”: đoạn chữ dài quá {limit} ký tự',
+  importFile_textTooLongInRow: 'dòng {row}, cột {column}: ô dài quá {limit} ký tự',
   problem_parse: 'Không đọc được: {detail}',
   problem_missingColumn: 'thiếu cột',
   problem_noUnitColumn: 'không có cột nào chứa mã hoặc tên đơn vị',

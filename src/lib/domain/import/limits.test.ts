@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonDepthExceeded, scanJson } from './limits.ts';
+import { jsonDepthExceeded, longJsonStringOffset, scanJson } from './limits.ts';
 
 describe('scanJson', () => {
   it('finds a key said twice in one object, with the path to that object', () => {
@@ -8,6 +8,7 @@ describe('scanJson', () => {
     expect(scanJson(text)).toEqual({
       tooDeepAt: -1,
       duplicate: { key: 'rate_start', path: [1], offset: text.lastIndexOf('"rate_start"') },
+      tooLong: null,
     });
     const nested = '{"features":[{"properties":{"ma":"071"}},{"properties":{"ma":1,"ma":2}}]}';
     expect(scanJson(nested).duplicate).toMatchObject({
@@ -26,10 +27,69 @@ describe('scanJson', () => {
     const deep = `{"a":1,"a":${'['.repeat(100)}${']'.repeat(100)}}`;
     // The object is level 1, so the 64th bracket opens level 65.
     const at = deep.indexOf('[') + 63;
-    expect(scanJson(deep, { limit: 64 })).toEqual({ tooDeepAt: at, duplicate: expect.anything() });
+    expect(scanJson(deep, { limit: 64 })).toEqual({
+      tooDeepAt: at,
+      duplicate: expect.anything(),
+      tooLong: null,
+    });
     expect(jsonDepthExceeded(deep, 64)).toBe(at);
     expect(jsonDepthExceeded('[{"a":1,"a":2}]')).toBe(-1);
   });
+
+  it('stops at the first string longer than the text limit (a key said twice after it is not read), with its path', () => {
+    const long = 'x'.repeat(11);
+    const text = `{"features":[{"properties":{"ma":"071"}},{"properties":{"ten":"${long}","a":1,"a":2}}]}`;
+    expect(scanJson(text, { textLimit: 10 })).toEqual({
+      tooDeepAt: -1,
+      duplicate: null,
+      tooLong: {
+        path: ['features', 1, 'properties', 'ten'],
+        isKey: false,
+        offset: text.indexOf(`"${long}"`),
+      },
+    });
+    expect(scanJson(`[{"${long}":1}]`, { textLimit: 10 }).tooLong).toMatchObject({ isKey: true });
+    // Ten characters are within the limit, however they are written (\u0078 is "x").
+    const escaped = `["${'\\u0078'.repeat(10)}", "\\"${'y'.repeat(9)}"]`;
+    expect(JSON.parse(escaped).map((s: string) => s.length)).toEqual([10, 10]);
+    expect(scanJson(escaped, { textLimit: 10 }).tooLong).toBeNull();
+    expect(scanJson(`["${long}"]`).tooLong).toBeNull();
+  });
+
+  it('finds a string over the limit in UTF-8 bytes as the text scan does (never one it does not)', () => {
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const bmp = fc.string({
+      unit: fc.constantFrom('a', 'ệ', 'Đ', '"', '\\', '\n', '\u0001', '€', ' '),
+      maxLength: 12,
+    });
+    const values = (text: fc.Arbitrary<string>) =>
+      fc.array(fc.dictionary(text, fc.oneof(text, fc.integer())), { maxLength: 4 });
+    fc.assert(
+      fc.property(values(bmp), fc.integer({ min: 1, max: 8 }), (list, limit) => {
+        const text = JSON.stringify(list);
+        const found = scanJson(text, { textLimit: limit }).tooLong;
+        const at = longJsonStringOffset(utf8(text), limit);
+        expect(at >= 0).toBe(found !== null);
+        if (found)
+          expect(new TextDecoder().decode(utf8(text).subarray(0, at)).length).toBe(found.offset);
+      }),
+      { numRuns: 200 },
+    );
+    // Characters outside the BMP are two UTF-16 units: the bytes may count them short, not long.
+    fc.assert(
+      fc.property(
+        values(fc.string({ unit: 'binary', maxLength: 12 })),
+        fc.integer({ min: 1, max: 8 }),
+        (list, limit) => {
+          const text = JSON.stringify(list);
+          if (longJsonStringOffset(utf8(text), limit) >= 0) {
+            expect(scanJson(text, { textLimit: limit }).tooLong).not.toBeNull();
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 30_000);
 
   it('finds no duplicate in JSON.stringify output, and finds any one added', () => {
     const records = fc.array(fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue()), {

@@ -11,6 +11,12 @@ export const IMPORT_LIMITS = {
   nameLength: 200,
   /** Any cell read for a unit or a figure. */
   cellLength: 1000,
+  /**
+   * Any one text of a table file, read or not (a note, a key, a cell of an unused column): far
+   * above any real note, and checked while the file is read, so that a file of one 10 MB cell is
+   * refused before it is parsed, guessed at and matched.
+   */
+  textLength: 100_000,
   /** Nesting of arrays and objects in a JSON file (a FeatureCollection needs 6). */
   jsonDepth: 64,
   /** Bytes an XLSX or zipped Shapefile may inflate to. */
@@ -48,11 +54,21 @@ export interface JsonDuplicateKey {
   offset: number;
 }
 
+/** Where a JSON string is longer than the text limit: the path of keys and indexes to it. */
+export interface JsonLongText {
+  path: (string | number)[];
+  /** The string is a key (its object's key, not a value). */
+  isKey: boolean;
+  offset: number;
+}
+
 export interface JsonScan {
   /** The offset at which the text nests deeper than the limit, or -1. */
   tooDeepAt: number;
   /** The first object that holds a key twice (JSON.parse would silently keep the last). */
   duplicate: JsonDuplicateKey | null;
+  /** The first string longer than `textLimit` (the scan stops there), or null. */
+  tooLong: JsonLongText | null;
 }
 
 interface Container {
@@ -64,12 +80,18 @@ interface Container {
 
 /**
  * One linear pass over JSON text, run before `JSON.parse` and the readers that walk the result
- * recursively: how deep it nests (it stops there), and, with `keys`, the first object holding a
- * key twice. Malformed text is scanned as far as it goes; `JSON.parse` then says what is wrong.
+ * recursively: how deep it nests (it stops there), with `keys` the first object holding a key
+ * twice, and the first string longer than `textLimit` characters (it stops there too, so a
+ * 10 MB string costs a scan of `textLimit` characters, not a parse). Malformed text is scanned
+ * as far as it can be JSON (see OUTSIDE_STRINGS); `JSON.parse` then says what is wrong.
  */
 export function scanJson(
   text: string,
-  { limit = IMPORT_LIMITS.jsonDepth as number, keys = true } = {},
+  {
+    limit = IMPORT_LIMITS.jsonDepth as number,
+    keys = true,
+    textLimit = Number.POSITIVE_INFINITY,
+  } = {},
 ): JsonScan {
   const stack: Container[] = [];
   let duplicate: JsonDuplicateKey | null = null;
@@ -77,8 +99,23 @@ export function scanJson(
     const c = text.charCodeAt(i);
     if (c === 0x22) {
       const start = i;
+      // Past this index the string's text is longer than the limit; escapes may make what it
+      // reads as shorter, which `longerThan` counts (once).
+      let checkAt = start + 1 + textLimit;
       let escaped = false;
       for (i += 1; i < text.length; i += 1) {
+        if (i > checkAt) {
+          if (longerThan(text, start, textLimit)) {
+            const open = stack[stack.length - 1];
+            const tooLong = {
+              path: stack.map((container) => container.at),
+              isKey: open?.keys != null && open.expectKey,
+              offset: start,
+            };
+            return { tooDeepAt: -1, duplicate, tooLong };
+          }
+          checkAt = Number.POSITIVE_INFINITY;
+        }
         const s = text.charCodeAt(i);
         if (s === 0x5c) {
           escaped = true;
@@ -98,7 +135,7 @@ export function scanJson(
         };
       } else top.keys.add(key);
     } else if (c === 0x5b || c === 0x7b) {
-      if (stack.length >= limit) return { tooDeepAt: i, duplicate };
+      if (stack.length >= limit) return { tooDeepAt: i, duplicate, tooLong: null };
       const object = c === 0x7b;
       stack.push({
         keys: object && keys ? new Set() : null,
@@ -110,9 +147,57 @@ export function scanJson(
       const top = stack[stack.length - 1];
       if (top && typeof top.at === 'number') top.at += 1;
       else if (top) top.expectKey = true;
+    } else if (c > 0xff || OUTSIDE_STRINGS[c] !== 1) break;
+  }
+  return { tooDeepAt: -1, duplicate, tooLong: null };
+}
+
+/**
+ * What JSON may hold outside its strings: white space, punctuation, numbers, true, false, null.
+ * The scans stop at anything else (a file whose quotes a cut has shifted), which `JSON.parse`
+ * then refuses at the same place, instead of reading on through text that is no JSON.
+ */
+const OUTSIDE_STRINGS = new Uint8Array(256);
+for (const c of ' \t\n\r[]{},:0123456789+-.eEtrufalsn') OUTSIDE_STRINGS[c.charCodeAt(0)] = 1;
+
+/**
+ * The byte offset of the first JSON string in UTF-8 `bytes` that reads as more than `limit`
+ * characters, or -1: run on the bytes, before they are decoded, so that a file of one 10 MB
+ * string is refused without decoding it. Characters are counted as UTF-16 units, an escape as
+ * one; bytes that are not UTF-8 (a Windows-1258 file) may be counted short, never long, and the
+ * scan of the decoded text (`scanJson`) then finds what this one missed.
+ */
+export function longJsonStringOffset(bytes: Uint8Array, limit: number): number {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  for (let i = bom ? 3 : 0; i < bytes.length; i += 1) {
+    if (bytes[i] !== 0x22) {
+      if (OUTSIDE_STRINGS[bytes[i]!] !== 1) return -1;
+      continue;
+    }
+    const start = i;
+    let length = 0;
+    for (i += 1; i < bytes.length; i += 1) {
+      const b = bytes[i]!;
+      if (b === 0x22) break;
+      if (b === 0x5c) i += bytes[i + 1] === 0x75 ? 5 : 1;
+      // A lead byte (not a continuation byte) starts a character.
+      if ((b & 0xc0) !== 0x80) length += 1;
+      if (length > limit) return start;
     }
   }
-  return { tooDeepAt: -1, duplicate };
+  return -1;
+}
+
+/** Whether the string opened at `start` reads as more than `limit` characters. */
+function longerThan(text: string, start: number, limit: number): boolean {
+  let length = 0;
+  for (let i = start + 1; i < text.length && length <= limit; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return false;
+    if (c === 0x5c) i += text.charCodeAt(i + 1) === 0x75 ? 5 : 1;
+    length += 1;
+  }
+  return length > limit;
 }
 
 /** A key as JSON.parse reads it ("\u0061" is "a"); a malformed one as written. */

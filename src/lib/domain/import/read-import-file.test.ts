@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import fc from 'fast-check';
 import writeExcelFile from 'write-excel-file/universal';
 import { describe, expect, it } from 'vitest';
+import { IMPORT_LIMITS } from './limits.ts';
 import { ImportFileError, readImportFile } from './read-import-file.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -147,6 +148,48 @@ describe('readImportFile', () => {
       key: 'importFile_duplicateKey',
       params: { key: 'title' },
     });
+  });
+
+  it('refuses a text over the limit in any format, naming its record or row and column', async () => {
+    const long = 'x'.repeat(IMPORT_LIMITS.textLength + 1);
+    const fits = 'x'.repeat(IMPORT_LIMITS.textLength);
+    const records = JSON.stringify([
+      { ma: '071', ghi_chu: fits },
+      { ma: '072', ghi_chu: long },
+    ]);
+    const reading = readImportFile('bang.json', utf8(records));
+    await expect(reading).rejects.toMatchObject({
+      key: 'importFile_textTooLongInRecord',
+      params: { record: 2, row: 3, key: 'ghi_chu', limit: IMPORT_LIMITS.textLength },
+    });
+    await expect(reading).rejects.toThrow('record 2 (row 3 of the table), field “ghi_chu”');
+    const geo = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { ten: long }, geometry: null }],
+    });
+    await expect(readImportFile('bang.geojson', utf8(geo))).rejects.toMatchObject({
+      params: { record: 1, row: 2, key: 'ten' },
+    });
+    const rows = JSON.stringify({
+      rows: [
+        ['ma', 'ten'],
+        ['071', long],
+      ],
+    });
+    await expect(readImportFile('bang.json', utf8(rows))).rejects.toMatchObject({
+      key: 'importFile_textTooLongInRow',
+      params: { row: 2, column: 2 },
+    });
+    await expect(
+      readImportFile('bang.csv', utf8(`ma;ten\n071;${fits}\n072;${long}\n`)),
+    ).rejects.toMatchObject({
+      key: 'importFile_textTooLongInRow',
+      params: { row: 3, column: 2 },
+    });
+    // At the limit, a text is read as any other.
+    expect(
+      (await readImportFile('bang.json', utf8(JSON.stringify([{ ma: fits }])))).table.rows,
+    ).toEqual([['ma'], [fits]]);
   });
 
   it('reads records keyed constructor or toString as their own fields only', async () => {

@@ -5,7 +5,9 @@ import {
   checkInflatedSize,
   IMPORT_LIMITS,
   InflateLimitError,
+  longJsonStringOffset,
   scanJson,
+  type JsonLongText,
   type JsonDuplicateKey,
 } from './limits.ts';
 import type { Cell } from './numbers.ts';
@@ -62,6 +64,7 @@ export async function readImportFile(
     }
     return readWorkbook(bytes, options.sheet ?? null);
   }
+  if (looksLikeUtf8Json(name, bytes)) refuseLongTextBeforeDecoding(bytes);
   const { text, encoding } = decodeText(bytes);
   const start = text.trimStart()[0];
   if (
@@ -74,6 +77,7 @@ export async function readImportFile(
   }
   const table = parseDelimitedText(text, options.onProgress);
   if (table.rows.length === 0) throw new ImportFileError('importFile_noRows');
+  checkTextLength(table.rows);
   return { format: 'csv', table, sheets: [], sheet: null, encoding };
 }
 
@@ -96,6 +100,7 @@ async function readWorkbook(bytes: Uint8Array, sheet: string | null): Promise<Re
   if (sheets.length === 0) throw new ImportFileError('importFile_noSheets');
   const chosen = sheets.find((s) => s.sheet === sheet) ?? sheets[0]!;
   const rows = chosen.data.map((row) => row.map(toCell));
+  checkTextLength(rows);
   return {
     format: 'xlsx',
     table: { rows: dropEmptyRows(rows), readerWarnings: [] },
@@ -118,12 +123,38 @@ function dropEmptyRows(rows: Cell[][]): Cell[][] {
   return rows.filter((row) => row.some((cell) => cell !== null && String(cell).trim() !== ''));
 }
 
+/** A JSON file (by its name or first character) in a single-byte-based encoding, not UTF-16. */
+function looksLikeUtf8Json(name: string, bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 2000);
+  if (head.includes(0)) return false;
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || (head[i]! >= 0x09 && head[i]! <= 0x0d))) i += 1;
+  return /\.(geo|topo)?json$/i.test(name) || head[i] === 0x7b || head[i] === 0x5b;
+}
+
+/**
+ * A string over the text limit, found in the bytes: only what comes before it is decoded and
+ * scanned (with the string's place kept), to name its record and field.
+ */
+function refuseLongTextBeforeDecoding(bytes: Uint8Array): void {
+  const limit = IMPORT_LIMITS.textLength;
+  const at = longJsonStringOffset(bytes, limit);
+  if (at < 0) return;
+  const before = decodeText(bytes.subarray(0, at)).text;
+  const standIn = `"${'x'.repeat(limit + 1)}"`;
+  const { tooLong } = scanJson(before + standIn, { textLimit: limit });
+  throw longTextError(tooLong ?? { path: [], isKey: false, offset: at });
+}
+
 function readJson(text: string): { format: FileFormat; table: RawTable } {
   // Deep nesting overflows the stack of whatever walks the result; real tables need 6 levels.
-  const { tooDeepAt, duplicate } = scanJson(text);
+  const { tooDeepAt, duplicate, tooLong } = scanJson(text, {
+    textLimit: IMPORT_LIMITS.textLength,
+  });
   if (tooDeepAt >= 0) {
     throw new ImportFileError('importFile_jsonDepth', { limit: IMPORT_LIMITS.jsonDepth });
   }
+  if (tooLong) throw longTextError(tooLong);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -177,6 +208,53 @@ function findList(data: unknown): JsonList | null {
   return entry && entry[1].length > 0
     ? { format: 'json', path: [entry[0]], items: entry[1] }
     : null;
+}
+
+/**
+ * Names where a text over the limit is, from the scan's path (the file is not parsed): the first
+ * index on the path is the record (or row) of the table's list — `[i]`, `rows[i]`,
+ * `features[i].properties`, `geometries[i].properties` — and what follows it the field (or the
+ * column of a list of rows).
+ */
+function longTextError({ path, isKey }: JsonLongText): ImportFileError {
+  const limit = IMPORT_LIMITS.textLength;
+  const first = path.findIndex((step) => typeof step === 'number');
+  if (first < 0) return new ImportFileError('importFile_textTooLong', { limit });
+  const index = path[first] as number;
+  const field = path.slice(first + 1).find((step) => step !== 'properties');
+  if (typeof field === 'number') {
+    return new ImportFileError('importFile_textTooLongInRow', {
+      limit,
+      row: index + 1,
+      column: field + 1,
+    });
+  }
+  // A key over the limit is not worth naming; the key of a value over it is.
+  return new ImportFileError('importFile_textTooLongInRecord', {
+    limit,
+    record: index + 1,
+    row: index + 2,
+    key: !isKey && typeof field === 'string' && field.length > 0 ? field : '…',
+  });
+}
+
+/**
+ * A CSV or XLSX table read whole: its first cell over the text limit, by row and column (the
+ * table is not guessed at or matched, which would each read the cell again).
+ */
+function checkTextLength(rows: readonly Cell[][]): void {
+  const limit = IMPORT_LIMITS.textLength;
+  for (const [r, row] of rows.entries()) {
+    for (const [c, cell] of row.entries()) {
+      if (typeof cell === 'string' && cell.length > limit) {
+        throw new ImportFileError('importFile_textTooLongInRow', {
+          limit,
+          row: r + 1,
+          column: c + 1,
+        });
+      }
+    }
+  }
 }
 
 /** Names the record holding the key twice when it is in the table's list, else the key alone. */
