@@ -6,6 +6,7 @@ import {
   crosswalkFromText,
   fetchGenerated,
   Load2025Error,
+  provinceBoundsFromText,
   provinces2025FromText,
 } from './load-2025.ts';
 
@@ -56,6 +57,15 @@ describe('2025 files in the browser', () => {
       { role: 'province', code: '08', name: 'Tỉnh Tuyên Quang' },
       { role: 'province-label', code: '08', name: 'Tuyên Quang' },
     ]);
+  });
+
+  it('gives each province its bounding box, without the label points', () => {
+    expect(provinceBoundsFromText(provincesText(), '2025/provinces.topojson')).toEqual([
+      ['08', [0, 0, 1, 1]],
+    ]);
+    expect(() => provinceBoundsFromText('[]', '2025/provinces.topojson')).toThrow(
+      '2025/provinces.topojson: not a topology with provinces and provinceLabels',
+    );
   });
 
   it('names the file when it is not what it should be', () => {

@@ -106,10 +106,11 @@ export const BUILT_IN_VERSION_KEY = 'builtInDatasetsHash';
  * Figures written per request. One `bulkPut` of the 10,000 figures of a commune table holds the
  * main thread for over a second (IndexedDB clones each record as it is put); in chunks, each
  * awaited inside the same transaction, the page draws between them and a failure still undoes
- * every chunk. A chunk of 1,000 still took 100–170 ms (profiled, 2 busy cores): 250 keeps each
- * well under the 100 ms budget.
+ * every chunk. A chunk of 1,000 still took 100–170 ms (profiled, 2 busy cores), one of 250
+ * 57–109 ms at a load of 8 (nearly all of it IndexedDB's own `put`): 100 keeps each well under
+ * the 100 ms budget.
  */
-export const WRITE_CHUNK = 250;
+export const WRITE_CHUNK = 100;
 
 /**
  * Figures read per request. One `getAll` of a commune table's 10,000 figures is deserialised in

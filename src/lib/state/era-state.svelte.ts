@@ -7,9 +7,12 @@ import {
   communes2025FromText,
   crosswalkFromText,
   fetchGenerated,
+  provinceBoundsInWorker,
   provinces2025FromText,
+  type Bounds,
   type Features2025,
 } from '../data/load-2025.ts';
+import { nextTask } from '../data/next-task.ts';
 import {
   aggregateCommunesToProvinces,
   aggregateToNewProvinces,
@@ -38,7 +41,11 @@ export class EraState {
 
   /** The person's choice; null follows the dataset. */
   chosen = $state<MapEra | null>(null);
+  /** The 2025 provinces' shapes, read only for an export (see ensureProvinceShapes). */
   provinces = $state.raw<Features2025 | null>(null);
+  /** Each 2025 province's bounding box (for zooming to one), computed in a worker. */
+  #provinceBounds = $state.raw<Map<string, Bounds> | null>(null);
+  #boundsLoad: Promise<void> | null = null;
   /** The 2025 set's vector tiles (provinces and every commune), which the map draws. */
   tiles = $state.raw<TileBundle | null>(null);
   /** 0..1 while the tiles are fetched on a first visit to the 2025 map; null otherwise. */
@@ -163,12 +170,14 @@ export class EraState {
     return aggregateToNewProvinces(this.#atlas.observations, indicator, dataset.level, this.tree);
   }
 
-  /** A 2025 province's bounding box, or null before the provinces are loaded. */
-  provinceBounds(code: string): [number, number, number, number] | null {
+  /** A 2025 province's bounding box, or null before the boxes (or the shapes) are loaded. */
+  provinceBounds(code: string): Bounds | null {
+    const known = this.#provinceBounds?.get(code);
+    if (known) return known;
     const feature = this.provinces?.features.find(
       (f) => f.properties.role === 'province' && f.properties.code === code,
     );
-    return feature ? (bbox(feature) as [number, number, number, number]) : null;
+    return feature ? (bbox(feature) as Bounds) : null;
   }
 
   async choose(era: MapEra): Promise<void> {
@@ -196,7 +205,25 @@ export class EraState {
     this.tilesProgress = null;
   }
 
+  /**
+   * The provinces' bounding boxes, which navigation needs: the topology is parsed in a worker,
+   * so this never blocks the map (it is asked for once the main thread is idle, and on a switch
+   * to the 2025 map). A failed load may be retried.
+   */
   async ensureProvinces(): Promise<void> {
+    const manifest = this.manifest;
+    if (this.#provinceBounds || !manifest) return;
+    this.#boundsLoad ??= this.#guard(async () => {
+      const { file } = manifest.provincesFile;
+      const text = await fetchGenerated(this.#baseUrl, manifest.provincesFile);
+      this.#provinceBounds = await provinceBoundsInWorker(text, file);
+    });
+    await this.#boundsLoad;
+    if (!this.#provinceBounds) this.#boundsLoad = null;
+  }
+
+  /** The provinces' shapes themselves, for an export (parsed on the main thread, once). */
+  async ensureProvinceShapes(): Promise<void> {
     const manifest = this.manifest;
     if (this.provinces || !manifest) return;
     await this.#guard(async () => {
@@ -210,7 +237,10 @@ export class EraState {
     if (this.crosswalk || !manifest) return;
     this.#crosswalkLoad ??= this.#guard(async () => {
       const text = await fetchGenerated(this.#baseUrl, manifest.crosswalk);
-      this.crosswalk = createCrosswalk(crosswalkFromText(text, manifest.crosswalk.file));
+      // Parsing the 705 KB file and indexing it are two tasks, neither of them long.
+      const file = crosswalkFromText(text, manifest.crosswalk.file);
+      await nextTask();
+      this.crosswalk = createCrosswalk(file);
     });
     await this.#crosswalkLoad;
     // A failed load may be retried (the next panel that asks).
