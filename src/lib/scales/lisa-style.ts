@@ -32,6 +32,19 @@ export const LISA_MARKS: Record<DrawnLisaCategory, LisaMark> = {
 /** Clusters (hot and cold spots) get a thick outline. */
 export const LISA_OUTLINED: readonly DrawnLisaCategory[] = ['high-high', 'low-low'];
 
+/** A category's legend swatch (ui/Swatch's props): its colour, pattern and outline, as drawn. */
+export function lisaSwatch(category: DrawnLisaCategory): {
+  color: string;
+  pattern: LisaMark;
+  outlined: boolean;
+} {
+  return {
+    color: LISA_COLORS[category],
+    pattern: LISA_MARKS[category],
+    outlined: LISA_OUTLINED.includes(category),
+  };
+}
+
 const DRAWN = Object.keys(LISA_COLORS) as DrawnLisaCategory[];
 
 function codesBy(categories: ReadonlyMap<string, LisaCategory>): Map<DrawnLisaCategory, string[]> {
