@@ -9,6 +9,21 @@ export const DATASET_VERSION_PATTERN = /^[0-9a-f]{14}$/;
  * description (title, notes) is left out because editing it does not change the map.
  */
 export function datasetVersion(observations: readonly Observation[]): string {
+  const known = versions.get(observations);
+  if (known !== undefined) return known;
+  const version = hashFigures(observations);
+  versions.set(observations, version);
+  return version;
+}
+
+/**
+ * Each figures array's version, hashed once: a commune table's 10,000 figures take tens of
+ * milliseconds, which the atlas spends in a task of its own before it shows them. Figures arrays
+ * are replaced, never changed in place, so the array is the key.
+ */
+const versions = new WeakMap<readonly Observation[], string>();
+
+function hashFigures(observations: readonly Observation[]): string {
   // A figure's year counts only where the figures span years: a single-year dataset keeps the
   // version it had before figures carried years, so links made then still match.
   const multiYear = new Set(observations.map((o) => o.year)).size > 1;

@@ -63,6 +63,14 @@ type ValuesByUnit = ReadonlyMap<string, ReadonlyMap<IndicatorId, number>>;
  */
 const grouped = new WeakMap<readonly Observation[], ValuesByUnit>();
 
+/**
+ * Groups a figures array for the sums to come (once; see `grouped`), so that the work can be
+ * done in a task before the figures are shown rather than in the one that draws them.
+ */
+export function groupFigures(observations: readonly Observation[]): void {
+  valuesByUnit(observations);
+}
+
 /** Each unit's indicator values, keyed `level:code`. */
 function valuesByUnit(observations: readonly Observation[]): ValuesByUnit {
   const known = grouped.get(observations);
