@@ -44,12 +44,7 @@ import { vi } from '../i18n/messages.ts';
 import { VIETNAM_BOUNDS } from '../map/base-style.ts';
 import { classifyIndicator, methodsFor, type MapMeasure } from '../scales/choropleth.ts';
 import { classifyKeyOf, type ClassifyChoices } from '../scales/classify-choice.ts';
-
-/** A request to move the map; `id` changes on every request so repeated clicks still fly. */
-export interface CameraRequest {
-  id: number;
-  bbox: [number, number, number, number];
-}
+import type { SelectionState } from './selection.svelte.ts';
 
 /** The 2019 units the map can colour: a dataset is drawn at its own level. */
 export type MapLevel = 'district' | 'province';
@@ -159,14 +154,9 @@ export class AtlasState {
    * (see AtlasMap), and at full resolution again when it is let go.
    */
   mapDraft = $state(false);
-  hoveredCode = $state<string | null>(null);
-  /** Pointer position over the map, for the hover tooltip. */
-  pointer = $state<{ x: number; y: number } | null>(null);
   view = $state<'map' | 'table' | 'data' | 'open-data'>('map');
-  selectedCode = $state<string | null>(null);
   /** The 2019 province zoomed to from the control bar (or a link), null for the whole country. */
   areaCode = $state<string | null>(null);
-  camera = $state.raw<CameraRequest | null>(null);
   /** While set (the scenario panel is open), the map, legend and tooltip show it. */
   overlay = $state.raw<MapOverlay | null>(null);
   /** While set, the map shows a comparison of datasets (a difference, plan against result). */
@@ -177,7 +167,12 @@ export class AtlasState {
   #figuresOf: string | null = null;
   /** Loads and revalidations still running, so a view link can wait for the data it names. */
   readonly #work = new Set<Promise<unknown>>();
-  #cameraRequests = 0;
+  /** Hover, selection and camera (SelectionState): a drill-down clears and moves them. */
+  readonly #selection: SelectionState;
+
+  constructor(selection: SelectionState) {
+    this.#selection = selection;
+  }
 
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
   /** The shown dataset's years, ascending (one for a single-year dataset). */
@@ -558,21 +553,16 @@ export class AtlasState {
 
   /** Shows a district dataset zoomed to one province (the drill-down from the national map). */
   async drillDown(datasetId: string, provinceCode: string): Promise<void> {
-    this.selectedCode = null;
+    this.#selection.selected = null;
     await this.selectDataset(datasetId);
     this.zoomToArea(provinceCode);
   }
 
   /** Back to the opening national map, the whole country in view. */
   async returnToNation(): Promise<void> {
-    this.selectedCode = null;
+    this.#selection.selected = null;
     await this.selectDataset(this.openingDatasetId);
     this.zoomToArea(null);
-  }
-
-  flyTo(bbox: [number, number, number, number]): void {
-    this.#cameraRequests += 1;
-    this.camera = { id: this.#cameraRequests, bbox };
   }
 
   /** The bounding box of some 2019 provinces, or null when none of them is drawn. */
@@ -588,7 +578,7 @@ export class AtlasState {
   zoomToArea(code: string | null): void {
     const bounds = code ? this.provinceBounds([code]) : null;
     this.areaCode = bounds ? code : null;
-    this.flyTo(bounds ?? VIETNAM_BOUNDS);
+    this.#selection.flyTo(bounds ?? VIETNAM_BOUNDS);
   }
 }
 

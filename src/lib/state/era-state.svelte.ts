@@ -26,11 +26,6 @@ import type { IndicatorId } from '../domain/indicators.ts';
 import { classifyIndicator } from '../scales/choropleth.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
 
-export interface Selected2025 {
-  level: 'province' | 'commune';
-  code: string;
-}
-
 /**
  * Which administrative era the map shows, and the 2025 units it needs: fetched on first use and
  * kept in memory. A 2019 dataset on the 2025 map is aggregated to the new provinces here.
@@ -54,11 +49,6 @@ export class EraState {
   /** The 2025 province whose communes are drawn. */
   openProvinceCode = $state<string | null>(null);
   communes = $state.raw<Features2025 | null>(null);
-  selected = $state<Selected2025 | null>(null);
-  /** The 2025 province under the pointer (the tooltip's). */
-  hoveredCode = $state<string | null>(null);
-  /** The commune of the opened province under the pointer; it wins over its province. */
-  hoveredCommuneCode = $state<string | null>(null);
   error = $state<string | null>(null);
   #loadingCommunes: string | null = null;
   #crosswalkLoad: Promise<void> | null = null;
@@ -182,8 +172,6 @@ export class EraState {
 
   async choose(era: MapEra): Promise<void> {
     this.chosen = era;
-    this.#atlas.selectedCode = null;
-    this.selected = null;
     if (era === '2025') await Promise.all([this.ensureProvinces(), this.ensureTiles()]);
   }
 

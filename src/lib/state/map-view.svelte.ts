@@ -11,6 +11,7 @@ import { mapProvenance } from '../domain/provenance.ts';
 import type { ChoroplethClasses, MapMeasure } from '../scales/choropleth.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
 import type { EraState } from './era-state.svelte.ts';
+import type { SelectionState } from './selection.svelte.ts';
 
 /**
  * One boundary set as the map draws it now: the same layer components (fill, no data, borders,
@@ -62,11 +63,18 @@ const NONE: ReadonlySet<string> = new Set();
 export class MapViewState {
   readonly #atlas: AtlasState;
   readonly #era: EraState;
+  readonly #selection: SelectionState;
 
-  constructor(atlas: AtlasState, era: EraState) {
+  constructor(atlas: AtlasState, era: EraState, selection: SelectionState) {
     this.#atlas = atlas;
     this.#era = era;
+    this.#selection = selection;
   }
+
+  /** The 2019 set coloured now: the dataset's level (or the overlay's, the sums'). */
+  levelSet2019 = $derived.by<BuiltInBoundarySetId>(() =>
+    this.#atlas.mapLevel === 'province' ? '2019-provinces' : '2019-districts',
+  );
 
   /** The 2019 districts and provinces: one level coloured (the dataset's), the other clear. */
   districts2019 = $derived(this.#of2019(BOUNDARY_SETS['2019-districts']));
@@ -75,7 +83,6 @@ export class MapViewState {
   /** The 34 provinces: a 2025 dataset's values (communes summed), or 2019 figures merged. */
   provinces2025 = $derived.by<ShownSet>(() => {
     const era = this.#era;
-    const selected = era.selected;
     return {
       set: BOUNDARY_SETS['2025-provinces'],
       source: BOUNDARIES_2025_SOURCE,
@@ -84,7 +91,7 @@ export class MapViewState {
       values: era.values,
       classes: era.classes,
       partial: new Set([...era.aggregated].filter(([, a]) => a.partial).map(([code]) => code)),
-      selectedCode: selected?.level === 'province' ? selected.code : null,
+      selectedCode: this.#selection.selectedIn('2025-provinces'),
     };
   });
 
@@ -94,7 +101,6 @@ export class MapViewState {
    */
   communes2025 = $derived.by<ShownSet>(() => {
     const era = this.#era;
-    const selected = era.selected;
     return {
       set: BOUNDARY_SETS['2025-communes'],
       source: BOUNDARIES_2025_SOURCE,
@@ -103,7 +109,7 @@ export class MapViewState {
       values: era.communeValues,
       classes: era.communeClasses,
       partial: NONE,
-      selectedCode: selected?.level === 'commune' ? selected.code : null,
+      selectedCode: this.#selection.selectedIn('2025-communes'),
     };
   });
 
@@ -141,23 +147,17 @@ export class MapViewState {
 
   /** The selected unit and its set, on the sets shown (one selection at a time). */
   selected = $derived.by<{ set: BoundarySet; code: string } | null>(() => {
-    if (this.#era.mapEra === '2025') {
-      const selected = this.#era.selected;
-      if (!selected) return null;
-      const set = selected.level === 'province' ? '2025-provinces' : '2025-communes';
-      return { set: BOUNDARY_SETS[set], code: selected.code };
-    }
-    const code = this.#atlas.selectedCode;
-    return code === null ? null : { set: this.#of2019Level().set, code };
+    const selected = this.#selection.selected;
+    if (!selected) return null;
+    const shown =
+      this.#era.mapEra === '2025'
+        ? selected.set === '2025-provinces' || selected.set === '2025-communes'
+        : selected.set === this.levelSet2019;
+    return shown ? { set: BOUNDARY_SETS[selected.set], code: selected.code } : null;
   });
 
   deselect(): void {
-    this.#atlas.selectedCode = null;
-    this.#era.selected = null;
-  }
-
-  #of2019Level(): ShownSet {
-    return this.#atlas.mapLevel === 'province' ? this.provinces2019 : this.districts2019;
+    this.#selection.selected = null;
   }
 
   /** A set by its id. */
@@ -185,32 +185,23 @@ export class MapViewState {
       values: active ? atlas.mapValues : NO_VALUES,
       classes: atlas.classes,
       partial: NONE,
-      selectedCode: active ? atlas.selectedCode : null,
+      selectedCode: active ? this.#selection.selectedIn(set.id as BuiltInBoundarySetId) : null,
     };
   }
 
   /** The unit under the pointer (null: none), with the pointer's position for the tooltip. */
   hover(set: BoundarySet, code: string | null, pointer: { x: number; y: number } | null): void {
-    if (set.tiles === '2019') this.#atlas.hoveredCode = code;
-    else if (set.level === 'province') this.#era.hoveredCode = code;
-    else this.#era.hoveredCommuneCode = code;
-    this.#atlas.pointer = pointer;
+    this.#selection.hover(set.id as BuiltInBoundarySetId, code);
+    this.#selection.pointer = pointer;
   }
 
   /** A click on a unit: selects it; a 2025 province also opens its communes and is flown to. */
   select(set: BoundarySet, code: string): void {
-    if (set.tiles === '2019') {
-      this.#atlas.selectedCode = code;
-      return;
-    }
-    if (set.level === 'commune') {
-      this.#era.selected = { level: 'commune', code };
-      return;
-    }
-    this.#era.selected = { level: 'province', code };
+    this.#selection.select(set.id as BuiltInBoundarySetId, code);
+    if (set.id !== '2025-provinces') return;
     void this.#era.openProvince(code);
     const bounds = this.#era.provinceBounds(code);
-    if (bounds) this.#atlas.flyTo(bounds);
+    if (bounds) this.#selection.flyTo(bounds);
   }
 }
 

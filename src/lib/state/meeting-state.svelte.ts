@@ -10,6 +10,7 @@ import { legendRows, unitSuffix } from '../scales/legend-rows.ts';
 import { summarizeChoropleth } from '../scales/map-summary.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
 import type { EraState } from './era-state.svelte.ts';
+import type { MapViewState } from './map-view.svelte.ts';
 import type { UserBoundaries } from './user-boundaries.svelte.ts';
 
 /**
@@ -27,6 +28,7 @@ export type CaptureMapFrame = (
 export class MeetingState {
   readonly #atlas: AtlasState;
   readonly #era: EraState;
+  readonly #view: MapViewState;
   readonly #userBoundaries: UserBoundaries;
 
   panelOpen = $state(false);
@@ -45,7 +47,13 @@ export class MeetingState {
   /** A slide's note heads the subtitle while a slide is drawn for its deck's images. */
   noteOverride = $state<string | null>(null);
 
-  constructor(atlas: AtlasState, era: EraState, userBoundaries: UserBoundaries) {
+  constructor(
+    atlas: AtlasState,
+    era: EraState,
+    userBoundaries: UserBoundaries,
+    view: MapViewState,
+  ) {
+    this.#view = view;
     this.#atlas = atlas;
     this.#era = era;
     this.#userBoundaries = userBoundaries;
@@ -116,34 +124,17 @@ export class MeetingState {
   }
 
   imageContent(date: Date): MapImageContent {
-    const atlas = this.#atlas;
-    const { measure } = atlas;
+    // The legend of the map drawn (MapViewState): the 34 provinces' own classes on the 2025
+    // map, never the 2019 ones.
+    const { measure, classes, noDataCount } = this.#view.legend;
     return {
       title: this.title,
       subtitle: this.subtitle(date),
-      legendTitle:
-        this.#era.mapEra === '2025'
-          ? `${atlas.indicator.label[i18n.locale]} (${unitSuffix(atlas.indicator.unit, i18n.t)})`
-          : `${measure.label[i18n.locale]} (${unitSuffix(measure.unit, i18n.t)})`,
-      // The classes of the map drawn: the 34 provinces' own on the 2025 map, never the 2019 ones.
-      legendRows:
-        this.#era.mapEra === '2025'
-          ? [
-              ...legendRows(this.#era.classes, atlas.indicator.unit, i18n.locale),
-              {
-                color: null,
-                range: i18n.t('noData'),
-                count: this.#era.provincesByCode.size - this.#era.values.size,
-              },
-            ]
-          : [
-              ...legendRows(atlas.classes, measure.unit, i18n.locale),
-              {
-                color: null,
-                range: i18n.t('noData'),
-                count: atlas.unitsOnMap.size - atlas.mappedValues.length,
-              },
-            ],
+      legendTitle: `${measure.label[i18n.locale]} (${unitSuffix(measure.unit, i18n.t)})`,
+      legendRows: [
+        ...legendRows(classes, measure.unit, i18n.locale),
+        { color: null, range: i18n.t('noData'), count: noDataCount },
+      ],
       credits: [
         ...this.credits.map((line) => line.text),
         `${i18n.t('exportedOn')}: ${formatDate(date, i18n.locale)}`,

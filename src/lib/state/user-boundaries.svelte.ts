@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { getContext, setContext } from 'svelte';
 import type { UserBoundarySetRecord } from '../db/atlas-db.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
+import type { SelectionState } from './selection.svelte.ts';
 
 /** An imported boundary set as listed: everything but its geometry. */
 export type UserBoundarySetSummary = Omit<UserBoundarySetRecord, 'geojsonText'>;
@@ -17,9 +18,11 @@ export class UserBoundaries {
   shownData = $state.raw<FeatureCollection | null>(null);
 
   #atlas: AtlasState;
+  #selection: SelectionState;
 
-  constructor(atlas: AtlasState) {
+  constructor(atlas: AtlasState, selection: SelectionState) {
     this.#atlas = atlas;
+    this.#selection = selection;
   }
 
   shown = $derived(this.sets.find((set) => set.id === this.shownId) ?? null);
@@ -41,7 +44,7 @@ export class UserBoundaries {
     const data = JSON.parse(record.geojsonText) as FeatureCollection;
     this.shownData = data;
     this.shownId = id;
-    this.#atlas.flyTo(bbox(data) as [number, number, number, number]);
+    this.#selection.flyTo(bbox(data) as [number, number, number, number]);
   }
 
   async remove(id: string): Promise<void> {

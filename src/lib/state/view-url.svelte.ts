@@ -14,6 +14,7 @@ import type { ComparisonState } from './comparison-state.svelte.ts';
 import type { EraState } from './era-state.svelte.ts';
 import type { RouterState } from './router.svelte.ts';
 import type { ScenarioState } from './scenario-state.svelte.ts';
+import type { SelectionState } from './selection.svelte.ts';
 
 export interface ViewNotice {
   kind: 'invalid' | 'changed';
@@ -50,6 +51,7 @@ export class ViewUrlState {
   readonly #scenario: ScenarioState;
   readonly #era: EraState;
   readonly #comparison: ComparisonState;
+  readonly #selection: SelectionState;
 
   notice = $state<ViewNotice | null>(null);
   /** True once the address has been read at start; until then it must not be overwritten. */
@@ -60,11 +62,13 @@ export class ViewUrlState {
     scenario: ScenarioState,
     era: EraState,
     comparison: ComparisonState,
+    selection: SelectionState,
   ) {
     this.#atlas = atlas;
     this.#scenario = scenario;
     this.#era = era;
     this.#comparison = comparison;
+    this.#selection = selection;
   }
 
   current = $derived.by((): ViewState => {
@@ -86,7 +90,7 @@ export class ViewUrlState {
       classification: cleanClassification(atlas.classifyChoices[atlas.classifyKey], atlas),
       era,
       areaCode: era === '2019' ? atlas.areaCode : this.#era.openProvinceCode,
-      selectedCode: era === '2019' ? atlas.selectedCode : (this.#era.selected?.code ?? null),
+      selectedCode: this.#selection.selectedOn(era),
       scenario: scenario.open
         ? {
             definition: $state.snapshot(scenario.definition) as ScenarioDefinition,
@@ -170,18 +174,19 @@ export class ViewUrlState {
     if (era.available) await era.choose(view.era);
     if (era.mapEra === '2025') {
       await era.openProvince(view.areaCode);
-      era.selected = view.selectedCode
-        ? {
-            level: view.selectedCode.length === 5 ? 'commune' : 'province',
-            code: view.selectedCode,
-          }
-        : null;
+      // Commune codes have five digits, province codes two.
+      this.#selection.select(
+        view.selectedCode?.length === 5 ? '2025-communes' : '2025-provinces',
+        view.selectedCode,
+      );
       const bounds = view.areaCode ? era.provinceBounds(view.areaCode) : null;
-      if (bounds) atlas.flyTo(bounds);
+      if (bounds) this.#selection.flyTo(bounds);
     } else {
       atlas.zoomToArea(view.areaCode);
-      atlas.selectedCode =
-        view.selectedCode && atlas.unitsOnMap.has(view.selectedCode) ? view.selectedCode : null;
+      this.#selection.select(
+        atlas.mapLevel === 'province' ? '2019-provinces' : '2019-districts',
+        view.selectedCode && atlas.unitsOnMap.has(view.selectedCode) ? view.selectedCode : null,
+      );
     }
   }
 
