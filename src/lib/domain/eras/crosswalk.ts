@@ -77,16 +77,21 @@ export interface Crosswalk {
 export function createCrosswalk(file: CrosswalkFile): Crosswalk {
   const provinces = new Map(file.provinces.map((p) => [p[0], p]));
   const oldProvinces = new Map(file.oldProvinces.map((p) => [p[0], p]));
-  const oldDistricts = new Map(file.oldDistricts.map((d) => [d[0], d]));
   const communes = new Map(file.communes.map((c) => [c[0], c]));
-  const oldCommunes = new Map(file.oldCommunes.map((c) => [c[0], c]));
   const aliases = new Map(file.aliases);
-  const communesOfDistrict = new Map<string, CrosswalkOldCommune[]>();
-  for (const commune of file.oldCommunes) {
-    const list = communesOfDistrict.get(commune[2]) ?? [];
-    list.push(commune);
-    communesOfDistrict.set(commune[2], list);
-  }
+  // The old units' look-ups (10,000 communes) serve only a unit's lineage: built when first
+  // asked, not when a commune table is imported (which needs the new communes alone).
+  const oldDistricts = lazy(() => new Map(file.oldDistricts.map((d) => [d[0], d])));
+  const oldCommunes = lazy(() => new Map(file.oldCommunes.map((c) => [c[0], c])));
+  const communesOfDistrict = lazy(() => {
+    const byDistrict = new Map<string, CrosswalkOldCommune[]>();
+    for (const commune of file.oldCommunes) {
+      const list = byDistrict.get(commune[2]) ?? [];
+      list.push(commune);
+      byDistrict.set(commune[2], list);
+    }
+    return byDistrict;
+  });
 
   const named = (code: string, entry: { 1: string } | undefined): NamedUnit | null =>
     entry ? { code, name: entry[1] } : null;
@@ -102,7 +107,7 @@ export function createCrosswalk(file: CrosswalkFile): Crosswalk {
   };
   const newUnits = (codes: readonly string[]): NewUnitRef[] =>
     uniqueSorted(codes).flatMap((code) => commune(code) ?? []);
-  const districtOf = (code: string) => oldDistricts.get(code);
+  const districtOf = (code: string) => oldDistricts().get(code);
 
   const oldUnitsOfCommune = (code: string): OldCommuneRef[] => {
     const resolved = resolveCommuneCode(code);
@@ -110,7 +115,7 @@ export function createCrosswalk(file: CrosswalkFile): Crosswalk {
     if (!entry) return [];
     const refs = (codes: string[], partial: boolean) =>
       codes.map((oldCode): OldCommuneRef => {
-        const old = oldCommunes.get(oldCode);
+        const old = oldCommunes().get(oldCode);
         // An island district with no communes (Hoàng Sa…) is listed by its district code.
         const district = old ? districtOf(old[2]) : districtOf(oldCode);
         const provinceCode = district?.[2];
@@ -153,13 +158,19 @@ export function createCrosswalk(file: CrosswalkFile): Crosswalk {
       const entry = districtOf(code);
       return entry ? { code, name: entry[1], provinceCode: entry[2] } : null;
     },
-    newCommunesOfOldCommune: (code) => newUnits(oldCommunes.get(code)?.[3] ?? []),
+    newCommunesOfOldCommune: (code) => newUnits(oldCommunes().get(code)?.[3] ?? []),
     newCommunesOfOldDistrict: (code) =>
       newUnits([
         ...(districtOf(code)?.[3] ?? []),
-        ...(communesOfDistrict.get(code) ?? []).flatMap((c) => c[3]),
+        ...(communesOfDistrict().get(code) ?? []).flatMap((c) => c[3]),
       ]),
   };
+}
+
+/** A value made on first use, then kept. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 function uniqueSorted(codes: readonly string[]): string[] {
