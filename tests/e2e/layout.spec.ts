@@ -19,7 +19,9 @@ const SIZES = [
  */
 async function unreachableControls(page: Page): Promise<{ checked: number; problems: string[] }> {
   return page.evaluate(() => {
-    const selector = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
+    // The map's scale bar is no button, but a map control all the same: nothing may cover it.
+    const selector =
+      'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"]), .maplibregl-ctrl-scale';
     const controls = Array.from(document.querySelectorAll<HTMLElement>(selector)).filter((el) => {
       if (el.closest('.sr-only, .skip, [inert]')) return false;
       if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
