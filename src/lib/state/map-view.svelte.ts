@@ -1,4 +1,4 @@
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import {
   BOUNDARY_SETS,
   type BoundarySet,
@@ -205,14 +205,5 @@ export class MapViewState {
   }
 }
 
-const KEY = Symbol('map-view');
-
-export function setMapView(state: MapViewState): MapViewState {
-  return setContext(KEY, state);
-}
-
-export function getMapView(): MapViewState {
-  const state = getContext<MapViewState | undefined>(KEY);
-  if (!state) throw new Error('getMapView() called outside <App>: no MapViewState in context');
-  return state;
-}
+/** Shared through context by App (createContext: a missing provider throws). */
+export const [getMapView, setMapView] = createContext<MapViewState>();

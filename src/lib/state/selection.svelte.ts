@@ -1,4 +1,4 @@
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import { BOUNDARY_SETS, type BuiltInBoundarySetId } from '../domain/boundary-sets.ts';
 
 /** One unit of one boundary set: what is hovered or selected, whichever era is shown. */
@@ -82,14 +82,5 @@ export class SelectionState {
   }
 }
 
-const KEY = Symbol('selection');
-
-export function setSelectionState(state: SelectionState): SelectionState {
-  return setContext(KEY, state);
-}
-
-export function getSelectionState(): SelectionState {
-  const state = getContext<SelectionState | undefined>(KEY);
-  if (!state) throw new Error('getSelectionState() called outside <App>: no SelectionState');
-  return state;
-}
+/** Shared through context by App (createContext: a missing provider throws). */
+export const [getSelectionState, setSelectionState] = createContext<SelectionState>();
