@@ -8,11 +8,14 @@ export const SYNTHETIC_COMMUNE_DATASET_ID = 'synthetic-communes-test';
  * Puts a synthetic dataset covering every unit of one level into the atlas's IndexedDB, as an
  * import would, then reloads: every 2019 district (the scenario budgets are about ~700 districts)
  * or every 2025 commune (3,321, the commune map's budget). Figures are made up (deterministic),
- * and the dataset says so in its title.
+ * and the dataset says so in its title. `years`: a multi-year dataset instead (the year control's
+ * benchmark), with every figure for each year and each unit's rate moved from year to year; by
+ * default one year, 2021.
  */
 export async function seedSyntheticNationalDataset(
   page: Page,
   level: 'district' | 'commune' = 'district',
+  { years = [2021] }: { years?: number[] } = {},
 ): Promise<number> {
   const codes = (
     await mapFeatures(page, {
@@ -21,7 +24,7 @@ export async function seedSyntheticNationalDataset(
     })
   ).map((f) => f.code);
   const count = await page.evaluate(
-    async ([datasetId, unitLevel, vintage, units]) => {
+    async ([datasetId, unitLevel, vintage, units, datasetYears]) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('vn-poverty-atlas');
         request.onsuccess = () => resolve(request.result);
@@ -35,7 +38,8 @@ export async function seedSyntheticNationalDataset(
         standard: 'other',
         level: unitLevel,
         kind: 'survey',
-        year: 2021,
+        year: datasetYears[datasetYears.length - 1],
+        ...(datasetYears.length > 1 ? { years: datasetYears } : {}),
         vintage,
         licence: 'test',
         notes: [],
@@ -47,16 +51,19 @@ export async function seedSyntheticNationalDataset(
       const figures = tx.objectStore('figures');
       units.forEach((code, i) => {
         const households = 5000 + ((i * 7919) % 60000);
-        const rate = 1 + ((i * 37) % 590) / 10;
         // No named helper functions here: tsx (the benchmark) would wrap them in __name().
-        for (const [indicator, value] of [
-          ['households_start', households],
-          ['households_end', Math.round(households * 1.01)],
-          ['poor_start', Math.round((households * rate) / 100)],
-          ['rate_start', rate],
-        ] as const) {
-          figures.put({ datasetId, unitCode: code, unitLevel, indicator, year: 2021, value });
-        }
+        datasetYears.forEach((year, y) => {
+          // The first year's rates are those of the one-year dataset; each later year moves them.
+          const rate = 1 + ((i * 37 + y * 113) % 590) / 10;
+          for (const [indicator, value] of [
+            ['households_start', households],
+            ['households_end', Math.round(households * 1.01)],
+            ['poor_start', Math.round((households * rate) / 100)],
+            ['rate_start', rate],
+          ] as const) {
+            figures.put({ datasetId, unitCode: code, unitLevel, indicator, year, value });
+          }
+        });
       });
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
@@ -70,6 +77,7 @@ export async function seedSyntheticNationalDataset(
       level,
       level === 'district' ? '2019-districts' : '2025-communes',
       codes,
+      years,
     ] as const,
   );
   await page.reload();
