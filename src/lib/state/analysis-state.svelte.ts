@@ -59,7 +59,7 @@ export class AnalysisState {
 
   /** Queen contiguity of the 2019 districts; computed the first time the LISA mode is on. */
   #contiguity = $derived.by(() => {
-    const topology = this.#atlas.topology;
+    const topology = this.#atlas.data.topology;
     return topology ? queenContiguity(topology, 'districts') : null;
   });
 
@@ -119,7 +119,7 @@ export class AnalysisState {
 
   /** Reads the stored choices once the atlas has opened its store. */
   async restore(): Promise<void> {
-    const store = this.#atlas.store;
+    const store = this.#atlas.data.store;
     if (!store) return;
     this.#atlas.classifyChoices = parseClassifyChoices(await store.getMeta(CLASSIFY_KEY));
     let rules: unknown;
@@ -168,7 +168,7 @@ export class AnalysisState {
   #persist(key: string, value: unknown): void {
     // A failed write (quota, storage blocked) keeps the choice for this visit; the storage
     // banner already says storage is not working.
-    void this.#atlas.store?.putMeta(key, JSON.stringify(value)).catch(() => undefined);
+    void this.#atlas.data.store?.putMeta(key, JSON.stringify(value)).catch(() => undefined);
   }
 }
 

@@ -1,18 +1,7 @@
 import { bbox } from '@turf/turf';
 import { getContext, setContext } from 'svelte';
-import type { AtlasIndex } from '../data/atlas-index.ts';
-import {
-  geometryFromTopology,
-  unitsFromTopology,
-  type AtlasGeometry,
-  type BoundaryTopology,
-  type UnitInfo,
-} from '../data/boundary-topology.ts';
-import { fetchAtlasIndex, isStale, loadAtlas, type LoadProgress } from '../data/load-atlas.ts';
 import { nextTask } from '../data/next-task.ts';
-import type { TileBundle } from '../data/tile-bundle.ts';
 import type { DatasetRecord } from '../db/atlas-db.ts';
-import { openAtlasStore, type AtlasStore, type StorageStatus } from '../db/atlas-store.ts';
 import type { Observation } from '../domain/dataset.ts';
 import { datasetVersion } from '../domain/dataset-version.ts';
 import { groupFigures } from '../domain/eras/aggregate.ts';
@@ -44,6 +33,7 @@ import { vi } from '../i18n/messages.ts';
 import { VIETNAM_BOUNDS } from '../map/base-style.ts';
 import { classifyIndicator, methodsFor, type MapMeasure } from '../scales/choropleth.ts';
 import { classifyKeyOf, type ClassifyChoices } from '../scales/classify-choice.ts';
+import { AtlasData } from './atlas-data.svelte.ts';
 import type { SelectionState } from './selection.svelte.ts';
 
 /** The 2019 units the map can colour: a dataset is drawn at its own level. */
@@ -111,19 +101,12 @@ export interface IndicatorChoice {
  * that talk to MapLibre or the DOM.
  */
 export class AtlasState {
-  phase = $state<'loading' | 'ready' | 'failed'>('loading');
-  progress = $state<LoadProgress>({ step: 'index', fraction: 0 });
-  error = $state<string | null>(null);
-  storage = $state<StorageStatus>({ mode: 'indexeddb' });
+  /**
+   * What is loaded and stored (boundaries, tiles, the dataset list, the store). A load, the first
+   * or a newer data build's, is ready once the dataset to show is read.
+   */
+  readonly data = new AtlasData({ onLoaded: () => this.#showLoadedDataset() });
 
-  index = $state.raw<AtlasIndex | null>(null);
-  geometry = $state.raw<AtlasGeometry | null>(null);
-  /** The 2019 boundaries' vector tiles, which the map draws. */
-  tiles = $state.raw<TileBundle | null>(null);
-  /** The 2019 boundary topology itself, for what needs its arcs (contiguity). */
-  topology = $state.raw<BoundaryTopology | null>(null);
-  units = $state.raw<UnitInfo[]>([]);
-  datasets = $state.raw<DatasetRecord[]>([]);
   /** Every figure of the shown dataset, of all its years. */
   allObservations = $state.raw<Observation[]>([]);
   /** The year asked for (year control, link); null for the dataset's latest. See `shownYear`. */
@@ -162,11 +145,8 @@ export class AtlasState {
   /** While set, the map shows a comparison of datasets (a difference, plan against result). */
   comparison = $state.raw<MapOverlay | null>(null);
 
-  #store: AtlasStore | null = null;
   /** The dataset whose figures `allObservations` holds. */
   #figuresOf: string | null = null;
-  /** Loads and revalidations still running, so a view link can wait for the data it names. */
-  readonly #work = new Set<Promise<unknown>>();
   /** Hover, selection and camera (SelectionState): a drill-down clears and moves them. */
   readonly #selection: SelectionState;
 
@@ -174,7 +154,16 @@ export class AtlasState {
     this.#selection = selection;
   }
 
-  dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
+  async #showLoadedDataset(): Promise<void> {
+    // A reload may bring other figures for the dataset shown.
+    this.#figuresOf = null;
+    if (!this.data.datasets.some((d) => d.id === this.datasetId)) {
+      this.datasetId = this.openingDatasetId;
+    }
+    await this.selectDataset(this.datasetId);
+  }
+
+  dataset = $derived(this.data.datasets.find((d) => d.id === this.datasetId) ?? null);
   /** The shown dataset's years, ascending (one for a single-year dataset). */
   years = $derived(this.dataset ? datasetYears(this.dataset) : []);
   /** The year the map, table and summary show: the one asked for, else the dataset's latest. */
@@ -196,9 +185,9 @@ export class AtlasState {
       : null;
   });
   /** The seed documents' lists and the official national ones the data build ships. */
-  designatedLists = $derived([...DESIGNATED_LISTS, ...(this.index?.designatedLists ?? [])]);
+  designatedLists = $derived([...DESIGNATED_LISTS, ...(this.data.index?.designatedLists ?? [])]);
   /** What a visit without a link opens on, and "back to the nation" returns to. */
-  openingDatasetId = $derived(openingDataset(this.datasets) ?? '');
+  openingDatasetId = $derived(openingDataset(this.data.datasets) ?? '');
   /**
    * The hash of the shown figures, for view links; null while a newly chosen dataset's figures
    * are still being read (the old ones would give the wrong version).
@@ -252,10 +241,10 @@ export class AtlasState {
   );
 
   districtsByCode = $derived(
-    new Map(this.units.filter((u) => u.level === 'district').map((u) => [u.code, u])),
+    new Map(this.data.units.filter((u) => u.level === 'district').map((u) => [u.code, u])),
   );
   provincesByCode = $derived(
-    new Map(this.units.filter((u) => u.level === 'province').map((u) => [u.code, u])),
+    new Map(this.data.units.filter((u) => u.level === 'province').map((u) => [u.code, u])),
   );
 
   /** Why the shown district indicator cannot be summed to provinces; null when it can. */
@@ -389,73 +378,8 @@ export class AtlasState {
    * Opens storage and draws what it holds at once; then asks the server whether the data build
    * has produced anything newer and, if so, loads that (`preferStored` false forces the server).
    */
-  async load(baseUrl: string, preferStored = true): Promise<void> {
-    this.phase = 'loading';
-    this.error = null;
-    // Asked at once: a first visit needs it, a later one checks it once the map is drawn.
-    const index = fetchAtlasIndex(baseUrl);
-    // Offline, a later visit never reads it; its failure is not an error then.
-    index.catch(() => undefined);
-    try {
-      const opened = await openAtlasStore();
-      const loaded = await loadAtlas({
-        baseUrl,
-        store: opened.store,
-        status: opened.status,
-        preferStored,
-        index,
-        onProgress: (progress) => (this.progress = progress),
-      });
-      this.#store = loaded.store;
-      // A reload may bring other figures for the dataset shown.
-      this.#figuresOf = null;
-      this.storage = loaded.status;
-      this.index = loaded.index;
-      this.tiles = loaded.tiles;
-      this.geometry = geometryFromTopology(loaded.topology);
-      this.topology = loaded.topology;
-      this.units = unitsFromTopology(loaded.topology);
-      this.datasets = await loaded.store.listDatasets();
-      if (!this.datasets.some((d) => d.id === this.datasetId)) {
-        this.datasetId = this.openingDatasetId;
-      }
-      await this.selectDataset(this.datasetId);
-      this.phase = 'ready';
-      performance.mark('atlas:data-loaded');
-      if (loaded.fromCache.boundaries && loaded.fromCache.datasets) {
-        this.#track(this.revalidate(baseUrl, index));
-      }
-      // Another tab held the database: once it lets go, load again from IndexedDB (filling it
-      // from the server on a first visit), which also clears the banner.
-      void opened.unblocked?.then(() => this.load(baseUrl, preferStored));
-    } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
-      this.phase = 'failed';
-    }
-  }
-
-  #track(work: Promise<unknown>): void {
-    this.#work.add(work);
-    void work.catch(() => undefined).finally(() => this.#work.delete(work));
-  }
-
-  /**
-   * Resolves once no load is running: a return visit draws from storage, then may reload a newer
-   * data build; a link must be opened on the data that stays, not on the data being replaced.
-   */
-  async settled(): Promise<void> {
-    while (this.#work.size > 0) await Promise.allSettled([...this.#work]);
-  }
-
-  /** Reloads from the server when its index has changed; offline, the stored data stands. */
-  async revalidate(baseUrl: string, index = fetchAtlasIndex(baseUrl)): Promise<void> {
-    const loaded = this.index;
-    const current = await index.catch(() => null);
-    if (loaded && current && isStale(loaded, current)) await this.load(baseUrl, false);
-  }
-
   async selectDataset(id: string): Promise<void> {
-    if (!this.#store) return;
+    if (!this.data.store) return;
     if (id !== this.datasetId) {
       // Another dataset opens on its latest year, showing its values.
       this.year = null;
@@ -464,7 +388,7 @@ export class AtlasState {
     this.datasetId = id;
     // A link opening the dataset already shown (at start, the one loaded first) reads nothing.
     if (this.#figuresOf !== id) {
-      const figures = await this.#store.getObservations(id);
+      const figures = await this.data.store.getObservations(id);
       await prepareFigures(figures);
       this.allObservations = figures;
       this.#figuresOf = id;
@@ -489,23 +413,20 @@ export class AtlasState {
    * current dataset, or falls back to the first when it was deleted).
    */
   async refreshDatasets(showId: string = this.datasetId): Promise<void> {
-    if (!this.#store) return;
+    if (!this.data.store) return;
     // An import or a deletion may have changed the shown dataset's figures: read them again.
     this.#figuresOf = null;
-    this.datasets = await this.#store.listDatasets();
-    const id = this.datasets.some((d) => d.id === showId) ? showId : (this.datasets[0]?.id ?? '');
+    await this.data.readDatasetList();
+    const id = this.data.datasets.some((d) => d.id === showId)
+      ? showId
+      : (this.data.datasets[0]?.id ?? '');
     await this.selectDataset(id);
-  }
-
-  /** The store the atlas loaded from (null until loaded). */
-  get store(): AtlasStore | null {
-    return this.#store;
   }
 
   /** Any stored dataset's figures, of all its years, without changing what the map shows. */
   async observationsOf(datasetId: string): Promise<Observation[]> {
     if (datasetId === this.datasetId) return this.allObservations;
-    return this.#store ? this.#store.getObservations(datasetId) : [];
+    return this.data.store ? this.data.store.getObservations(datasetId) : [];
   }
 
   /**
@@ -514,7 +435,7 @@ export class AtlasState {
    */
   async yearObservationsOf(datasetId: string): Promise<Observation[]> {
     if (datasetId === this.datasetId) return this.observations;
-    const dataset = this.datasets.find((d) => d.id === datasetId);
+    const dataset = this.data.datasets.find((d) => d.id === datasetId);
     const figures = await this.observationsOf(datasetId);
     return dataset ? observationsOfYear(figures, dataset, chooseYear(dataset, null)) : figures;
   }
@@ -541,14 +462,14 @@ export class AtlasState {
    * province on a province map offers to drill down to.
    */
   async districtDatasetsIn(provinceCode: string): Promise<DatasetRecord[]> {
-    if (!this.#store) return [];
+    if (!this.data.store) return [];
     const districts = [...this.districtsByCode.values()]
       .filter((d) => d.provinceCode === provinceCode)
       .map((d) => ({ code: d.code, level: 'district' as const }));
     const found = new Set(
-      (await this.#store.getUnitObservations(districts)).map((o) => o.datasetId),
+      (await this.data.store.getUnitObservations(districts)).map((o) => o.datasetId),
     );
-    return this.datasets.filter((d) => d.level === 'district' && found.has(d.id));
+    return this.data.datasets.filter((d) => d.level === 'district' && found.has(d.id));
   }
 
   /** Shows a district dataset zoomed to one province (the drill-down from the national map). */
@@ -567,7 +488,7 @@ export class AtlasState {
 
   /** The bounding box of some 2019 provinces, or null when none of them is drawn. */
   provinceBounds(codes: readonly string[]): [number, number, number, number] | null {
-    const features = this.geometry?.provinces.features.filter((f) =>
+    const features = this.data.geometry?.provinces.features.filter((f) =>
       codes.includes(f.properties.code),
     );
     if (!features?.length) return null;

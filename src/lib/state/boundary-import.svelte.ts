@@ -68,7 +68,7 @@ export class BoundaryImport {
 
   /** Stores the set in one transaction and shows it; returns its id, or null. */
   async save(): Promise<string | null> {
-    const store = this.#atlas.store;
+    const store = this.#atlas.data.store;
     const report = this.report;
     if (!store || !report || !this.canSave) return null;
     const id = `boundaries-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
@@ -91,7 +91,7 @@ export class BoundaryImport {
   }
 
   #units(): KnownUnit[] {
-    return this.#atlas.units.map(({ level, code, name, provinceCode }) => ({
+    return this.#atlas.data.units.map(({ level, code, name, provinceCode }) => ({
       level,
       code,
       name,

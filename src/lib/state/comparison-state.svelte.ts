@@ -54,7 +54,9 @@ export class ComparisonState implements MapOverlay {
 
   /** District datasets of the 2019 era, the only ones the district map can compare. */
   #districtDatasets = $derived.by(() =>
-    this.#atlas.datasets.filter((d) => d.level === 'district' && d.vintage === '2019-districts'),
+    this.#atlas.data.datasets.filter(
+      (d) => d.level === 'district' && d.vintage === '2019-districts',
+    ),
   );
 
   /** Other datasets carrying the selected indicator. */
@@ -75,7 +77,7 @@ export class ComparisonState implements MapOverlay {
   /** Targets both the plan and the result state. */
   targets = $derived.by<TargetMeasure[]>(() => {
     const of = (id: string) =>
-      targetMeasuresOf(this.#atlas.datasets.find((d) => d.id === id)?.indicators ?? []);
+      targetMeasuresOf(this.#atlas.data.datasets.find((d) => d.id === id)?.indicators ?? []);
     const result = of(this.resultId);
     return of(this.planId).filter((measure) => result.includes(measure));
   });
@@ -122,7 +124,7 @@ export class ComparisonState implements MapOverlay {
 
   measure = $derived.by<MapMeasure>(() => {
     const titleOf = (id: string, locale: Locale) =>
-      this.#atlas.datasets.find((d) => d.id === id)?.title[locale] ?? id;
+      this.#atlas.data.datasets.find((d) => d.id === id)?.title[locale] ?? id;
     const label = (locale: Locale) =>
       this.mode === 'difference'
         ? formatMessage(i18n.messages(locale).measureDifference, {
@@ -138,7 +140,7 @@ export class ComparisonState implements MapOverlay {
     const named = { vi: label('vi'), en: label('en') };
     // Two datasets of different kinds (a plan's figure, a review's) are two measures set beside
     // each other, never one measure's change: the legend says so (see domain/kinds.ts).
-    const kindOf = (id: string) => this.#atlas.datasets.find((d) => d.id === id)?.kind;
+    const kindOf = (id: string) => this.#atlas.data.datasets.find((d) => d.id === id)?.kind;
     const [kindA, kindB] = [kindOf(this.#atlas.datasetId), kindOf(this.otherId)];
     const kinds = kindA && kindB ? comparisonOfKinds(kindA, kindB) : null;
     const explain = (locale: Locale) => {

@@ -58,7 +58,7 @@ export class EraState {
     this.#baseUrl = baseUrl;
   }
 
-  manifest = $derived.by(() => this.#atlas.index?.boundaries2025 ?? null);
+  manifest = $derived.by(() => this.#atlas.data.index?.boundaries2025 ?? null);
   available = $derived(this.manifest !== null);
   datasetEra = $derived.by(() => eraOfDataset(this.#atlas.dataset));
   /** A scenario overlay is computed per district, so it keeps the 2019 map. */
@@ -72,7 +72,7 @@ export class EraState {
   /** New provinces and the districts of their old provinces, from the index and the 2019 units. */
   tree = $derived.by((): EraTree => {
     const districtsOf = new Map<string, string[]>();
-    for (const unit of this.#atlas.units) {
+    for (const unit of this.#atlas.data.units) {
       if (unit.level !== 'district') continue;
       districtsOf.set(unit.provinceCode, [
         ...(districtsOf.get(unit.provinceCode) ?? []),
@@ -177,8 +177,8 @@ export class EraState {
 
   /** Fetched once (with progress) and kept in IndexedDB; later visits read them from there. */
   async ensureTiles(): Promise<void> {
-    const index = this.#atlas.index;
-    const store = this.#atlas.store;
+    const index = this.#atlas.data.index;
+    const store = this.#atlas.data.store;
     if (this.tiles || this.tilesProgress !== null || !index?.tiles?.['2025'] || !store) return;
     this.tilesProgress = 0;
     await this.#guard(async () => {

@@ -71,13 +71,13 @@ export class ImportWizard {
 
   /** The 2025 provinces and communes a table can use instead of the 2019 units. */
   units2025 = $derived.by(() => {
-    const provinces = provinces2025AsUnits(this.#atlas.index?.boundaries2025?.provinces ?? []);
+    const provinces = provinces2025AsUnits(this.#atlas.data.index?.boundaries2025?.provinces ?? []);
     return provinces.length > 0 ? [...provinces, ...this.#communes2025] : [];
   });
 
   /** Units a row of this table can be assigned to, of the table's era. */
   unitsOfEra = $derived.by((): KnownUnit[] =>
-    this.report?.era.era === '2025' ? this.units2025 : this.#atlas.units,
+    this.report?.era.era === '2025' ? this.units2025 : this.#atlas.data.units,
   );
 
   canSave = $derived(this.report !== null && this.report.errorCount === 0 && !this.busy);
@@ -145,7 +145,7 @@ export class ImportWizard {
 
   /** Stores the dataset; returns its id, or null when it could not be stored. */
   async save(): Promise<string | null> {
-    const store = this.#atlas.store;
+    const store = this.#atlas.data.store;
     if (!store || !this.canSave) return null;
     const d = this.description;
     const id = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
@@ -194,7 +194,7 @@ export class ImportWizard {
 
   #units(): Record<MapEra, KnownUnit[]> {
     return {
-      '2019': this.#atlas.units.map(({ level, code, name, provinceCode }) => ({
+      '2019': this.#atlas.data.units.map(({ level, code, name, provinceCode }) => ({
         level,
         code,
         name,

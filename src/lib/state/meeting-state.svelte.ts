@@ -95,8 +95,8 @@ export class MeetingState {
           kindLabel: i18n.t(`kind_${this.#atlas.dataset.kind}`),
         },
         era: this.#era.mapEra,
-        boundaries2019: this.#atlas.index?.boundaries.sources ?? [],
-        boundaries2025: this.#atlas.index?.boundaries2025?.sources ?? [],
+        boundaries2019: this.#atlas.data.index?.boundaries.sources ?? [],
+        boundaries2025: this.#atlas.data.index?.boundaries2025?.sources ?? [],
         userBoundary: this.#userBoundaries.shown,
       },
       {
@@ -106,8 +106,8 @@ export class MeetingState {
         userBoundaryCredit: i18n.t('userBoundaryCredit'),
         attributions: boundaryAttributions(
           [
-            ...(this.#atlas.index?.boundaries.sources ?? []),
-            ...(this.#atlas.index?.boundaries2025?.sources ?? []),
+            ...(this.#atlas.data.index?.boundaries.sources ?? []),
+            ...(this.#atlas.data.index?.boundaries2025?.sources ?? []),
           ],
           (key) => (key in vi ? i18n.t(key as MessageKey) : null),
         ),

@@ -176,7 +176,7 @@ export class ScenarioState implements MapOverlay {
 
   /** A fresh scenario on a dataset: its year, its province, and the plan's own target if any. */
   async newScenario(datasetId: string): Promise<void> {
-    const dataset = this.#atlas.datasets.find((d) => d.id === datasetId);
+    const dataset = this.#atlas.data.datasets.find((d) => d.id === datasetId);
     const observations = await this.#baseObservationsOf(datasetId);
     const provinces = new Set(
       observations.filter((o) => o.unitLevel === 'province').map((o) => o.unitCode),
@@ -268,7 +268,7 @@ export class ScenarioState implements MapOverlay {
   // ---- saved scenarios -----------------------------------------------------------------------
 
   async refreshSaved(): Promise<void> {
-    const store = this.#atlas.store;
+    const store = this.#atlas.data.store;
     if (!store) return;
     const records = await store.listScenarios();
     this.saved = records.map((record) => {
@@ -296,7 +296,7 @@ export class ScenarioState implements MapOverlay {
 
   async saveAs(action: 'new' | 'replace'): Promise<void> {
     this.pendingSave = null;
-    const store = this.#atlas.store;
+    const store = this.#atlas.data.store;
     if (!store) return;
     const now = new Date().toISOString();
     const existing =
@@ -320,7 +320,7 @@ export class ScenarioState implements MapOverlay {
   }
 
   async duplicate(item: SavedScenario): Promise<void> {
-    const store = this.#atlas.store;
+    const store = this.#atlas.data.store;
     if (!store || !item.definition) return;
     const now = new Date().toISOString();
     const name = `${item.definition.name} ${vi.scenarioCopySuffix}`.slice(0, 120);
@@ -335,7 +335,7 @@ export class ScenarioState implements MapOverlay {
   }
 
   async remove(id: string): Promise<void> {
-    await this.#atlas.store?.deleteScenario(id);
+    await this.#atlas.data.store?.deleteScenario(id);
     if (this.savedId === id) this.savedId = null;
     this.compareIds = this.compareIds.filter((c) => c !== id);
     await this.refreshSaved();
@@ -389,7 +389,7 @@ export class ScenarioState implements MapOverlay {
       this.notice = { kind: 'error', key: 'scenarioLinkInvalid', detail: shared.reason };
       return;
     }
-    if (!this.#atlas.datasets.some((d) => d.id === shared.definition.baseDatasetId)) {
+    if (!this.#atlas.data.datasets.some((d) => d.id === shared.definition.baseDatasetId)) {
       this.notice = {
         kind: 'error',
         key: 'scenarioLinkUnknownDataset',
@@ -456,13 +456,15 @@ export class ScenarioState implements MapOverlay {
    * nothing, and its province codes name other provinces than the 2019 ones.
    */
   async #baseObservationsOf(datasetId: string): Promise<Observation[]> {
-    const dataset = this.#atlas.datasets.find((d) => d.id === datasetId);
+    const dataset = this.#atlas.data.datasets.find((d) => d.id === datasetId);
     if (dataset && eraOfDataset(dataset) === '2025') return [];
     return this.#atlas.yearObservationsOf(datasetId);
   }
 
   async #loadPastReductions(): Promise<void> {
-    const datasets = this.#atlas.datasets.filter((d) => d.kind === 'review' || d.kind === 'survey');
+    const datasets = this.#atlas.data.datasets.filter(
+      (d) => d.kind === 'review' || d.kind === 'survey',
+    );
     const observations = new Map<string, Observation[]>();
     for (const dataset of datasets) {
       observations.set(dataset.id, await this.#atlas.yearObservationsOf(dataset.id));

@@ -71,7 +71,7 @@ export class SlidesState {
 
   /** Reads the stored decks in order; one written by another version that does not parse is set aside. */
   async restore(): Promise<void> {
-    const records = (await this.#atlas.store?.listSlideDecks()) ?? [];
+    const records = (await this.#atlas.data.store?.listSlideDecks()) ?? [];
     const decks: SlideDeck[] = [];
     for (const record of records) {
       try {
@@ -126,7 +126,7 @@ export class SlidesState {
     const rest = removeDeck(this.decks, removed);
     const decks = rest.length > 0 ? rest : [newDeck(crypto.randomUUID())];
     this.#setDecks(decks, decks[Math.min(index, decks.length - 1)]!.id);
-    void this.#atlas.store?.deleteSlideDeck(removed).catch(() => undefined);
+    void this.#atlas.data.store?.deleteSlideDeck(removed).catch(() => undefined);
   }
 
   moveDeck(delta: -1 | 1): void {
@@ -202,7 +202,7 @@ export class SlidesState {
   }
 
   #problemOf(slide: Slide): MessageKey | null {
-    const known = this.#atlas.datasets.some((d) => d.id === slide.view.datasetId);
+    const known = this.#atlas.data.datasets.some((d) => d.id === slide.view.datasetId);
     const { version } = slide.view;
     return !known
       ? 'slideDatasetMissing'
@@ -349,7 +349,7 @@ export class SlidesState {
         replaced ? this.decks.map((d) => (d.id === replaced ? deck : d)) : [...this.decks, deck],
         deck.id,
       );
-      if (replaced) void this.#atlas.store?.deleteSlideDeck(replaced).catch(() => undefined);
+      if (replaced) void this.#atlas.data.store?.deleteSlideDeck(replaced).catch(() => undefined);
       this.notice = { kind: 'info', key: 'slidesImported', detail: String(deck.slides.length) };
     } catch (error) {
       this.notice = { kind: 'error', key: 'slidesImportFailed', detail: (error as Error).message };
@@ -368,7 +368,7 @@ export class SlidesState {
       position,
       new Date().toISOString(),
     );
-    void this.#atlas.store?.putSlideDeck(record).catch(() => undefined);
+    void this.#atlas.data.store?.putSlideDeck(record).catch(() => undefined);
   }
 
   #persistAll(): void {
@@ -376,7 +376,7 @@ export class SlidesState {
     const records = ($state.snapshot(this.decks) as SlideDeck[]).map((d, i) =>
       this.#record(d, i, now),
     );
-    void this.#atlas.store?.putSlideDecks(records).catch(() => undefined);
+    void this.#atlas.data.store?.putSlideDecks(records).catch(() => undefined);
   }
 }
 

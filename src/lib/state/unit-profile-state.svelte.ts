@@ -32,7 +32,7 @@ export class UnitProfileState {
       observations: this.observations,
       // A 2019 district's profile: 2025 datasets (new provinces, communes) reuse codes of other
       // units (15 was Yên Bái and is Lào Cai), so their figures are not this unit's.
-      datasets: atlas.datasets.filter((d) => eraOfDataset(d) === '2019'),
+      datasets: atlas.data.datasets.filter((d) => eraOfDataset(d) === '2019'),
       mapValues: new Map(atlas.mappedValues),
       provinceOf: (code) => atlas.districtsByCode.get(code)?.provinceCode,
       lists: atlas.designatedLists,
@@ -43,7 +43,7 @@ export class UnitProfileState {
     const request = ++this.#request;
     this.unit = unit;
     this.observations = [];
-    const store = this.#atlas.store;
+    const store = this.#atlas.data.store;
     if (!unit || !store) return;
     this.loading = true;
     try {

@@ -28,7 +28,7 @@ export class UserBoundaries {
   shown = $derived(this.sets.find((set) => set.id === this.shownId) ?? null);
 
   async refresh(): Promise<void> {
-    const records = (await this.#atlas.store?.listUserBoundarySets()) ?? [];
+    const records = (await this.#atlas.data.store?.listUserBoundarySets()) ?? [];
     this.sets = records.map(({ geojsonText: _text, ...summary }) => summary);
     if (this.shownId && !this.sets.some((set) => set.id === this.shownId)) this.show(null);
   }
@@ -39,7 +39,7 @@ export class UserBoundaries {
       this.shownData = null;
       return;
     }
-    const record = await this.#atlas.store?.getUserBoundarySet(id);
+    const record = await this.#atlas.data.store?.getUserBoundarySet(id);
     if (!record) return;
     const data = JSON.parse(record.geojsonText) as FeatureCollection;
     this.shownData = data;
@@ -48,7 +48,7 @@ export class UserBoundaries {
   }
 
   async remove(id: string): Promise<void> {
-    await this.#atlas.store?.deleteUserBoundarySet(id);
+    await this.#atlas.data.store?.deleteUserBoundarySet(id);
     await this.refresh();
   }
 }

@@ -128,7 +128,7 @@ export class ViewUrlState {
       return;
     }
     const { view } = parsed;
-    if (!this.#atlas.datasets.some((d) => d.id === view.datasetId)) {
+    if (!this.#atlas.data.datasets.some((d) => d.id === view.datasetId)) {
       this.notice = { kind: 'invalid', key: 'viewLinkUnknownDataset', detail: view.datasetId };
       await this.apply(defaultView(this.#atlas.openingDatasetId));
       return;
@@ -148,7 +148,7 @@ export class ViewUrlState {
     const atlas = this.#atlas;
     const era = this.#era;
     const scenario = this.#scenario;
-    if (!atlas.datasets.some((d) => d.id === view.datasetId)) return;
+    if (!atlas.data.datasets.some((d) => d.id === view.datasetId)) return;
     await atlas.selectDataset(view.datasetId);
     if (atlas.dataset?.indicators.includes(view.indicatorId)) atlas.indicatorId = view.indicatorId;
     const key = view.derivation ? `${atlas.indicatorId}:${view.derivation}` : atlas.indicatorId;
@@ -193,7 +193,7 @@ export class ViewUrlState {
   /** Datasets this browser does not hold leave the comparison off rather than half set. */
   async #applyComparison(view: ViewComparison | null): Promise<void> {
     const comparison = this.#comparison;
-    const known = (id: string) => this.#atlas.datasets.some((d) => d.id === id);
+    const known = (id: string) => this.#atlas.data.datasets.some((d) => d.id === id);
     if (view?.mode === 'difference' && known(view.otherId)) {
       await comparison.chooseOther(view.otherId);
       await comparison.setMode('difference');
@@ -251,7 +251,7 @@ function cleanClassification(
  */
 export function followViewUrl(viewUrl: ViewUrlState, atlas: AtlasState, router: RouterState): void {
   const writeAddress = () => {
-    if (!viewUrl.started || atlas.phase !== 'ready' || atlas.view === 'open-data') return;
+    if (!viewUrl.started || atlas.data.phase !== 'ready' || atlas.view === 'open-data') return;
     if (atlas.datasetVersion === null) return;
     router.replace({ kind: 'view', view: viewUrl.current });
   };
