@@ -1,3 +1,4 @@
+import { shownName } from './default-names.ts';
 import { vi, type Locale, type MessageKey, type Messages } from './messages.ts';
 
 const STORAGE_KEY = 'atlas:locale';
@@ -30,6 +31,13 @@ class I18n {
   }
 
   t = (key: MessageKey): string => this.messages(this.locale)[key];
+
+  /**
+   * A stored name as shown: the names the atlas gives by default (new scenario, deck, first
+   * priority rule; stored in Vietnamese) follow the UI language, a typed name stays as typed.
+   */
+  name = (stored: string): string =>
+    shownName(stored, this.messages(this.locale), this.#english ? [vi, this.#english] : [vi]);
 
   /** One language's messages; English reads as Vietnamese until its file has arrived. */
   messages(locale: Locale): Messages {

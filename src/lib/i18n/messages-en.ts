@@ -808,4 +808,6 @@ export const en: Messages = {
     '2025 boundaries: thanglequoc/vietnamese-provinces-database, MIT',
   'credit_sapnhap-bando-2025': 'map of the 2025 mergers: sapnhap.bando.com.vn',
   'credit_dvhcvn-crosswalk-2025': '2025 crosswalk of administrative units: dvhcvn project, MIT',
+  // #17 default names shown in the current language (see default-names.ts)
+  priorityDefaultRuleName: 'Poverty rate ≥ 20 %',
 };

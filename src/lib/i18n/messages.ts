@@ -814,6 +814,8 @@ export const vi = {
     'Ranh giới 2025: thanglequoc/vietnamese-provinces-database, MIT',
   'credit_sapnhap-bando-2025': 'Bản đồ sáp nhập đơn vị hành chính: sapnhap.bando.com.vn',
   'credit_dvhcvn-crosswalk-2025': 'Bảng chuyển đổi đơn vị hành chính 2025: dự án dvhcvn, MIT',
+  // #17 default names shown in the current language (see default-names.ts)
+  priorityDefaultRuleName: 'Tỷ lệ hộ nghèo ≥ 20 %',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -6,6 +6,7 @@ import {
   type PriorityMember,
   type PriorityRule,
 } from '../domain/priority/priority-rule.ts';
+import { vi } from '../i18n/messages.ts';
 import { queenContiguity } from '../domain/spatial/contiguity.ts';
 import { LISA_CATEGORIES, type LisaCategory, type LisaResult } from '../domain/spatial/moran.ts';
 import type { ClassifyOptions } from '../scales/choropleth.ts';
@@ -20,7 +21,8 @@ const RULES_KEY = 'analysis:priority-rules';
 /** The rule the builder starts with: the documents' "tỷ lệ hộ nghèo trên 20 %". */
 export function createDefaultRule(): PriorityRule {
   return {
-    name: 'Tỷ lệ hộ nghèo ≥ 20 %',
+    // Stored in Vietnamese like every default name; shown in the UI language (i18n.name).
+    name: vi.priorityDefaultRuleName,
     combine: 'or',
     conditions: [{ kind: 'threshold', indicator: 'rate_start', op: '>=', value: 20 }],
   };

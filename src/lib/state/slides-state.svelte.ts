@@ -14,6 +14,7 @@ import {
   type SlideDeck,
 } from '../domain/slides.ts';
 import type { ViewState } from '../domain/view-url.ts';
+import { i18n } from '../i18n/i18n.svelte.ts';
 import { vi, type MessageKey } from '../i18n/messages.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
 import { downloadBytes, type MeetingState } from './meeting-state.svelte.ts';
@@ -66,7 +67,8 @@ export class SlidesState {
   /** The deck being edited and presented. */
   deck = $derived(this.decks.find((d) => d.id === this.deckId) ?? this.decks[0]!);
   slides = $derived(this.deck.slides);
-  name = $derived(this.deck.name);
+  /** The deck's name as shown (and exported): an untouched default follows the UI language. */
+  name = $derived(i18n.name(this.deck.name));
   current = $derived(this.presenting ? (this.slides[this.index] ?? null) : null);
 
   /** Reads the stored decks in order; one written by another version that does not parse is set aside. */

@@ -1,0 +1,58 @@
+import type { MessageKey, Messages } from './messages.ts';
+
+/**
+ * The names the atlas gives things a person has not named yet: a new scenario, a meeting deck
+ * ("Trình chiếu 2") and the priority builder's first rule. They are stored as the Vietnamese
+ * message (older data holds exactly that), so a stored default is recognised when shown and
+ * written in the shown language; a name a person typed is shown as typed.
+ */
+const DEFAULT_NAME_KEYS = [
+  'scenarioNewName',
+  'slidesDefaultName',
+  'priorityDefaultRuleName',
+] as const satisfies readonly MessageKey[];
+
+/** What follows a default name when the atlas numbers or copies it: " 2", " (bản sao)". */
+type Tail = { kind: 'number'; text: string } | { kind: 'copy' };
+
+function parseTail(rest: string, known: readonly Messages[]): Tail[] | null {
+  const tails: Tail[] = [];
+  let i = 0;
+  while (i < rest.length) {
+    if (rest[i] !== ' ') return null;
+    i += 1;
+    const number = /^\d+/.exec(rest.slice(i));
+    if (number) {
+      tails.push({ kind: 'number', text: number[0] });
+      i += number[0].length;
+      continue;
+    }
+    const suffix = known
+      .map((m) => m.scenarioCopySuffix)
+      .find((s) => s !== '' && rest.startsWith(s, i));
+    if (suffix === undefined) return null;
+    tails.push({ kind: 'copy' });
+    i += suffix.length;
+  }
+  return tails;
+}
+
+/**
+ * The name to show for a stored `name`: a default of any `known` language (optionally numbered
+ * and/or copied) is written in `shown`'s language; any other name is returned unchanged.
+ */
+export function shownName(name: string, shown: Messages, known: readonly Messages[]): string {
+  for (const key of DEFAULT_NAME_KEYS) {
+    for (const messages of known) {
+      const base = messages[key];
+      if (!name.startsWith(base)) continue;
+      const tails = parseTail(name.slice(base.length), known);
+      if (!tails) continue;
+      return [
+        shown[key],
+        ...tails.map((t) => (t.kind === 'number' ? t.text : shown.scenarioCopySuffix)),
+      ].join(' ');
+    }
+  }
+  return name;
+}
