@@ -246,3 +246,35 @@ test('English is one click away and numbers follow the language', async ({ page 
     'Vietnam Poverty Reduction Atlas',
   );
 });
+
+test('default names follow the language; a typed name stays as typed', async ({ page }) => {
+  await openAtlas(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Vietnam Poverty Reduction Atlas',
+  );
+  // Created (and stored) from the Vietnamese messages, shown in English while English is on.
+  await page.getByTestId('analysis-toggle').click();
+  await expect(page.getByTestId('rule-name')).toHaveValue('Poverty rate ≥ 20 %');
+  await page.getByTestId('scenario-toggle').click();
+  await expect(page.getByTestId('scenario-name')).toHaveValue('New scenario');
+  await page.getByTestId('meeting-toggle').click();
+  const deckName = page.getByTestId('deck-name');
+  await expect(deckName).toHaveValue('Presentation');
+  await expect(page.getByTestId('deck-select').locator('option')).toHaveText([
+    /^1\. Presentation \(/,
+  ]);
+  await page.getByTestId('deck-new').click();
+  await expect(page.getByTestId('deck-select').locator('option').nth(1)).toHaveText(
+    /^2\. Presentation 2 \(/,
+  );
+  await deckName.fill('Họp giao ban');
+  await deckName.press('Tab');
+
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await expect(deckName).toHaveValue('Họp giao ban');
+  await expect(page.getByTestId('deck-select').locator('option')).toHaveText([
+    /^1\. Trình chiếu \(/,
+    /^2\. Họp giao ban \(/,
+  ]);
+});
