@@ -77,6 +77,20 @@ test('the 2006–2016 table is one multi-year dataset; its year control changes 
   await control.getByTestId('year-play').click();
   await expect(control.getByTestId('year-play')).toHaveAttribute('aria-pressed', 'false');
 
+  // Dragged with the pointer: the map follows every step, the link once the slider is let go.
+  const shown = await control.getByTestId('year-value').textContent();
+  expect(shown).not.toBe(String(LATEST));
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain(`y=${shown}`);
+  const box = (await slider.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2, { steps: 5 });
+  await expect(control.getByTestId('year-value')).toHaveText(String(LATEST));
+  await expect.poll(() => provinceState(page, HA_GIANG)).toBe(valueOf(HA_GIANG, LATEST));
+  expect(await page.evaluate(() => location.hash)).not.toContain(`y=${LATEST}`);
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain(`y=${LATEST}`);
+
   // Hà Tây (2006) has no boundary: it is listed with its value, not dropped.
   await page.getByTestId('dataset-info').getByText('Chi tiết').click();
   await expect(page.getByTestId('dataset-info')).toContainText('Ha Tay (2006): 12,4 %');

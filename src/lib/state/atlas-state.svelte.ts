@@ -134,7 +134,7 @@ export class AtlasState {
   baseMapDrawn = $state(false);
   /**
    * A slider that recolours the map is being dragged: the map draws at half resolution meanwhile
-   * (see AtlasMap), and at full resolution again when it is let go.
+   * (see AtlasMap), and at full resolution again when it is let go; the address waits for it too.
    */
   mapDraft = $state(false);
   view = $state<'map' | 'table' | 'data' | 'open-data'>('map');

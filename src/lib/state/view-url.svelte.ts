@@ -255,7 +255,11 @@ export function followViewUrl(viewUrl: ViewUrlState, atlas: AtlasState, router: 
     if (atlas.datasetVersion === null) return;
     router.replace({ kind: 'view', view: viewUrl.current });
   };
-  $effect(writeAddress);
+  $effect(() => {
+    // A held slider changes the view every frame; the address (history.replaceState, costly and
+    // rate-limited by browsers) follows once it is let go, not on every step.
+    if (!atlas.mapDraft) writeAddress();
+  });
 
   $effect(() =>
     // A link pasted over the current one may change nothing but the version: write it back too.
