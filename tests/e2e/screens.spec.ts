@@ -76,11 +76,12 @@ for (const page_ of [
     // and was drawn at that area's proportions, so it is neither letterboxed nor cropped.
     const geometry = await still.evaluate((img: HTMLImageElement) => {
       const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
-      const legends = [
-        ...document.querySelectorAll(
-          '.left-column > :is([data-testid="legend"], [data-testid="lisa-legend"], [data-testid="era-legend"])',
+      const legends = Array.from(
+        document.querySelectorAll(
+          '.left-column > :is([data-testid="legend"], [data-testid="lisa-legend"])',
         ),
-      ].map((element) => element.getBoundingClientRect());
+        (element) => element.getBoundingClientRect(),
+      );
       return {
         still: img.getBoundingClientRect().toJSON() as DOMRect,
         natural: { width: img.naturalWidth, height: img.naturalHeight },
