@@ -250,27 +250,16 @@ function cleanClassification(
  * initialisation.
  */
 export function followViewUrl(viewUrl: ViewUrlState, atlas: AtlasState, router: RouterState): void {
-  const writable = () =>
-    viewUrl.started &&
-    atlas.data.phase === 'ready' &&
-    atlas.view !== 'open-data' &&
-    atlas.datasetVersion !== null;
   const writeAddress = () => {
-    if (writable()) router.replace({ kind: 'view', view: viewUrl.current });
+    if (!viewUrl.started || atlas.data.phase !== 'ready' || atlas.view === 'open-data') return;
+    if (atlas.datasetVersion === null) return;
+    router.replace({ kind: 'view', view: viewUrl.current });
   };
-  // Writing the address (history.replaceState) is costly and rate-limited by browsers: it is done
-  // in a task of its own, after the map's work, once for a burst of changes; and a held slider,
-  // which changes the view every frame, is followed once it is let go.
-  let pending: ReturnType<typeof setTimeout> | undefined;
   $effect(() => {
-    if (atlas.mapDraft || !writable()) return;
-    const view = viewUrl.current;
-    clearTimeout(pending);
-    pending = setTimeout(() => {
-      if (writable()) router.replace({ kind: 'view', view });
-    });
+    // A held slider changes the view every frame; the address (history.replaceState, costly and
+    // rate-limited by browsers) follows once it is let go, not on every step.
+    if (!atlas.mapDraft) writeAddress();
   });
-  $effect(() => () => clearTimeout(pending));
 
   $effect(() =>
     // A link pasted over the current one may change nothing but the version: write it back too.
