@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { assertTestBuild, CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser.ts';
+import { median, printBudgetTable } from './report.ts';
 
 const RUNS = Math.max(5, Number(process.env.RUNS ?? 7));
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
@@ -24,12 +25,6 @@ interface Index2025 {
   boundaries2025: {
     provinces: { code: string; name: string; communes: { file: string; count: number } }[];
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 async function main(): Promise<void> {
@@ -140,14 +135,7 @@ async function main(): Promise<void> {
     ['  largest province commune file, gzip', kb(Math.max(...communeSizes)), '', true],
   ];
   console.log(`\nTwo-eras benchmark — production build, headless Chromium\n`);
-  console.table(
-    rows.map(([measure, value, budget, ok]) => ({
-      measure,
-      value,
-      budget,
-      ok: budget ? (ok ? 'yes' : 'NO') : '',
-    })),
-  );
+  printBudgetTable(rows);
   for (const run of runs) {
     console.log(`  ${run.code} ${run.name} (${run.communes} communes): ${run.ms.toFixed(0)} ms`);
   }

@@ -20,6 +20,7 @@ import { analyseImport, proposeSettings } from '../../src/lib/domain/import/anal
 import { decodeText, parseDelimitedText } from '../../src/lib/domain/import/raw-table.ts';
 import { createUnitMatcher } from '../../src/lib/domain/import/unit-names.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser.ts';
+import { median } from './report.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const BROWSER_RUNS = Number(process.env.BROWSER_RUNS ?? 3);
@@ -64,12 +65,6 @@ function generateCsv(rows: number, minBytes = 0): Uint8Array {
     if (minBytes > 0) bytes += Buffer.byteLength(line) + 1;
   }
   return new TextEncoder().encode(lines.join('\n'));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function importInNode(bytes: Uint8Array) {

@@ -34,6 +34,7 @@ import {
   SYNTHETIC_DATASET_ID,
   seedSyntheticNationalDataset,
 } from '../e2e/synthetic-dataset.ts';
+import { median, printBudgetTable, type BudgetRow } from './report.ts';
 
 const RUNS = Math.max(5, Number(process.env.RUNS ?? 5));
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -50,12 +51,6 @@ const BUDGETS = {
   /** The longest task while dragging, over the longest task of repainting the unchanged map. */
   dragTaskRatio: 1.2,
 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 const units = syntheticUnits(700);
 const definition = {
@@ -474,7 +469,7 @@ function quantile(values: number[], q: number): number {
 }
 
 /** measure, value, budget ('' for none), within it. */
-type Row = [string, string, string, boolean];
+type Row = BudgetRow;
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
@@ -597,14 +592,7 @@ async function main(): Promise<void> {
   console.log(
     `\nScenario benchmark — medians of ${RUNS} runs; load average ${loadBefore[0]!.toFixed(1)} at start, ${loadAfter[0]!.toFixed(1)} at end (${os.cpus().length} cores)\n`,
   );
-  console.table(
-    rows.map(([measure, value, budget, ok]) => ({
-      measure,
-      value,
-      budget,
-      ok: budget ? (ok ? 'yes' : 'NO') : '',
-    })),
-  );
+  printBudgetTable(rows);
   for (const map of ['districts', 'communes'] as const) {
     const of = browserRuns.filter((r) => r.map === map);
     if (of.length === 0) continue;

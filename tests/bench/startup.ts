@@ -20,6 +20,7 @@ import {
   seedSyntheticNationalDataset,
   SYNTHETIC_COMMUNE_DATASET_ID,
 } from '../e2e/synthetic-dataset.ts';
+import { median, printBudgetTable, type BudgetRow } from './report.ts';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -217,12 +218,6 @@ async function recolourVisit(context: BrowserContext, url: string): Promise<[num
   return [indicatorMs, breaksMs];
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 interface Visit {
   readyMs: number;
   /** The map's style drawn, before any boundary: what software WebGL costs on its own. */
@@ -402,7 +397,7 @@ async function main(): Promise<void> {
   const indicatorMs = median(recolour.map(([ms]) => ms));
   const breaksMs = median(recolour.map(([, ms]) => ms));
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  type Row = [string, string, string, boolean];
+  type Row = BudgetRow;
   const rows: Row[] = [
     [
       `floor: empty map drawn, ${mapSize.width}×${mapSize.height} (median)`,
@@ -484,14 +479,7 @@ async function main(): Promise<void> {
     ['maplibre-gl JavaScript, gzip', kb(maplibreGzip), '', true],
   ];
   console.log(`\nStart-up benchmark — ${RUNS} runs each, production build, headless Chromium\n`);
-  console.table(
-    rows.map(([measure, value, budget, ok]) => ({
-      measure,
-      value,
-      budget,
-      ok: budget ? (ok ? 'yes' : 'NO') : '',
-    })),
-  );
+  printBudgetTable(rows);
   console.log(`cold runs (ms): ${cold.map((v) => v.readyMs.toFixed(0)).join(' ')}`);
   console.log(`warm runs (ms): ${warm.map((v) => v.readyMs.toFixed(0)).join(' ')}`);
   console.log(`floor runs (ms): ${floor.map((ms) => ms.toFixed(0)).join(' ')}`);
