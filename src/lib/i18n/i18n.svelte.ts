@@ -34,7 +34,8 @@ class I18n {
 
   /**
    * A stored name as shown: the names the atlas gives by default (new scenario, deck, first
-   * priority rule; stored in Vietnamese) follow the UI language, a typed name stays as typed.
+   * priority rule; stored in Vietnamese) and the copy mark of a copied name follow the UI
+   * language, a typed name stays as typed.
    */
   name = (stored: string): string =>
     shownName(stored, this.messages(this.locale), this.#english ? [vi, this.#english] : [vi]);
