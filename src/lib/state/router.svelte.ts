@@ -13,16 +13,21 @@ export class RouterState {
   route: Route = $derived(parseRoute(this.hash));
 
   readonly #listeners = new Set<NavigationListener>();
+  #pending: ReturnType<typeof setTimeout> | undefined;
 
   /** Listens to the window; returns the way to stop (for an effect's teardown). */
   listen(): () => void {
     const follow = () => {
+      this.#cancelPending();
       this.hash = location.hash;
       const { route, hash } = this;
       for (const listener of [...this.#listeners]) listener(route, hash);
     };
     window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
+    return () => {
+      this.#cancelPending();
+      window.removeEventListener('hashchange', follow);
+    };
   }
 
   /** Calls `listener` at every navigation; returns the way to stop. */
@@ -36,12 +41,32 @@ export class RouterState {
     this.#write(routeHash(route), 'replace');
   }
 
+  /**
+   * Replaces the address in a task of its own, once for a burst of calls: writing it
+   * (`history.replaceState`) is costly, and it need not hold up the work that changed the view.
+   * A navigation or a write before then cancels it; so does an address changed since the router
+   * last saw it — a navigation whose `hashchange` has not arrived yet, which must not be undone.
+   */
+  replaceSoon(route: WritableRoute): void {
+    this.#cancelPending();
+    this.#pending = setTimeout(() => {
+      this.#pending = undefined;
+      if (location.hash === this.hash) this.replace(route);
+    });
+  }
+
   /** Adds a history entry for the route, so that Back leaves it. */
   push(route: WritableRoute): void {
     this.#write(routeHash(route), 'push');
   }
 
+  #cancelPending(): void {
+    clearTimeout(this.#pending);
+    this.#pending = undefined;
+  }
+
   #write(hash: string, how: 'replace' | 'push'): void {
+    this.#cancelPending();
     if (location.hash !== hash) {
       // An empty hash is written as the bare address, without a trailing `#`.
       const url = hash === '' ? `${location.pathname}${location.search}` : hash;

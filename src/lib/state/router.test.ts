@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Route } from '../domain/route.ts';
+import { parseRoute, type Route, type WritableRoute } from '../domain/route.ts';
 import { RouterState } from './router.svelte.ts';
 
 /** The address bar, its history and the window's listeners, as the router uses them. */
@@ -89,5 +89,46 @@ describe('RouterState', () => {
     router.push({ kind: 'home' });
     expect(browser.entries).toEqual(['#/open-data']);
     expect(seen).not.toHaveBeenCalled();
+  });
+
+  describe('replaceSoon', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+    const view = (d: string) => parseRoute(`#/map?d=${d}&i=rate_end`) as WritableRoute;
+
+    it('writes once, in a task of its own, the last of a burst', () => {
+      const router = new RouterState();
+      router.listen();
+      router.replaceSoon({ kind: 'open-data' });
+      router.replaceSoon(view('a'));
+      router.replaceSoon(view('b'));
+      expect(browser.location.hash).toBe('');
+      vi.runAllTimers();
+      expect(router.route).toEqual(view('b'));
+      expect(browser.entries).toEqual([]);
+    });
+
+    it('is cancelled by a navigation, and by a write in between', () => {
+      const router = new RouterState();
+      router.listen();
+      router.replaceSoon(view('a'));
+      browser.navigate('#/open-data');
+      vi.runAllTimers();
+      expect(browser.location.hash).toBe('#/open-data');
+      router.replaceSoon(view('a'));
+      router.push({ kind: 'home' });
+      vi.runAllTimers();
+      expect(browser.location.hash).toBe('');
+    });
+
+    it('never undoes a navigation whose hashchange has not arrived yet', () => {
+      const router = new RouterState();
+      router.listen();
+      router.replaceSoon(view('a'));
+      // A pasted link: the address changes now, its hashchange comes in a later task.
+      browser.location.hash = '#/map?d=pasted';
+      vi.runAllTimers();
+      expect(browser.location.hash).toBe('#/map?d=pasted');
+    });
   });
 });

@@ -250,15 +250,19 @@ function cleanClassification(
  * initialisation.
  */
 export function followViewUrl(viewUrl: ViewUrlState, atlas: AtlasState, router: RouterState): void {
+  const writable = () =>
+    viewUrl.started &&
+    atlas.data.phase === 'ready' &&
+    atlas.view !== 'open-data' &&
+    atlas.datasetVersion !== null;
   const writeAddress = () => {
-    if (!viewUrl.started || atlas.data.phase !== 'ready' || atlas.view === 'open-data') return;
-    if (atlas.datasetVersion === null) return;
-    router.replace({ kind: 'view', view: viewUrl.current });
+    if (writable()) router.replace({ kind: 'view', view: viewUrl.current });
   };
   $effect(() => {
-    // A held slider changes the view every frame; the address (history.replaceState, costly and
-    // rate-limited by browsers) follows once it is let go, not on every step.
-    if (!atlas.mapDraft) writeAddress();
+    // Writing the address (history.replaceState) is costly and rate-limited by browsers: it follows
+    // the view in a task of its own, after the work that changed the view (a 3,321-commune
+    // import's map), and a held slider, which changes the view every frame, once it is let go.
+    if (!atlas.mapDraft && writable()) router.replaceSoon({ kind: 'view', view: viewUrl.current });
   });
 
   $effect(() =>
