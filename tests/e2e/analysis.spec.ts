@@ -1,4 +1,13 @@
-import { expect, inView, labelPointOf, mapSettled, openAtlas, test } from './fixtures.ts';
+import {
+  BUILT_IN_DATASETS,
+  expect,
+  inView,
+  labelPointOf,
+  mapSettled,
+  openAtlas,
+  OPENING_VIEW,
+  test,
+} from './fixtures.ts';
 
 interface PriorityMap {
   atlasMap: {
@@ -103,6 +112,41 @@ test('a priority rule outlines its districts and lists them with reasons; rules 
   await expect(page.getByTestId('saved-rules')).toContainText('Ưu tiên 15 %');
   await page.getByTestId('saved-rules').getByRole('button', { name: 'Dùng' }).click();
   await expect(page.getByTestId('priority-count')).toHaveText('4');
+});
+
+test("on the national province table the default rule tests the table's own rate and selects provinces; a rate it lacks is named", async ({
+  page,
+}) => {
+  await openAtlas(page, { firstScreen: true });
+  await page.getByTestId('analysis-toggle').click();
+  // The default rule (tỷ lệ hộ nghèo ≥ 20 %) on the GSO table's annual rate, not on the
+  // start-of-year rate the table does not have (the select was blank).
+  const indicator = page.getByTestId('rule-condition').first().getByTestId('rule-indicator');
+  await expect(indicator).toHaveValue(OPENING_VIEW.indicatorId);
+  await expect(indicator.locator('option:checked')).toHaveText('Tỷ lệ hộ nghèo cả năm');
+
+  // It selects the table's own units, the provinces at or above 20 %, highest first.
+  const figures = BUILT_IN_DATASETS.find((d) => d.metadata.id === OPENING_VIEW.datasetId)!
+    .observations.filter((o) => o.indicator === OPENING_VIEW.indicatorId && o.value >= 20)
+    .sort((a, b) => b.value - a.value);
+  expect(figures.length).toBeGreaterThan(0);
+  await page.getByTestId('priority-show').check();
+  await expect(page.getByTestId('priority-count')).toHaveText(String(figures.length));
+  const first = page.getByTestId('priority-list').getByRole('listitem').first();
+  await expect(first).toContainText('Tỉnh Điện Biên');
+  await expect(first.getByTestId('priority-reasons')).toContainText(
+    `${figures[0]!.value.toFixed(2).replace('.', ',')}\u00a0% ≥ 20,00\u00a0%`,
+  );
+
+  // A rule someone chose keeps its indicator on a table without it, and says it is missing.
+  await page.getByTestId('dataset-select').selectOption('tuyen-quang-2020-plan');
+  await expect(indicator).toHaveValue('rate_start');
+  await indicator.selectOption('rate_end');
+  await page.getByTestId('dataset-select').selectOption(OPENING_VIEW.datasetId);
+  await expect(indicator).toHaveValue('rate_end');
+  await expect(indicator.locator('option:checked')).toHaveText(
+    'Tỷ lệ hộ nghèo cuối năm — không có trong bộ số liệu này',
+  );
 });
 
 test('the search box finds "lam binh" without diacritics, by keyboard, and flies there', async ({

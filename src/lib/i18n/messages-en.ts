@@ -810,4 +810,13 @@ export const en: Messages = {
   'credit_dvhcvn-crosswalk-2025': '2025 crosswalk of administrative units: dvhcvn project, MIT',
   // #17 default names shown in the current language (see default-names.ts)
   priorityDefaultRuleName: 'Poverty rate ≥ 20 %',
+  // helper bugs: a priority rule's indicator the dataset lacks; why a scenario has no units
+  priorityIndicatorMissing: 'not in this dataset',
+  scenarioNoUnits2025:
+    'Scenarios are computed on the 2019 districts and provinces: this 2025 dataset cannot be used for a scenario yet. Choose a 2019 dataset.',
+  scenarioNoUnitsFigures: 'This dataset has no province or district figures a scenario can use.',
+  scenarioNoUnitsHouseholds:
+    'A scenario needs each unit’s households at the start of the year (to count poor households and exits from poverty), which this dataset does not have: it has only {indicators}. Choose a dataset with household counts, such as Tuyên Quang’s 2020 plan.',
+  scenarioNoUnitsPoor:
+    'A scenario needs each unit’s poor households or poverty rate at the start of the year, which this dataset does not have: it has only {indicators}.',
 };

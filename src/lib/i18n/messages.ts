@@ -816,6 +816,16 @@ export const vi = {
   'credit_dvhcvn-crosswalk-2025': 'Bảng chuyển đổi đơn vị hành chính 2025: dự án dvhcvn, MIT',
   // #17 default names shown in the current language (see default-names.ts)
   priorityDefaultRuleName: 'Tỷ lệ hộ nghèo ≥ 20 %',
+  // helper bugs: a priority rule's indicator the dataset lacks; why a scenario has no units
+  priorityIndicatorMissing: 'không có trong bộ số liệu này',
+  scenarioNoUnits2025:
+    'Kịch bản tính trên các huyện và tỉnh năm 2019: bộ số liệu 2025 này chưa dùng được cho kịch bản. Hãy chọn một bộ số liệu năm 2019.',
+  scenarioNoUnitsFigures:
+    'Bộ số liệu này không có số liệu cấp tỉnh hay cấp huyện nào cho kịch bản.',
+  scenarioNoUnitsHouseholds:
+    'Kịch bản cần tổng số hộ đầu năm của từng đơn vị (để tính số hộ nghèo và số hộ thoát nghèo), mà bộ số liệu này không có: nó chỉ có {indicators}. Hãy chọn một bộ số liệu có tổng số hộ, như kế hoạch của Tuyên Quang năm 2020.',
+  scenarioNoUnitsPoor:
+    'Kịch bản cần số hộ nghèo hoặc tỷ lệ hộ nghèo đầu năm của từng đơn vị, mà bộ số liệu này không có: nó chỉ có {indicators}.',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -1,12 +1,14 @@
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, untrack } from 'svelte';
 import type { IndicatorId } from '../domain/indicators.ts';
 import {
+  defaultPriorityRule,
   evaluatePriorityRule,
   parsePriorityRule,
   type PriorityMember,
   type PriorityRule,
 } from '../domain/priority/priority-rule.ts';
 import { vi } from '../i18n/messages.ts';
+import { eraOfDataset } from '../domain/eras/era.ts';
 import { queenContiguity } from '../domain/spatial/contiguity.ts';
 import { LISA_CATEGORIES, type LisaCategory, type LisaResult } from '../domain/spatial/moran.ts';
 import type { ClassifyOptions } from '../scales/choropleth.ts';
@@ -18,14 +20,13 @@ import { LisaClient } from './lisa-client.ts';
 const CLASSIFY_KEY = 'analysis:classification';
 const RULES_KEY = 'analysis:priority-rules';
 
-/** The rule the builder starts with: the documents' "tỷ lệ hộ nghèo trên 20 %". */
-export function createDefaultRule(): PriorityRule {
-  return {
-    // Stored in Vietnamese like every default name; shown in the UI language (i18n.name).
-    name: vi.priorityDefaultRuleName,
-    combine: 'or',
-    conditions: [{ kind: 'threshold', indicator: 'rate_start', op: '>=', value: 20 }],
-  };
+/**
+ * The rule the builder starts with: the documents' "tỷ lệ hộ nghèo trên 20 %" on the dataset's
+ * own poverty rate. Its name is stored in Vietnamese like every default name and shown in the UI
+ * language (i18n.name).
+ */
+export function createDefaultRule(indicators: readonly IndicatorId[] = []): PriorityRule {
+  return defaultPriorityRule(vi.priorityDefaultRuleName, indicators);
 }
 
 /**
@@ -39,6 +40,11 @@ export class AnalysisState {
   open = $state(false);
   /** The rule in the builder; drawn on the map and listed while `showPriority` is on. */
   rule = $state<PriorityRule>(createDefaultRule());
+  /**
+   * The default rule as last created: while the builder's rule is still it, no one has made it
+   * theirs, and it follows the shown dataset (to a poverty rate the dataset has).
+   */
+  #defaultRule = JSON.stringify(createDefaultRule());
   showPriority = $state(false);
   savedRules = $state.raw<PriorityRule[]>([]);
 
@@ -81,7 +87,30 @@ export class AnalysisState {
       this.#lisaClient.run(contiguity, this.#atlas.mapValues, {});
     });
     $effect(() => () => this.#lisaClient.dispose());
+    // The default rule tests the shown dataset's own poverty rate (the start-of-year rate of a
+    // plan, the annual rate of a survey); a rule someone has edited or opened stays as it is.
+    $effect(() => {
+      const indicators = this.#atlas.dataset?.indicators;
+      if (indicators) untrack(() => this.#defaultRuleFor(indicators));
+    });
   }
+
+  #defaultRuleFor(indicators: readonly IndicatorId[]): void {
+    if (JSON.stringify($state.snapshot(this.rule)) !== this.#defaultRule) return;
+    const rule = createDefaultRule(indicators);
+    this.#defaultRule = JSON.stringify(rule);
+    this.rule = rule;
+  }
+
+  /**
+   * The units priority areas are found among: the dataset's own level, so a province table's
+   * rule selects provinces and a district table's districts (a 2025 dataset: none yet).
+   */
+  priorityLevel = $derived.by<'province' | 'district' | null>(() => {
+    const dataset = this.#atlas.dataset;
+    if (eraOfDataset(dataset) === '2025') return null;
+    return dataset?.level === 'province' ? 'province' : 'district';
+  });
 
   /** Each district's LISA category, while the mode is on and a result is in. */
   lisaCategories = $derived.by(() => {
@@ -92,11 +121,12 @@ export class AnalysisState {
     return byCode;
   });
 
-  /** The current dataset's district values, per indicator. */
+  /** The current dataset's values at the priority level, per indicator. */
   valuesByIndicator = $derived.by(() => {
     const byIndicator = new Map<IndicatorId, Map<string, number>>();
+    const level = this.priorityLevel;
     for (const o of this.#atlas.observations) {
-      if (o.unitLevel !== 'district') continue;
+      if (o.unitLevel !== level) continue;
       let values = byIndicator.get(o.indicator);
       if (!values) byIndicator.set(o.indicator, (values = new Map()));
       values.set(o.unitCode, o.value);
@@ -110,12 +140,22 @@ export class AnalysisState {
   priority = $derived.by<PriorityMember[]>(() =>
     this.showPriority
       ? evaluatePriorityRule(this.rule, {
-          unitCodes: [...this.#atlas.districtsByCode.keys()],
+          unitCodes: [...this.priorityUnits.keys()],
           valuesOf: this.valuesOf,
           lists: this.#atlas.designatedLists,
         })
       : [],
   );
+
+  /** The units of the priority level, by code (the 2019 provinces or districts). */
+  get priorityUnits(): ReadonlyMap<string, { name: string; provinceCode: string }> {
+    const atlas = this.#atlas;
+    return this.priorityLevel === 'province'
+      ? atlas.provincesByCode
+      : this.priorityLevel === 'district'
+        ? atlas.districtsByCode
+        : new Map();
+  }
 
   priorityByCode = $derived(new Map(this.priority.map((member) => [member.code, member])));
 

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { IndicatorId } from '../indicators.ts';
+import { INDICATOR_IDS, INDICATORS, type IndicatorId } from '../indicators.ts';
 import { describeReason, describeReasons } from './describe-reason.ts';
 import { DESIGNATED_LISTS } from './designated-lists.ts';
 import { priorityTable, toCsv } from './priority-export.ts';
 import {
+  defaultPriorityRule,
   evaluatePriorityRule,
   parsePriorityRule,
+  povertyRateOf,
   type PriorityInput,
   type PriorityRule,
 } from './priority-rule.ts';
@@ -134,6 +136,44 @@ describe('evaluatePriorityRule', () => {
         );
         expect(new Set(or)).toEqual(new Set(singles.flatMap((s) => [...s])));
         for (const code of and) expect(or).toContain(code);
+      }),
+    );
+  });
+});
+
+describe('defaultPriorityRule', () => {
+  it("tests the shown dataset's own poverty rate", () => {
+    const indicatorOf = (indicators: IndicatorId[]) => {
+      const [condition] = defaultPriorityRule('r', indicators).conditions;
+      return condition?.kind === 'threshold' ? condition.indicator : null;
+    };
+    // The Tuyên Quang plan: the start-of-year rate, as the documents' criterion reads.
+    expect(indicatorOf(['rate_start', 'rate_reduction', 'rate_end', 'poor_start'])).toBe(
+      'rate_start',
+    );
+    // The GSO national tables: their annual rate (a survey estimate), not a rate they lack.
+    expect(indicatorOf(['poverty_rate'])).toBe('poverty_rate');
+    // The Kiên Giang 2010 letter: only the end-of-year rate.
+    expect(indicatorOf(['rate_end'])).toBe('rate_end');
+    // No dataset yet, or one without a poverty rate (a budget): the start-of-year rate.
+    expect(indicatorOf([])).toBe('rate_start');
+    expect(indicatorOf(['budget_total', 'budget_p1'])).toBe('rate_start');
+  });
+
+  it('picks, for any dataset that has a poverty rate, one of its own rates', () => {
+    fc.assert(
+      fc.property(fc.subarray([...INDICATOR_IDS]), (indicators) => {
+        const rate = povertyRateOf(indicators);
+        const [condition] = defaultPriorityRule('r', indicators).conditions;
+        if (rate === null) {
+          expect(
+            indicators.some((id) => ['rate_start', 'poverty_rate', 'rate_end'].includes(id)),
+          ).toBe(false);
+          return;
+        }
+        expect(indicators).toContain(rate);
+        expect(INDICATORS[rate].unit).toBe('percent');
+        expect(condition).toEqual({ kind: 'threshold', indicator: rate, op: '>=', value: 20 });
       }),
     );
   });

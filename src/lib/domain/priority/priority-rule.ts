@@ -50,6 +50,33 @@ export interface PriorityInput {
   lists: readonly DesignatedList[];
 }
 
+/**
+ * The rates the documents' criterion "tỷ lệ hộ nghèo trên 20 %" can be read on, in order: a
+ * plan's or review's start-of-year rate, a survey's annual rate, the end-of-year rate.
+ */
+const POVERTY_RATES: readonly IndicatorId[] = ['rate_start', 'poverty_rate', 'rate_end'];
+
+/** The poverty rate a dataset with these indicators carries, or null when it has none. */
+export function povertyRateOf(indicators: readonly IndicatorId[]): IndicatorId | null {
+  return POVERTY_RATES.find((id) => indicators.includes(id)) ?? null;
+}
+
+/**
+ * The rule the builder starts with: the documents' "tỷ lệ hộ nghèo trên 20 %", on the shown
+ * dataset's own poverty rate (the start-of-year rate when the dataset has none, or is not known).
+ */
+export function defaultPriorityRule(
+  name: string,
+  indicators: readonly IndicatorId[] = [],
+): PriorityRule {
+  const indicator = povertyRateOf(indicators) ?? 'rate_start';
+  return {
+    name,
+    combine: 'or',
+    conditions: [{ kind: 'threshold', indicator, op: '>=', value: 20 }],
+  };
+}
+
 function compare(value: number, op: ComparisonOp, threshold: number): boolean {
   switch (op) {
     case '>=':
