@@ -8,7 +8,11 @@ import {
   OPENING_VIEW,
   test,
 } from './fixtures.ts';
-import { SYNTHETIC_DATASET_ID, seedSyntheticNationalDataset } from './synthetic-dataset.ts';
+import {
+  SYNTHETIC_DATASET_ID,
+  SYNTHETIC_PROVINCE_DATASET_ID,
+  seedSyntheticNationalDataset,
+} from './synthetic-dataset.ts';
 import type { Page } from '@playwright/test';
 
 async function mappedValue(page: Page, code: string): Promise<number | null | undefined> {
@@ -61,6 +65,34 @@ test('a planner sets a province target, sees districts change colour, saves, rel
   await expect(page.getByTestId('scenario-rule')).toHaveValue('proportional-to-rate');
   await expect.poll(() => mappedValue(page, '071')).toBeLessThan(20);
   expect(await cspViolations(page)).toEqual([]);
+});
+
+test('on the national table (rates only) the scenario says what it needs; a province table with households projects its provinces', async ({
+  page,
+}) => {
+  await openAtlas(page, { firstScreen: true });
+  await openPanel(page);
+  // The GSO table has one rate per province and no household counts: the panel says so and
+  // names what the table has, instead of "0 đơn vị".
+  const problem = page.getByTestId('scenario-problem');
+  await expect(problem).toContainText('tổng số hộ đầu năm');
+  await expect(problem).toContainText('«Tỷ lệ hộ nghèo cả năm»');
+  await expect(page.getByTestId('scenario-units')).toHaveCount(0);
+
+  // A province table with households and poor households: its provinces are the units.
+  const provinces = await seedSyntheticNationalDataset(page, 'province');
+  await page.getByTestId('dataset-select').selectOption(SYNTHETIC_PROVINCE_DATASET_ID);
+  await expect(page.locator('#map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  if (!(await page.getByTestId('scenario-panel').isVisible())) await openPanel(page);
+  await page
+    .getByTestId('scenario-panel')
+    .getByRole('combobox', { name: 'Bộ dữ liệu' })
+    .selectOption(SYNTHETIC_PROVINCE_DATASET_ID);
+  await expect(page.getByTestId('scenario-problem')).toHaveCount(0);
+  await expect(page.getByTestId('scenario-units')).toHaveText(`${provinces} đơn vị`);
+  await expect(page.getByTestId('legend')).toContainText('Tỷ lệ hộ nghèo cuối kỳ (kịch bản)');
+  // The map colours the provinces with the scenario's outcome (Hà Nội, code 01).
+  await expect.poll(async () => typeof (await mappedValue(page, 'p01'))).toBe('number');
 });
 
 test('the Tuyên Quang plan entered district by district reproduces 20.626 poor households', async ({

@@ -3,28 +3,30 @@ import { mapFeatures } from './fixtures.ts';
 
 export const SYNTHETIC_DATASET_ID = 'synthetic-national-test';
 export const SYNTHETIC_COMMUNE_DATASET_ID = 'synthetic-communes-test';
+export const SYNTHETIC_PROVINCE_DATASET_ID = 'synthetic-provinces-test';
 
 /**
  * Puts a synthetic dataset covering every unit of one level into the atlas's IndexedDB, as an
- * import would, then reloads: every 2019 district (the scenario budgets are about ~700 districts)
- * or every 2025 commune (3,321, the commune map's budget). Figures are made up (deterministic),
+ * import would, then reloads: every 2019 district (the scenario budgets are about ~700 districts),
+ * every 2019 province (a province table with household counts, which a scenario can project) or
+ * every 2025 commune (3,321, the commune map's budget). Figures are made up (deterministic),
  * and the dataset says so in its title. `years`: a multi-year dataset instead (the year control's
  * benchmark), with every figure for each year and each unit's rate moved from year to year; by
  * default one year, 2021.
  */
 export async function seedSyntheticNationalDataset(
   page: Page,
-  level: 'district' | 'commune' = 'district',
+  level: 'district' | 'province' | 'commune' = 'district',
   { years = [2021] }: { years?: number[] } = {},
 ): Promise<number> {
   const codes = (
     await mapFeatures(page, {
-      source: level === 'district' ? 'boundaries' : 'boundaries-2025',
+      source: level === 'commune' ? 'boundaries-2025' : 'boundaries',
       role: level,
     })
   ).map((f) => f.code);
   const count = await page.evaluate(
-    async ([datasetId, unitLevel, vintage, units, datasetYears]) => {
+    async ([datasetId, unitLevel, vintage, units, datasetYears, title]) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('vn-poverty-atlas');
         request.onsuccess = () => resolve(request.result);
@@ -33,7 +35,7 @@ export async function seedSyntheticNationalDataset(
       const tx = db.transaction(['datasets', 'figures'], 'readwrite');
       tx.objectStore('datasets').put({
         id: datasetId,
-        title: { vi: 'Dữ liệu giả lập toàn quốc (kiểm thử)', en: 'Synthetic national data (test)' },
+        title,
         source: { title: 'synthetic', number: null, date: null, issuer: 'test', locator: '-' },
         standard: 'other',
         level: unitLevel,
@@ -73,11 +75,18 @@ export async function seedSyntheticNationalDataset(
       return units.length;
     },
     [
-      level === 'district' ? SYNTHETIC_DATASET_ID : SYNTHETIC_COMMUNE_DATASET_ID,
+      {
+        district: SYNTHETIC_DATASET_ID,
+        province: SYNTHETIC_PROVINCE_DATASET_ID,
+        commune: SYNTHETIC_COMMUNE_DATASET_ID,
+      }[level],
       level,
-      level === 'district' ? '2019-districts' : '2025-communes',
+      level === 'commune' ? '2025-communes' : '2019-districts',
       codes,
       years,
+      level === 'province'
+        ? { vi: 'Dữ liệu giả lập cấp tỉnh (kiểm thử)', en: 'Synthetic province data (test)' }
+        : { vi: 'Dữ liệu giả lập toàn quốc (kiểm thử)', en: 'Synthetic national data (test)' },
     ] as const,
   );
   await page.reload();

@@ -14,7 +14,12 @@ import {
 } from '../domain/scenario/scenario-definition.ts';
 import {
   bestPastReductions,
+  scenarioInputProblem,
+  scenarioLevelOf,
   scenarioUnitsFromObservations,
+  type ScenarioInputOptions,
+  type ScenarioInputProblem,
+  type ScenarioLevel,
   type ScenarioUnitInput,
 } from '../domain/scenario/scenario-inputs.ts';
 import { saveAction } from '../domain/scenario/scenario-save.ts';
@@ -101,16 +106,36 @@ export class ScenarioState implements MapOverlay {
     this.#atlas = atlas;
   }
 
+  /**
+   * The units the scenario projects, and the map colours while it is open: the base dataset's
+   * own level (a province table's provinces, a district table's districts).
+   */
+  level = $derived<ScenarioLevel>(scenarioLevelOf(this.#datasetOf(this.definition.baseDatasetId)));
+
   inputs = $derived<ScenarioUnitInput[]>(
-    scenarioUnitsFromObservations(this.baseObservations, {
-      units: this.#districts(),
-      pastReductions: this.pastReductions,
-    }),
+    scenarioUnitsFromObservations(this.baseObservations, this.#inputOptions(this.level)),
   );
 
-  /** Read lazily by the derived inputs, after the constructor has run. */
-  #districts() {
-    return this.#atlas.districtsByCode;
+  /** Why the base dataset gives the scenario no units (said in the panel); null when it gives some. */
+  problem = $derived.by<ScenarioInputProblem | { kind: 'era-2025' } | null>(() => {
+    if (this.inputs.length > 0) return null;
+    if (eraOfDataset(this.#datasetOf(this.definition.baseDatasetId)) === '2025') {
+      return { kind: 'era-2025' };
+    }
+    return scenarioInputProblem(this.baseObservations, this.#inputOptions(this.level));
+  });
+
+  /** Read lazily by the deriveds, after the constructor has run. */
+  #datasetOf(datasetId: string) {
+    return this.#atlas.data.datasets.find((d) => d.id === datasetId);
+  }
+
+  #inputOptions(level: ScenarioLevel): ScenarioInputOptions {
+    return {
+      level,
+      units: level === 'province' ? this.#atlas.provincesByCode : this.#atlas.districtsByCode,
+      pastReductions: this.pastReductions,
+    };
   }
 
   /** Provinces the base dataset covers, for the scope picker. */
@@ -323,7 +348,9 @@ export class ScenarioState implements MapOverlay {
     const store = this.#atlas.data.store;
     if (!store || !item.definition) return;
     const now = new Date().toISOString();
-    const name = `${item.definition.name} ${vi.scenarioCopySuffix}`.slice(0, 120);
+    // The copy mark is kept whole (a name is at most 120 characters), so it is shown translated.
+    const mark = ` ${vi.scenarioCopySuffix}`;
+    const name = `${item.definition.name.slice(0, 120 - mark.length)}${mark}`;
     await store.putScenario({
       id: crypto.randomUUID(),
       name,
@@ -355,10 +382,8 @@ export class ScenarioState implements MapOverlay {
       const definition = this.saved.find((s) => s.record.id === id)?.definition;
       if (!definition) continue;
       const observations = await this.#baseObservationsOf(definition.baseDatasetId);
-      const inputs = scenarioUnitsFromObservations(observations, {
-        units: this.#atlas.districtsByCode,
-        pastReductions: this.pastReductions,
-      });
+      const level = scenarioLevelOf(this.#datasetOf(definition.baseDatasetId));
+      const inputs = scenarioUnitsFromObservations(observations, this.#inputOptions(level));
       compared.push({ id, definition, result: projectScenario(inputs, definition) });
     }
     this.compared = compared;
@@ -452,8 +477,8 @@ export class ScenarioState implements MapOverlay {
   }
 
   /**
-   * A scenario projects the 2019 districts: a 2025 dataset (new provinces or communes) gives it
-   * nothing, and its province codes name other provinces than the 2019 ones.
+   * A scenario projects 2019 districts or provinces: a 2025 dataset (new provinces or communes)
+   * gives it nothing, and its province codes name other provinces than the 2019 ones.
    */
   async #baseObservationsOf(datasetId: string): Promise<Observation[]> {
     const dataset = this.#atlas.data.datasets.find((d) => d.id === datasetId);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../dataset.ts';
-import { bestPastReductions, scenarioUnitsFromObservations } from './scenario-inputs.ts';
+import {
+  bestPastReductions,
+  scenarioInputProblem,
+  scenarioLevelOf,
+  scenarioUnitsFromObservations,
+} from './scenario-inputs.ts';
 
 const obs = (
   datasetId: string,
@@ -59,6 +64,71 @@ describe('scenarioUnitsFromObservations', () => {
       scope: { kind: 'province', provinceCode: '01' },
     });
     expect(inputs.map((u) => u.code)).toEqual(['001']);
+  });
+});
+
+describe('a province table', () => {
+  const provinces = new Map([
+    ['08', { name: 'Tỉnh Tuyên Quang', provinceCode: '08' }],
+    ['11', { name: 'Tỉnh Điện Biên', provinceCode: '11' }],
+    ['01', { name: 'Thành phố Hà Nội', provinceCode: '01' }],
+  ]);
+  const province = (code: string, indicator: Observation['indicator'], value: number) => ({
+    ...obs('p', code, indicator, value),
+    unitLevel: 'province' as const,
+  });
+
+  it('projects its provinces, each its own province, none a poor district', () => {
+    const observations = [
+      province('08', 'households_start', 210_299),
+      province('08', 'rate_start', 11.8),
+      province('11', 'households_start', 140_000),
+      province('11', 'poor_start', 41_000),
+      // District rows of the same table are not the province level's units.
+      obs('p', '071', 'households_start', 7633),
+      obs('p', '071', 'poor_start', 2750),
+    ];
+    const inputs = scenarioUnitsFromObservations(observations, {
+      level: 'province',
+      units: provinces,
+      poorDistricts: new Set(['08', '071']),
+    });
+    expect(inputs.map((u) => [u.code, u.provinceCode, u.groups])).toEqual([
+      ['08', '08', []],
+      ['11', '11', []],
+    ]);
+    expect(inputs[0]!.poor).toBeCloseTo((210_299 * 11.8) / 100, 6);
+    expect(scenarioInputProblem(observations, { level: 'province', units: provinces })).toBe(null);
+  });
+
+  it('says why the GSO national table (rates alone) gives no units: no households', () => {
+    const observations = [province('11', 'poverty_rate', 29.55), province('01', 'poverty_rate', 0)];
+    expect(
+      scenarioUnitsFromObservations(observations, { level: 'province', units: provinces }),
+    ).toEqual([]);
+    expect(scenarioInputProblem(observations, { level: 'province', units: provinces })).toEqual({
+      kind: 'no-households',
+      indicators: ['poverty_rate'],
+    });
+    // Read as districts (as the simulator did), the same table has no figures at all.
+    expect(scenarioInputProblem(observations, { units })).toEqual({ kind: 'no-figures' });
+  });
+
+  it('says when households are there but no poor households or start rate', () => {
+    const observations = [
+      province('08', 'households_start', 210_299),
+      province('08', 'rate_end', 9.74),
+    ];
+    expect(scenarioInputProblem(observations, { level: 'province', units: provinces })).toEqual({
+      kind: 'no-poor',
+      indicators: ['households_start', 'rate_end'],
+    });
+  });
+
+  it("takes a dataset's own level", () => {
+    expect(scenarioLevelOf({ level: 'province' })).toBe('province');
+    expect(scenarioLevelOf({ level: 'district' })).toBe('district');
+    expect(scenarioLevelOf(undefined)).toBe('district');
   });
 });
 

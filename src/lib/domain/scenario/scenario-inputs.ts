@@ -1,4 +1,5 @@
 import type { DatasetKind, Observation } from '../dataset.ts';
+import type { IndicatorId } from '../indicators.ts';
 import type { ScenarioScope, UnitGroup } from './scenario-definition.ts';
 
 /** One unit's figures at the start of the horizon, as the engine reads them. */
@@ -26,8 +27,18 @@ export interface UnitLookup {
   provinceCode: string;
 }
 
+/** The units a scenario projects: a district table's districts or a province table's provinces. */
+export type ScenarioLevel = 'district' | 'province';
+
+/** The level a dataset's scenario projects: its own (provinces for a province table). */
+export function scenarioLevelOf(dataset: { level: string } | null | undefined): ScenarioLevel {
+  return dataset?.level === 'province' ? 'province' : 'district';
+}
+
 export interface ScenarioInputOptions {
-  /** District names and provinces by code (from the boundaries). */
+  /** The units' level: the observations of that level are read (districts when not said). */
+  level?: ScenarioLevel;
+  /** The units' names and provinces by code (from the boundaries; a province is its own). */
   units: ReadonlyMap<string, UnitLookup>;
   scope?: ScenarioScope;
   poorDistricts?: ReadonlySet<string>;
@@ -35,19 +46,22 @@ export interface ScenarioInputOptions {
 }
 
 /**
- * The engine's inputs from one dataset's district observations: households and poor households
- * at the start (poor households from the rate when only the rate is stored). Districts without
- * households, or outside the scope, are left out.
+ * The engine's inputs from one dataset's observations of one level (districts, or a province
+ * table's provinces): households and poor households at the start (poor households from the
+ * rate when only the rate is stored). Units without households, or outside the scope, are left
+ * out; only districts are poor districts.
  */
 export function scenarioUnitsFromObservations(
   observations: readonly Observation[],
   options: ScenarioInputOptions,
 ): ScenarioUnitInput[] {
   const scope = options.scope ?? { kind: 'nation' };
-  const poorDistricts = options.poorDistricts ?? KNOWN_POOR_DISTRICTS;
+  const level = options.level ?? 'district';
+  const poorDistricts =
+    level === 'district' ? (options.poorDistricts ?? KNOWN_POOR_DISTRICTS) : new Set<string>();
   const byUnit = new Map<string, Partial<Record<Observation['indicator'], number>>>();
   for (const o of observations) {
-    if (o.unitLevel !== 'district') continue;
+    if (o.unitLevel !== level) continue;
     let values = byUnit.get(o.unitCode);
     if (!values) byUnit.set(o.unitCode, (values = {}));
     values[o.indicator] = o.value;
@@ -76,6 +90,34 @@ export function scenarioUnitsFromObservations(
     });
   }
   return inputs.sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** Why a dataset's figures give a scenario no units (see `scenarioUnitsFromObservations`). */
+export type ScenarioInputProblem =
+  | { kind: 'no-figures' }
+  /** No unit has households at the start; `indicators` are what the units do have. */
+  | { kind: 'no-households'; indicators: IndicatorId[] }
+  /** Households, but neither poor households nor the rate at the start. */
+  | { kind: 'no-poor'; indicators: IndicatorId[] };
+
+/**
+ * Why `scenarioUnitsFromObservations` finds no units in these observations (null when it finds
+ * some): no figures of the level at all, no households at the start (the engine counts poor
+ * households and exits, so a table of rates alone cannot be projected), or no poor households.
+ */
+export function scenarioInputProblem(
+  observations: readonly Observation[],
+  options: ScenarioInputOptions,
+): ScenarioInputProblem | null {
+  if (scenarioUnitsFromObservations(observations, options).length > 0) return null;
+  const level = options.level ?? 'district';
+  const atLevel = observations.filter(
+    (o) => o.unitLevel === level && options.units.has(o.unitCode),
+  );
+  if (atLevel.length === 0) return { kind: 'no-figures' };
+  const indicators = [...new Set(atLevel.map((o) => o.indicator))];
+  const hasHouseholds = atLevel.some((o) => o.indicator === 'households_start' && o.value > 0);
+  return { kind: hasHouseholds ? 'no-poor' : 'no-households', indicators };
 }
 
 /**
