@@ -270,11 +270,15 @@ test('default names follow the language; a typed name stays as typed', async ({ 
   );
   await deckName.fill('Họp giao ban');
   await deckName.press('Tab');
+  // A copy's mark (stored in Vietnamese) follows the language; the typed name stays as typed.
+  await page.getByTestId('deck-duplicate').click();
+  await expect(deckName).toHaveValue('Họp giao ban (copy)');
 
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
-  await expect(deckName).toHaveValue('Họp giao ban');
+  await expect(deckName).toHaveValue('Họp giao ban (bản sao)');
   await expect(page.getByTestId('deck-select').locator('option')).toHaveText([
     /^1\. Trình chiếu \(/,
     /^2\. Họp giao ban \(/,
+    /^3\. Họp giao ban \(bản sao\) \(/,
   ]);
 });
