@@ -16,8 +16,8 @@ interface PriorityMap {
   };
 }
 
-/** District codes the priority outline draws in the current view. */
-async function outlinedDistricts(page: import('@playwright/test').Page): Promise<string[]> {
+/** Codes of the units the priority outline draws in the current view. */
+async function outlinedUnits(page: import('@playwright/test').Page): Promise<string[]> {
   return page.evaluate(() => {
     const map = (window as unknown as PriorityMap).atlasMap;
     if (!map.getLayer('priority-outline')) return [];
@@ -84,7 +84,7 @@ test('a priority rule outlines its districts and lists them with reasons; rules 
 
   await page.getByRole('button', { name: 'Phóng tới vùng có số liệu' }).click();
   await mapSettled(page);
-  expect(await outlinedDistricts(page)).toEqual(['071', '072']);
+  expect(await outlinedUnits(page)).toEqual(['071', '072']);
 
   // Lower the threshold: Chiêm Hóa and Hàm Yên (≥ 15 %) are not poor districts, so AND keeps two.
   await page.getByTestId('threshold-value').fill('15');
@@ -93,7 +93,7 @@ test('a priority rule outlines its districts and lists them with reasons; rules 
   await page.getByTestId('rule-combine').selectOption('or');
   await expect(page.getByTestId('priority-count')).toHaveText('4');
   await mapSettled(page);
-  expect(await outlinedDistricts(page)).toEqual(['071', '072', '073', '074']);
+  expect(await outlinedUnits(page)).toEqual(['071', '072', '073', '074']);
 
   // CSV export.
   const download = page.waitForEvent('download');
@@ -137,6 +137,9 @@ test("on the national province table the default rule tests the table's own rate
   await expect(first.getByTestId('priority-reasons')).toContainText(
     `${figures[0]!.value.toFixed(2).replace('.', ',')}\u00a0% ≥ 20,00\u00a0%`,
   );
+  // The map outlines those provinces, and the legend says so.
+  await expect.poll(() => outlinedUnits(page)).toEqual(figures.map((o) => o.unitCode).sort());
+  await expect(page.getByTestId('legend-priority')).toContainText(String(figures.length));
 
   // A rule someone chose keeps its indicator on a table without it, and says it is missing.
   await page.getByTestId('dataset-select').selectOption('tuyen-quang-2020-plan');
