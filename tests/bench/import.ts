@@ -5,22 +5,29 @@
  * 'longtask', the longest task a person waits on): a generated 50 MB CSV (about a million rows)
  * from choosing the file to the validation report, and a table of all 3,321 communes of 2025
  * imported and saved until the 2025 map has drawn it. Each browser case runs BROWSER_RUNS times;
- * the budget (none over 100 ms) is checked on the median of the runs' longest tasks. The tables
- * are generated; the browser's copy is a temporary file, deleted after.
+ * the budget (none over 100 ms) is checked on the median of the runs' longest tasks.
+ * Software WebGL draws the 2025 map's first frames in tasks of their own that no import can
+ * shorten, so the commune case is also traced (main-thread-trace.ts): its long tasks are told
+ * apart as frames (the task waits on the frame's read-back) or script (ours and MapLibre's), and
+ * in the same run the same stored table is shown again in a fresh page without importing it —
+ * the floor the import's frames are compared with. The tables are generated; the browser's copy
+ * is a temporary file, deleted after.
  * Usage: `npm run bench:import` (builds first). RUNS=9 / BROWSER_RUNS=5 for more runs; BROWSER=0
- * for Node only. The machine should be otherwise idle: the figures are times.
+ * for Node only; ONLY=large-csv or ONLY=communes for one browser case. The machine should be
+ * otherwise idle: the figures are times.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { unitsFromTopology, type BoundaryTopology } from '../../src/lib/data/boundary-topology.ts';
 import { analyseImport, proposeSettings } from '../../src/lib/domain/import/analyse-import.ts';
 import { decodeText, parseDelimitedText } from '../../src/lib/domain/import/raw-table.ts';
 import { createUnitMatcher } from '../../src/lib/domain/import/unit-names.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser.ts';
-import { median } from './report.ts';
+import { traceMainThread, type MainThreadTask } from './main-thread-trace.ts';
+import { median, printBudgetTable, type BudgetRow } from './report.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const BROWSER_RUNS = Number(process.env.BROWSER_RUNS ?? 3);
@@ -29,7 +36,8 @@ const LARGE_CSV_BYTES = 50 * 1000 * 1000;
 const root = path.resolve(import.meta.dirname, '..', '..');
 const dist = process.env.ATLAS_DIST ?? 'dist';
 const PORT = Number(process.env.BENCH_PORT ?? 4176);
-const BUDGETS = { rows10kMs: 1000, rows100kMs: 5000, longTaskMs: 100 };
+const BUDGETS = { rows10kMs: 1000, rows100kMs: 5000, longTaskMs: 100, framesOverFloor: 1.2 };
+const COMMUNE_TITLE = 'Tất cả xã, phường 2025';
 
 const topology = JSON.parse(
   readFileSync(path.join(root, 'public', 'generated', 'boundaries-2019.topojson'), 'utf8'),
@@ -96,6 +104,10 @@ interface BrowserResult {
   longTasks: number[];
   /** Each long task and the step it ended up delaying, for diagnosis. */
   where: string[];
+  /** With `save`: the traced long tasks from choosing the file until the map has drawn it. */
+  imported?: MainThreadTask[];
+  /** With `save`: the traced long tasks of showing the same stored table, without an import. */
+  shown?: MainThreadTask[];
 }
 
 /** Every 2025 commune once, by code and name within its province, with whole counts. */
@@ -155,6 +167,7 @@ async function browserBenchmark(
     // A file on disk, chosen natively: a buffer would be decoded by Playwright's own script in
     // the page, a long task of the harness rather than of the atlas.
     writeFileSync(file, bytes);
+    const stopTrace = save ? await traceMainThread(page) : undefined;
     const started = await page.evaluate(() => performance.now());
     await page.getByTestId('import-file').setInputFiles(file);
     const wizard = page.getByTestId('import-wizard');
@@ -170,7 +183,7 @@ async function browserBenchmark(
     marks.push(['validation report', await page.evaluate(() => performance.now())]);
     if (save) {
       await wizard.getByRole('button', { name: 'Tiếp' }).click();
-      await wizard.getByTestId('dataset-title').fill('Tất cả xã, phường 2025');
+      await wizard.getByTestId('dataset-title').fill(COMMUNE_TITLE);
       await wizard.getByRole('button', { name: 'Lưu bộ dữ liệu' }).click();
       await page.locator('#map[data-era-ready="true"]').waitFor({ timeout: 120_000 });
       marks.push(['saved and drawn', await page.evaluate(() => performance.now())]);
@@ -188,7 +201,9 @@ async function browserBenchmark(
     const where = tasks.map(
       (task) => `${task.duration.toFixed(0)} ms before ${phaseOf(task.start)}`,
     );
-    return { reportMs, longTasks, where };
+    if (!stopTrace) return { reportMs, longTasks, where };
+    const imported = await stopTrace();
+    return { reportMs, longTasks, where, imported, shown: await showStoredTable(page) };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
@@ -196,70 +211,127 @@ async function browserBenchmark(
   }
 }
 
+/**
+ * The floor of the commune case: a fresh page (same browser profile, the table already stored)
+ * opens on the default map, then shows the stored table from the dataset menu — the 2025 map's
+ * first frames with nothing imported.
+ */
+async function showStoredTable(page: Page): Promise<MainThreadTask[]> {
+  await page.goto(`http://127.0.0.1:${PORT}/?shown`);
+  await page.locator('#map[data-ready="true"]').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  const menu = page.getByTestId('dataset-select');
+  const id = await menu.locator('option', { hasText: COMMUNE_TITLE }).getAttribute('value');
+  const stopTrace = await traceMainThread(page);
+  await menu.selectOption(id!);
+  await page.locator('#map[data-era-ready="true"]').waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(500);
+  return stopTrace();
+}
+
+const longest = (tasks: MainThreadTask[], frames: boolean) =>
+  Math.max(0, ...tasks.filter((t) => t.readbackMs > 0 === frames).map((t) => t.ms));
+
 async function main(): Promise<void> {
   const small = nodeBenchmark(10_000);
   const large = nodeBenchmark(100_000);
-  const rows: Record<string, string>[] = [
-    {
-      measure: `10,000-row CSV (${small.megabytes.toFixed(1)} MB): parse + match + validate, median`,
-      value: `${small.ms.toFixed(0)} ms`,
-      budget: `≤ ${BUDGETS.rows10kMs} ms`,
-      ok: small.ms <= BUDGETS.rows10kMs ? 'yes' : 'NO',
-    },
-    {
-      measure: `100,000-row CSV (${large.megabytes.toFixed(1)} MB): parse + match + validate, median`,
-      value: `${large.ms.toFixed(0)} ms`,
-      budget: `≤ ${BUDGETS.rows100kMs} ms`,
-      ok: large.ms <= BUDGETS.rows100kMs ? 'yes' : 'NO',
-    },
+  const rows: BudgetRow[] = [
+    [
+      `10,000-row CSV (${small.megabytes.toFixed(1)} MB): parse + match + validate, median`,
+      `${small.ms.toFixed(0)} ms`,
+      `≤ ${BUDGETS.rows10kMs} ms`,
+      small.ms <= BUDGETS.rows10kMs,
+    ],
+    [
+      `100,000-row CSV (${large.megabytes.toFixed(1)} MB): parse + match + validate, median`,
+      `${large.ms.toFixed(0)} ms`,
+      `≤ ${BUDGETS.rows100kMs} ms`,
+      large.ms <= BUDGETS.rows100kMs,
+    ],
   ];
-  let failed = small.ms > BUDGETS.rows10kMs || large.ms > BUDGETS.rows100kMs;
   if (process.env.BROWSER !== '0') {
-    const large = generateCsv(0, LARGE_CSV_BYTES);
+    const largeCsv = generateCsv(0, LARGE_CSV_BYTES);
     const cases = [
       {
-        measure: `${(large.length / 1e6).toFixed(0)} MB CSV in Chromium: file chosen → validation report`,
-        run: () => browserBenchmark(large, 'bang-lon.csv'),
+        key: 'large-csv',
+        measure: `${(largeCsv.length / 1e6).toFixed(0)} MB CSV in Chromium: file chosen → validation report`,
+        run: () => browserBenchmark(largeCsv, 'bang-lon.csv'),
       },
       {
+        key: 'communes',
         measure: '3,321 communes in Chromium: file chosen → saved and drawn',
         run: () => browserBenchmark(generateCommuneCsv(), 'xa-2025.csv', true),
       },
     ];
-    for (const { measure, run } of cases) {
+    const only = process.env.ONLY;
+    for (const { measure, run } of cases.filter(({ key }) => !only || key === only)) {
       const results: BrowserResult[] = [];
       for (let i = 0; i < BROWSER_RUNS; i += 1) results.push(await run());
-      const longest = results.map((r) => Math.max(0, ...r.longTasks));
-      const medianLongest = median(longest);
+      const longestTasks = results.map((r) => Math.max(0, ...r.longTasks));
+      const medianLongest = median(longestTasks);
+      const counts = results.map((r) => r.longTasks.length).join(', ');
       rows.push(
-        {
-          measure: `${measure}, median`,
-          value: `${median(results.map((r) => r.reportMs)).toFixed(0)} ms to the report`,
-          budget: '',
-          ok: '',
-        },
-        {
-          measure: `  longest main-thread task, median of ${BROWSER_RUNS}`,
-          value: `${medianLongest.toFixed(0)} ms (runs: ${longest.map((ms) => ms.toFixed(0)).join(', ')}; tasks > 50 ms: ${results.map((r) => r.longTasks.length).join(', ')})`,
-          budget: `≤ ${BUDGETS.longTaskMs} ms`,
-          ok: medianLongest <= BUDGETS.longTaskMs ? 'yes' : 'NO',
-        },
+        [
+          `${measure}, median`,
+          `${median(results.map((r) => r.reportMs)).toFixed(0)} ms to the report`,
+          '',
+          true,
+        ],
+        [
+          `  longest main-thread task, median of ${BROWSER_RUNS}`,
+          `${medianLongest.toFixed(0)} ms (runs: ${longestTasks.map((ms) => ms.toFixed(0)).join(', ')}; tasks > 50 ms: ${counts})`,
+          `≤ ${BUDGETS.longTaskMs} ms`,
+          medianLongest <= BUDGETS.longTaskMs,
+        ],
       );
-      failed ||= medianLongest > BUDGETS.longTaskMs;
-      const worst = results[longest.indexOf(Math.max(...longest))]!;
+      const traced = results.filter((r) => r.imported && r.shown);
+      if (traced.length > 0) {
+        const script = traced.map((r) => longest(r.imported!, false));
+        const frames = traced.map((r) => longest(r.imported!, true));
+        const floor = traced.map((r) => longest(r.shown!, true));
+        const ratio = median(frames) / median(floor);
+        const runs = (values: number[]) => values.map((ms) => ms.toFixed(0)).join(', ');
+        rows.push(
+          [
+            '  longest script task (ours and MapLibre’s: no frame read-back in it), median',
+            `${median(script).toFixed(0)} ms (runs: ${runs(script)})`,
+            `≤ ${BUDGETS.longTaskMs} ms`,
+            median(script) <= BUDGETS.longTaskMs,
+          ],
+          [
+            '  longest frame task, median',
+            `${median(frames).toFixed(0)} ms (runs: ${runs(frames)})`,
+            '',
+            true,
+          ],
+          [
+            '  floor: the same stored table shown without importing it, longest frame task, median',
+            `${median(floor).toFixed(0)} ms (runs: ${runs(floor)})`,
+            '',
+            true,
+          ],
+          [
+            '  the import’s longest frame / the floor’s',
+            `${ratio.toFixed(2)} ×`,
+            `≤ ${BUDGETS.framesOverFloor} ×`,
+            ratio <= BUDGETS.framesOverFloor,
+          ],
+        );
+      }
+      const worst = results[longestTasks.indexOf(Math.max(...longestTasks))]!;
       if (worst.where.length > 0) console.log(`${measure}, worst run: ${worst.where.join('; ')}`);
     }
   }
   console.log(
     `\nImport benchmark — Node: median of ${RUNS} runs (${process.version}); Chromium: ${BROWSER_RUNS} runs each\n`,
   );
-  console.table(rows);
+  printBudgetTable(rows);
   console.log(`10k runs (ms): ${small.runs.map((ms) => ms.toFixed(0)).join(' ')}`);
   console.log(`100k runs (ms): ${large.runs.map((ms) => ms.toFixed(0)).join(' ')}`);
   console.log(
     `100k analysis: ${large.matched} rows matched, ${large.observations} figures, ${large.problems} problems (repeated units are reported as duplicates)`,
   );
-  if (failed) process.exitCode = 1;
+  if (rows.some(([, , budget, ok]) => budget && !ok)) process.exitCode = 1;
 }
 
 await main();
