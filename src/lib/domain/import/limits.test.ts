@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonDepthExceeded, longJsonStringOffset, scanJson } from './limits.ts';
+import { jsonDepthExceeded, longJsonStringOffset, longXmlTexts, scanJson } from './limits.ts';
 
 describe('scanJson', () => {
   it('finds a key said twice in one object, with the path to that object', () => {
@@ -110,6 +110,63 @@ describe('scanJson', () => {
         const items = list.map((item, j) => (j === i ? twice : JSON.stringify(item)));
         expect(scanJson(`[${items.join(',')}]`).duplicate).toMatchObject({ key, path: [i] });
       }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('longXmlTexts', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const contents = (xml: string, limit: number) => {
+    const bytes = utf8(xml);
+    const decode = (a: number, b: number) => new TextDecoder().decode(bytes.subarray(a, b));
+    return longXmlTexts(bytes, limit).map(({ start, end }) => decode(start, end));
+  };
+
+  it('finds the <t> elements whose text is over the limit, with or without a prefix or attributes', () => {
+    const xml =
+      '<sst><si><t>abcdef</t></si><si><t xml:space="preserve">abcdefg</t></si>' +
+      '<si><r><rPr><b/></rPr><x:t a=">">ệệệệệệệ</x:t></r></si><si><tx>abcdefgh</tx></si>' +
+      '<si><t/></si><si><v>abcdefgh</v></si></sst>';
+    expect(contents(xml, 6)).toEqual(['abcdefg', 'ệệệệệệệ']);
+    expect(contents(xml, 7)).toEqual([]);
+  });
+
+  it('counts an entity or an _xHHHH_ escape as one character, and text in CDATA not at all', () => {
+    expect(contents('<t>&amp;&lt;&#x41;_x000D_a</t>', 5)).toEqual([]);
+    expect(contents('<t>&amp;&lt;&#x41;_x000D_ab</t>', 5)).toEqual(['&amp;&lt;&#x41;_x000D_ab']);
+    expect(contents('<t>_x00ZZ_</t>', 6)).toEqual(['_x00ZZ_']);
+    expect(contents('<t><![CDATA[abcdefgh]]></t>', 3)).toEqual([]);
+  });
+
+  it('counts a text short, never long, as an XML reader reads it', () => {
+    // What each unit reads as: entities and _xHHHH_ escapes once decoded.
+    const units: [string, string][] = [
+      ['a', 'a'],
+      ['ệ', 'ệ'],
+      ['&amp;', '&'],
+      ['&lt;', '<'],
+      ['&#x1F600;', '😀'],
+      ['😀', '😀'],
+      ['_x0041_', 'A'],
+      ['_x005F_x0041_', '_x0041_'],
+      [' ', ' '],
+      ['"', '"'],
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...units), { maxLength: 12 }), { maxLength: 4 }),
+        fc.integer({ min: 1, max: 10 }),
+        (texts, limit) => {
+          const xml = `<sst>${texts.map((t) => `<si><t>${t.map(([w]) => w).join('')}</t></si>`).join('')}</sst>`;
+          const read = texts.map((t) => t.map(([, r]) => r).join(''));
+          const found = contents(xml, limit);
+          // Over the limit as read: found, unless characters outside the BMP (one each, here).
+          const long = read.filter((r) => [...r].length > limit);
+          expect(found.length).toBe(long.length);
+          expect(read.filter((r) => r.length > limit).length).toBeGreaterThanOrEqual(found.length);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -188,6 +188,73 @@ export function longJsonStringOffset(bytes: Uint8Array, limit: number): number {
   return -1;
 }
 
+/**
+ * The `<t>` elements (a workbook's texts: shared strings, inline strings, rich-text runs; any
+ * namespace prefix) of the UTF-8 XML `bytes` whose text reads as more than `limit` characters, as
+ * [start, end) byte offsets of their content: one linear pass over the bytes, before any of them is
+ * decoded or parsed as XML. An entity (`&amp;`) and an `_xHHHH_` escape count as one character, as
+ * does a character outside the BMP: a text may be counted short, never long. Text in a CDATA
+ * section is not counted.
+ */
+export function longXmlTexts(bytes: Uint8Array, limit: number): { start: number; end: number }[] {
+  const texts: { start: number; end: number }[] = [];
+  let i = bytes.indexOf(0x3c);
+  while (i >= 0) {
+    // The element's name ends at white space, '>' or '/'.
+    let n = i + 1;
+    while (n < bytes.length && !NAME_ENDS[bytes[n]!]) n += 1;
+    const isText = n - i >= 2 && bytes[n - 1] === 0x74 && (n - i === 2 || bytes[n - 2] === 0x3a);
+    // The start tag ends at a '>' outside quoted attribute values.
+    let quote = 0;
+    let gt = n;
+    for (; gt < bytes.length; gt += 1) {
+      const b = bytes[gt]!;
+      if (quote !== 0) {
+        if (b === quote) quote = 0;
+      } else if (b === 0x22 || b === 0x27) quote = b;
+      else if (b === 0x3e) break;
+    }
+    const start = gt + 1;
+    const next = bytes.indexOf(0x3c, start);
+    const end = next < 0 ? bytes.length : next;
+    // Fewer bytes than the limit are fewer characters too.
+    if (isText && bytes[gt - 1] !== 0x2f && end - start > limit) {
+      if (xmlTextLength(bytes, start, end, limit) > limit) texts.push({ start, end });
+    }
+    i = next;
+  }
+  return texts;
+}
+
+const NAME_ENDS = new Uint8Array(256);
+for (const c of ' \t\r\n>/') NAME_ENDS[c.charCodeAt(0)] = 1;
+
+/** The characters of XML text in bytes [start, end), counted up to just past `limit`. */
+function xmlTextLength(bytes: Uint8Array, start: number, end: number, limit: number): number {
+  let length = 0;
+  for (let i = start; i < end && length <= limit; i += 1) {
+    const b = bytes[i]!;
+    if (b === 0x26) {
+      const semicolon = bytes.subarray(i, Math.min(end, i + 12)).indexOf(0x3b);
+      if (semicolon > 0) i += semicolon;
+    } else if (b === 0x5f && isXlsxEscape(bytes, i, end)) i += 6;
+    // A lead byte (not a continuation byte) starts a character.
+    else if ((b & 0xc0) === 0x80) continue;
+    length += 1;
+  }
+  return length;
+}
+
+/** `_xHHHH_` at `i`: one character once unescaped (ECMA-376 ST_Xstring). */
+function isXlsxEscape(bytes: Uint8Array, i: number, end: number): boolean {
+  if (i + 6 >= end || bytes[i + 1] !== 0x78 || bytes[i + 6] !== 0x5f) return false;
+  for (let h = i + 2; h < i + 6; h += 1) {
+    const b = bytes[h]! | 0x20;
+    if (!((b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66))) return false;
+  }
+  return true;
+}
+
 /** Whether the string opened at `start` reads as more than `limit` characters. */
 function longerThan(text: string, start: number, limit: number): boolean {
   let length = 0;

@@ -1,3 +1,4 @@
+import { unzipSync, zipSync } from 'fflate';
 import readExcelFile from 'read-excel-file/universal';
 import { en } from '../../i18n/messages-en.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -6,6 +7,7 @@ import {
   IMPORT_LIMITS,
   InflateLimitError,
   longJsonStringOffset,
+  longXmlTexts,
   scanJson,
   type JsonLongText,
   type JsonDuplicateKey,
@@ -13,6 +15,7 @@ import {
 import type { Cell } from './numbers.ts';
 import {
   decodeText,
+  longCellBeforeParsing,
   parseDelimitedText,
   type RawTable,
   type TextEncodingName,
@@ -75,21 +78,49 @@ export async function readImportFile(
     const { format, table } = readJson(text);
     return { format, table, sheets: [], sheet: null, encoding };
   }
+  // A cell over the text limit is refused before the table is parsed (a file of one 10 MB cell
+  // took 2–3 s to refuse on a loaded machine); one made of shorter runs, after.
+  const long = longCellBeforeParsing(text, IMPORT_LIMITS.textLength);
+  if (long) throw cellTooLongError(long.row - 1, long.column - 1);
   const table = parseDelimitedText(text, options.onProgress);
   if (table.rows.length === 0) throw new ImportFileError('importFile_noRows');
   checkTextLength(table.rows);
   return { format: 'csv', table, sheets: [], sheet: null, encoding };
 }
 
+/** The parts of a workbook that read-excel-file inflates and reads. */
+const isXmlPart = (entry: string) => /\.xml(\.rels)?$/.test(entry);
+
 async function readWorkbook(bytes: Uint8Array, sheet: string | null): Promise<ReadFile> {
+  // read-excel-file inflates the workbook's XML parts: a few kilobytes can inflate to
+  // gigabytes, so their sizes are checked first (see limits.ts).
+  const { sheets, chosen, rows } = await readSheets(bytes, sheet, async () => {
+    checkInflatedSize(bytes, isXmlPart);
+    await refuseLongWorkbookText(bytes, sheet);
+  });
+  checkTextLength(rows);
+  return {
+    format: 'xlsx',
+    table: { rows: dropEmptyRows(rows), readerWarnings: [] },
+    sheets: sheets.map((s) => s.sheet),
+    sheet: chosen.sheet,
+    encoding: null,
+  };
+}
+
+/** A workbook's sheets, the one chosen (or the first) and its rows, after `check`. */
+async function readSheets(
+  bytes: Uint8Array,
+  sheet: string | null,
+  check: () => void | Promise<void> = () => {},
+) {
   let sheets: Awaited<ReturnType<typeof readExcelFile>>;
   try {
-    // read-excel-file inflates the workbook's XML parts: a few kilobytes can inflate to
-    // gigabytes, so their sizes are checked first (see limits.ts).
-    checkInflatedSize(bytes, (entry) => /\.xml(\.rels)?$/.test(entry));
+    await check();
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     sheets = await readExcelFile(buffer as ArrayBuffer);
   } catch (error) {
+    if (error instanceof ImportFileError) throw error;
     if (error instanceof InflateLimitError) {
       throw new ImportFileError('importFile_tooLarge', { limit: error.limit / 1024 / 1024 });
     }
@@ -99,15 +130,59 @@ async function readWorkbook(bytes: Uint8Array, sheet: string | null): Promise<Re
   }
   if (sheets.length === 0) throw new ImportFileError('importFile_noSheets');
   const chosen = sheets.find((s) => s.sheet === sheet) ?? sheets[0]!;
-  const rows = chosen.data.map((row) => row.map(toCell));
+  return { sheets, chosen, rows: chosen.data.map((row) => row.map(toCell)) };
+}
+
+/**
+ * A text over the limit in a workbook's XML (a workbook of one 10 MB cell took 2–3 s to refuse
+ * on a loaded machine), found in the inflated parts before they are parsed as XML. To
+ * name its row and column as `checkTextLength` would, the workbook is read again with each such
+ * text cut to `limit + 1` characters (a few milliseconds); a text over the limit outside the
+ * chosen sheet's cells (another sheet, an unused shared string), or in a workbook that cannot be
+ * read besides, refuses the file without them. Parts fflate cannot inflate are left for
+ * read-excel-file to report as it does.
+ */
+async function refuseLongWorkbookText(bytes: Uint8Array, sheet: string | null): Promise<void> {
+  const limit = IMPORT_LIMITS.textLength;
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes, { filter: (file) => isXmlPart(file.name) });
+  } catch {
+    return;
+  }
+  const standIn = new TextEncoder().encode('x'.repeat(limit + 1));
+  let found = false;
+  for (const [name, part] of Object.entries(parts)) {
+    const texts = longXmlTexts(part, limit);
+    if (texts.length === 0) continue;
+    found = true;
+    const pieces: Uint8Array[] = [];
+    let from = 0;
+    for (const { start, end } of texts) {
+      pieces.push(part.subarray(from, start), standIn);
+      from = end;
+    }
+    pieces.push(part.subarray(from));
+    parts[name] = concatBytes(pieces);
+  }
+  if (!found) return;
+  const rows = await readSheets(zipSync(parts, { level: 0 }), sheet).then(
+    (read) => read.rows,
+    // A workbook broken besides: its text over the limit is reason enough.
+    () => [],
+  );
   checkTextLength(rows);
-  return {
-    format: 'xlsx',
-    table: { rows: dropEmptyRows(rows), readerWarnings: [] },
-    sheets: sheets.map((s) => s.sheet),
-    sheet: chosen.sheet,
-    encoding: null,
-  };
+  throw new ImportFileError('importFile_textTooLong', { limit });
+}
+
+function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
 }
 
 function toCell(value: unknown): Cell {
@@ -243,18 +318,22 @@ function longTextError({ path, isKey }: JsonLongText): ImportFileError {
  * table is not guessed at or matched, which would each read the cell again).
  */
 function checkTextLength(rows: readonly Cell[][]): void {
-  const limit = IMPORT_LIMITS.textLength;
   for (const [r, row] of rows.entries()) {
     for (const [c, cell] of row.entries()) {
-      if (typeof cell === 'string' && cell.length > limit) {
-        throw new ImportFileError('importFile_textTooLongInRow', {
-          limit,
-          row: r + 1,
-          column: c + 1,
-        });
+      if (typeof cell === 'string' && cell.length > IMPORT_LIMITS.textLength) {
+        throw cellTooLongError(r, c);
       }
     }
   }
+}
+
+/** The cell of 0-based row `r` and column `c` is over the text limit. */
+function cellTooLongError(r: number, c: number): ImportFileError {
+  return new ImportFileError('importFile_textTooLongInRow', {
+    limit: IMPORT_LIMITS.textLength,
+    row: r + 1,
+    column: c + 1,
+  });
 }
 
 /** Names the record holding the key twice when it is in the table's list, else the key alone. */
