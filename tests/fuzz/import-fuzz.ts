@@ -874,6 +874,8 @@ export interface FuzzSummary {
   byFormat: Record<string, Record<CaseOutcome['status'], number>>;
   failures: { case: FuzzCase; failures: string[] }[];
   slowestMs: number;
+  /** The five slowest cases, slowest first, by their index in the run. */
+  slowest: { index: number; case: FuzzCase; ms: number }[];
   totalMs: number;
 }
 
@@ -893,6 +895,7 @@ export async function runFuzz(
     byFormat: {},
     failures: [],
     slowestMs: 0,
+    slowest: [],
     totalMs: 0,
   };
   const cases = drawCases(count, seed);
@@ -901,6 +904,10 @@ export async function runFuzz(
     const tally = (summary.byFormat[c.format] ??= { accepted: 0, refused: 0, unreadable: 0 });
     tally[outcome.status] += 1;
     summary.slowestMs = Math.max(summary.slowestMs, outcome.ms);
+    if (summary.slowest.length < 5 || outcome.ms > summary.slowest[4]!.ms) {
+      summary.slowest.push({ index: i, case: c, ms: outcome.ms });
+      summary.slowest.sort((a, b) => b.ms - a.ms).splice(5);
+    }
     if (outcome.failures.length > 0) summary.failures.push({ case: c, failures: outcome.failures });
     if ((i + 1) % 500 === 0) onProgress?.(i + 1);
   }

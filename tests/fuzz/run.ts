@@ -12,6 +12,11 @@ console.log(
   `import fuzz: ${summary.cases} cases, seed ${summary.seed}, ${(summary.totalMs / 1000).toFixed(1)} s`,
 );
 console.log(`slowest case: ${Math.round(summary.slowestMs)} ms (budget 2000 ms)`);
+for (const { index, case: c, ms } of summary.slowest) {
+  console.log(
+    `  #${index} ${c.format}: ${Math.round(ms)} ms ${JSON.stringify(c.mutations).slice(0, 160)}`,
+  );
+}
 for (const [format, tally] of Object.entries(summary.byFormat).sort()) {
   console.log(
     `  ${format.padEnd(18)} accepted ${tally.accepted}, refused ${tally.refused}, unreadable ${tally.unreadable}`,
