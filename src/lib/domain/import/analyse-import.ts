@@ -204,8 +204,8 @@ export function analyseImport(
     problems.push(
       createProblem('error', where.row, where.column, 'duplicate-column', {
         indicator: role,
-        other: headers[first] || columnLetter(first),
-        column: headers[c] || columnLetter(c),
+        other: columnName(first),
+        column: columnName(c),
       }),
     );
   });
