@@ -1,8 +1,10 @@
+import fc from 'fast-check';
+import readExcelFile from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../domain/dataset.ts';
 import { createCrosswalk, type CrosswalkFile } from '../domain/eras/crosswalk.ts';
 import { exportTable } from '../domain/export-table.ts';
-import { createProvince2025Names } from './dataset-files.ts';
+import { createProvince2025Names, xlsxBlob } from './dataset-files.ts';
 
 /** Two real 2025 communes of Quảng Ninh (wards-file codes; Ba Chẽ is 06970 in the crosswalk). */
 const CROSSWALK: CrosswalkFile = {
@@ -44,5 +46,35 @@ describe('names of a 2025 commune dataset for export', () => {
   it('keeps an unknown code as its own name, with no province', () => {
     expect(names.name('99999', 'commune')).toBe('99999');
     expect(names.provinceName('99999', 'commune')).toBe('');
+  });
+});
+
+describe('XLSX export', () => {
+  /** Names an object lookup finds on Object.prototype, the texts that broke the workbook. */
+  const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+  /** Any other text a cell keeps as it is (the reader trims, and reads a blank cell as empty). */
+  const text = fc
+    .string({ minLength: 1, unit: 'grapheme' })
+    .filter((s) => s.trim() === s && s !== '' && [...s].every((c) => c >= ' '));
+
+  it('writes any text back as it was, Object.prototype names and repeated texts included', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.array(fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES), text), {
+            minLength: 2,
+            maxLength: 2,
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        async (rows) => {
+          const header = ['Mã', 'Tên'];
+          const blob = await xlsxBlob({ header, rows });
+          const [sheet] = await readExcelFile(blob);
+          expect(sheet!.data).toEqual([header, ...rows]);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -23,6 +23,26 @@ export interface ExtraSheet {
 }
 
 /**
+ * The table as an XLSX workbook, on its first sheet, then any extra sheets (the dictionary, the
+ * sources). write-excel-file is patched (data/patches): it looked its shared strings up in a plain
+ * object, so a cell reading "constructor" or "toString" broke the workbook.
+ */
+export async function xlsxBlob(
+  table: ExportTable,
+  sheets: { first: string; extra: ExtraSheet[] } | null = null,
+): Promise<Blob> {
+  const { default: writeExcelFile } = await import('write-excel-file/universal');
+  const cells = ({ header, rows }: ExportTable) =>
+    [header, ...rows].map((row) => row.map((value) => ({ value: value ?? undefined })));
+  return sheets
+    ? writeExcelFile([
+        { data: cells(table), sheet: sheets.first },
+        ...sheets.extra.map((extra) => ({ data: cells(extra.table), sheet: extra.name })),
+      ]).toBlob()
+    : writeExcelFile(cells(table)).toBlob();
+}
+
+/**
  * Saves a table as a file the browser downloads; XLSX support loads only when asked for. An
  * XLSX file can carry more sheets after the table's (a data dictionary, the source).
  */
@@ -37,15 +57,7 @@ export async function downloadTable(
   if (format === 'csv') {
     blob = new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' });
   } else if (format === 'xlsx') {
-    const { default: writeExcelFile } = await import('write-excel-file/universal');
-    const cells = ({ header, rows }: ExportTable) =>
-      [header, ...rows].map((row) => row.map((value) => ({ value: value ?? undefined })));
-    blob = xlsxSheets
-      ? await writeExcelFile([
-          { data: cells(table), sheet: xlsxSheets.first },
-          ...xlsxSheets.extra.map((extra) => ({ data: cells(extra.table), sheet: extra.name })),
-        ]).toBlob()
-      : await writeExcelFile(cells(table)).toBlob();
+    blob = await xlsxBlob(table, xlsxSheets);
   } else {
     const shapes = new Map(
       (geometry?.mapFeatures.features ?? [])
