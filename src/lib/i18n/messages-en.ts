@@ -115,7 +115,7 @@ export const en: Messages = {
   chooseFile: 'Choose a file',
   dropFile: 'or drop a file here',
   fileFormats:
-    'CSV/TSV (any delimiter; UTF-8, UTF-16), Excel XLSX, JSON, GeoJSON, TopoJSON (attribute table).',
+    'CSV/TSV (any delimiter; UTF-8, UTF-16, Windows-1258), Excel XLSX, JSON, GeoJSON, TopoJSON (attribute table).',
   reading: 'Reading and checking…',
   cancel: 'Cancel',
   cancelled: 'Cancelled; nothing changed.',
@@ -169,10 +169,11 @@ export const en: Messages = {
   nameInFile: 'Name in the file',
   matchedUnit: 'Unit',
   howMatched: 'How matched',
-  reportHeading: 'Validation report',
   reportOk: 'No errors — ready to save.',
-  reportBlocked: '{errors} errors: cannot save yet. Fix the file or adjust the earlier steps.',
-  reportCounts: '{errors} errors, {warnings} warnings',
+  reportBlocked:
+    '{errors, plural, one {# error} other {# errors}}: cannot save yet. Fix the file or adjust the earlier steps.',
+  reportCounts:
+    '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}',
   reportMore: '… and {n} more.',
   severity_error: 'Error',
   severity_warning: 'Warning',
@@ -187,7 +188,8 @@ export const en: Messages = {
   save: 'Save dataset',
   saving: 'Saving…',
   required: 'required',
-  warningsInUse: 'This dataset has {n} data check warnings.',
+  warningsInUse:
+    'This dataset has {n, plural, one {# data check warning} other {# data check warnings}}.',
   showMore: 'Show more',
   importFile_empty: 'the file is empty',
   importFile_xls: 'old Excel files (.xls) cannot be read: save the file as .xlsx or CSV',
@@ -243,7 +245,7 @@ export const en: Messages = {
   boundaryImportTitle: 'Import a boundary set',
   boundaryFileFormats:
     'GeoJSON (FeatureCollection), TopoJSON or a zipped Shapefile (.shp, .dbf, with .prj and .cpg when there are any). Coordinates must be WGS84 longitude/latitude; names in UTF-8 or the encoding the .cpg names (1258, TCVN3…).',
-  boundaryFileSummary: '{format} · {features} features',
+  boundaryFileSummary: '{format} · {features, plural, one {# feature} other {# features}}',
   boundaryEncoding: 'encoding {encoding}',
   boundaryLayer: 'Layer',
   boundaryCodeProperty: 'Code property',
@@ -258,7 +260,8 @@ export const en: Messages = {
   boundaryCodeColumn: 'Code',
   boundaryNameColumn: 'Name',
   boundaryShowMore: 'Show {n} more features',
-  boundaryRefused: 'The file cannot be imported: {n} errors. Stored data is unchanged.',
+  boundaryRefused:
+    'The file {file} cannot be imported: {n, plural, one {# error} other {# errors}}. Stored data is unchanged.',
   boundaryWarnings: 'Warnings',
   boundarySetName: 'Name of the boundary set',
   saveBoundaries: 'Save boundary set',
@@ -279,7 +282,8 @@ export const en: Messages = {
   bnd_emptyFile: 'the file is empty',
   bnd_fileTooLarge: 'the file is {size} MB, over the {limit} MB limit',
   bnd_unknownFormat: 'not GeoJSON, TopoJSON or a zipped Shapefile',
-  bnd_notJson: 'not valid JSON ({detail})',
+  bnd_notJson:
+    'not valid JSON, so not a boundary file (GeoJSON, TopoJSON or a zipped Shapefile). If it is a table of figures (CSV, Excel), use “Import data”.',
   bnd_notFeatureCollection: 'the GeoJSON must be a FeatureCollection (its type is “{type}”)',
   bnd_noFeatures: 'the file has no features',
   bnd_tooManyFeatures: '{count} features, over the limit of {limit}',
@@ -819,4 +823,10 @@ export const en: Messages = {
     'A scenario needs each unit’s households at the start of the year (to count poor households and exits from poverty), which this dataset does not have: it has only {indicators}. Choose a dataset with household counts, such as Tuyên Quang’s 2020 plan.',
   scenarioNoUnitsPoor:
     'A scenario needs each unit’s poor households or poverty rate at the start of the year, which this dataset does not have: it has only {indicators}.',
+  // #18 wizard: the file named in the reports, a turned table's columns, the preview's width
+  reportHeadingFile: 'Validation report for {file}',
+  matchColumnLabel: 'Column',
+  boundaryFileRefusedSummary: '{format} · refused',
+  previewScrollHint:
+    'The table has {n, plural, one {# column} other {# columns}}, wider than the box: scroll sideways to see them all.',
 };

@@ -119,7 +119,7 @@ export const vi = {
   chooseFile: 'Chọn tệp',
   dropFile: 'hoặc kéo thả tệp vào đây',
   fileFormats:
-    'CSV/TSV (mọi dấu phân cách; UTF-8, UTF-16), Excel XLSX, JSON, GeoJSON, TopoJSON (bảng thuộc tính).',
+    'CSV/TSV (mọi dấu phân cách; UTF-8, UTF-16, Windows-1258), Excel XLSX, JSON, GeoJSON, TopoJSON (bảng thuộc tính).',
   reading: 'Đang đọc và kiểm tra…',
   cancel: 'Huỷ',
   cancelled: 'Đã huỷ; không có gì thay đổi.',
@@ -173,7 +173,6 @@ export const vi = {
   nameInFile: 'Tên trong tệp',
   matchedUnit: 'Đơn vị',
   howMatched: 'Cách ghép',
-  reportHeading: 'Báo cáo kiểm tra',
   reportOk: 'Không có lỗi — có thể lưu.',
   reportBlocked: 'Có {errors} lỗi: chưa thể lưu. Sửa tệp hoặc điều chỉnh ở các bước trước.',
   reportCounts: '{errors} lỗi, {warnings} cảnh báo',
@@ -262,7 +261,7 @@ export const vi = {
   boundaryCodeColumn: 'Mã',
   boundaryNameColumn: 'Tên',
   boundaryShowMore: 'Xem thêm {n} vùng',
-  boundaryRefused: 'Không nhập được tệp: {n} lỗi. Dữ liệu đã lưu không thay đổi.',
+  boundaryRefused: 'Không nhập được tệp {file}: {n} lỗi. Dữ liệu đã lưu không thay đổi.',
   boundaryWarnings: 'Cảnh báo',
   boundarySetName: 'Tên bộ ranh giới',
   saveBoundaries: 'Lưu bộ ranh giới',
@@ -283,7 +282,8 @@ export const vi = {
   bnd_emptyFile: 'tệp rỗng',
   bnd_fileTooLarge: 'tệp {size} MB, vượt giới hạn {limit} MB',
   bnd_unknownFormat: 'không phải GeoJSON, TopoJSON hay Shapefile nén .zip',
-  bnd_notJson: 'không phải JSON hợp lệ ({detail})',
+  bnd_notJson:
+    'không phải JSON hợp lệ, nên không phải tệp ranh giới (GeoJSON, TopoJSON hay Shapefile nén .zip). Nếu đây là một bảng số liệu (CSV, Excel), hãy dùng “Nhập dữ liệu”.',
   bnd_notFeatureCollection: 'GeoJSON phải là một FeatureCollection (tệp có type “{type}”)',
   bnd_noFeatures: 'tệp không có vùng nào',
   bnd_tooManyFeatures: '{count} vùng, vượt giới hạn {limit}',
@@ -826,6 +826,11 @@ export const vi = {
     'Kịch bản cần tổng số hộ đầu năm của từng đơn vị (để tính số hộ nghèo và số hộ thoát nghèo), mà bộ số liệu này không có: nó chỉ có {indicators}. Hãy chọn một bộ số liệu có tổng số hộ, như kế hoạch của Tuyên Quang năm 2020.',
   scenarioNoUnitsPoor:
     'Kịch bản cần số hộ nghèo hoặc tỷ lệ hộ nghèo đầu năm của từng đơn vị, mà bộ số liệu này không có: nó chỉ có {indicators}.',
+  // #18 wizard: the file named in the reports, a turned table's columns, the preview's width
+  reportHeadingFile: 'Báo cáo kiểm tra tệp {file}',
+  matchColumnLabel: 'Cột',
+  boundaryFileRefusedSummary: '{format} · bị từ chối',
+  previewScrollHint: 'Bảng có {n} cột, rộng hơn khung: kéo ngang để xem hết.',
 };
 
 export type MessageKey = keyof typeof vi;
