@@ -65,6 +65,22 @@ describe('import fuzz suite', () => {
     );
   });
 
+  it('plants a figure split by the delimiter in a CSV row (3,094), which the import refuses', async () => {
+    for (const base of [0, 2, 7]) {
+      const plain = await runCase({ format: 'csv', base, mutations: [], spellings: [0, 0] });
+      expect(plain).toMatchObject({ status: 'accepted', failures: [] });
+      for (const row of [0, 3]) {
+        const split = await runCase({
+          format: 'csv',
+          base,
+          mutations: [{ op: 'split-cell', row, col: 1 }],
+          spellings: [0, 0],
+        });
+        expect(split).toMatchObject({ status: 'refused', failures: [] });
+      }
+    }
+  });
+
   it('plants a key said twice in boundary files, which the import refuses', async () => {
     for (const format of ['boundary-geojson', 'boundary-topojson'] as const) {
       const plain = await runCase({ format, base: 0, mutations: [], spellings: [0, 0] });

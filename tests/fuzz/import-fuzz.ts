@@ -214,6 +214,7 @@ type Mutation =
   | { op: 'unit-column'; col: number; row: number }
   | { op: 'duplicate-key'; row: number; col: number }
   | { op: 'long-cell'; row: number; col: number; length: number }
+  | { op: 'split-cell'; row: number; col: number }
   | { op: 'truncate'; at: number }
   | { op: 'byte'; at: number; value: number }
   | { op: 'delete'; at: number; length: number }
@@ -263,6 +264,7 @@ const tableMutation: fc.Arbitrary<Mutation> = fc.oneof(
     col: index,
     length: fc.constantFrom(201, 1001, 100_000, 10_000_000),
   }),
+  fc.record({ op: fc.constant('split-cell' as const), row: index, col: index }),
 );
 const byteMutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('truncate' as const), at }),
@@ -359,14 +361,16 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
 
 /**
  * The rows with the table mutations made; `disagreeingCopy` when a unit column was copied with
- * one row naming another unit, which the import must refuse.
+ * one row naming another unit, `split` when a figure of a data row was split in two cells (as
+ * an unquoted `3,094` in a comma-delimited file is), both of which the import must refuse.
  */
 function mutateRows(
   rows: string[][],
   mutations: Mutation[],
-): { rows: string[][]; disagreeingCopy: boolean } {
+): { rows: string[][]; disagreeingCopy: boolean; split: boolean } {
   const out = rows.map((row) => [...row]);
   let disagreeingCopy = false;
+  let split = false;
   const pick = <T>(list: T[], i: number) => list[i % list.length];
   for (const m of mutations) {
     if (m.op === 'cell') {
@@ -408,9 +412,25 @@ function mutateRows(
     } else if (m.op === 'long-cell') {
       const row = pick(out, m.row)!;
       row[m.col % row.length] = `Huyện ${'x'.repeat(m.length)}`;
+    } else if (m.op === 'split-cell') {
+      // A figure of two digits or more, not a unit's code: the row keeps its unit.
+      const header = out[0]!;
+      const row = pick(out.slice(1), m.row);
+      const figures = (row ?? []).flatMap((value, c) =>
+        /^\d{2,}(\.\d+)?$/.test(value) &&
+        !UNIT_ROLES.has(seedColumnRole(header[c] ?? '') ?? 'ignore')
+          ? [c]
+          : [],
+      );
+      if (!row || figures.length === 0) continue;
+      const c = figures[m.col % figures.length]!;
+      const value = row[c]!;
+      const cut = Math.ceil(value.length / 2);
+      row.splice(c, 1, value.slice(0, cut), value.slice(cut));
+      split = true;
     }
   }
-  return { rows: out, disagreeingCopy };
+  return { rows: out, disagreeingCopy, split };
 }
 
 const UNIT_ROLES: ReadonlySet<string> = new Set(['code', 'name', 'province']);
@@ -757,6 +777,7 @@ export function boundaryRuleBreaks(text: string): string[] {
 
 /** Mutations that leave a planted fault where it was put (no bytes lost, no header renamed). */
 const KEEPING: ReadonlySet<Mutation['op']> = new Set([
+  'split-cell',
   'unit-column',
   'duplicate-key',
   'duplicate-column',
@@ -766,12 +787,13 @@ const KEEPING: ReadonlySet<Mutation['op']> = new Set([
 
 /**
  * Faults no import may keep quiet about: two unit columns that differ, a JSON key said twice (in a
- * table or a boundary file).
+ * table or a boundary file), a CSV row with more cells than its header.
  */
 function refusalBreaks(
   c: FuzzCase,
   disagreeingCopy: boolean,
   status: CaseOutcome['status'],
+  split = false,
 ): string[] {
   if (c.format === 'boundary-geojson' || c.format === 'boundary-topojson') {
     // Broken geometry and added properties leave the planted key where it was.
@@ -788,6 +810,11 @@ function refusalBreaks(
   // A JSON record keeps one of two equal headers (see recordsOf), so only CSV and XLSX copy one.
   if (disagreeingCopy && !json && status === 'accepted') {
     breaks.push('a unit column copied with another unit in one row was accepted');
+  }
+  if (split && status === 'accepted') {
+    breaks.push(
+      'a CSV row with a figure split in two cells (one more than the header) was accepted',
+    );
   }
   if (json && c.mutations.some((m) => m.op === 'duplicate-key') && status !== 'unreadable') {
     breaks.push(`a JSON record with a key twice was ${status}`);
@@ -841,7 +868,10 @@ export async function runCase(c: FuzzCase): Promise<CaseOutcome> {
       if (result.status === 'accepted') failures.push(...boundaryRuleBreaks(result.text));
       failures.push(...refusalBreaks(c, false, result.status));
     } else {
-      const { rows, disagreeingCopy } = mutateRows(seed.rows, c.mutations);
+      // Only delimited text splits a figure at a delimiter; a workbook's or JSON's cells are
+      // their own (and a JSON record has no cell beyond its keys).
+      const mutations = c.mutations.filter((m) => m.op !== 'split-cell' || c.format === 'csv');
+      const { rows, disagreeingCopy, split } = mutateRows(seed.rows, mutations);
       const { name, bytes } = await tableBytes(
         c.format as (typeof TABLE_FORMATS)[number],
         rows,
@@ -850,7 +880,7 @@ export async function runCase(c: FuzzCase): Promise<CaseOutcome> {
       const result = await timed(() => importTable(name, bytes));
       status = result.status;
       if (result.status === 'accepted') failures.push(...tableRuleBreaks(result));
-      failures.push(...refusalBreaks(c, disagreeingCopy, result.status));
+      failures.push(...refusalBreaks(c, disagreeingCopy, result.status, split));
     }
   } catch (error) {
     failures.push(

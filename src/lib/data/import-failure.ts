@@ -1,5 +1,6 @@
 import { formatMessage } from '../i18n/format-message.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { Locale, MessageKey } from '../i18n/messages.ts';
+import { formatNumber } from '../scales/format.ts';
 import { WorkerFailure } from './progress-worker.ts';
 
 /**
@@ -31,8 +32,27 @@ export function importFailure(
   };
 }
 
-export function importFailureText(failure: ImportFailure, t: (key: MessageKey) => string): string {
-  const detail = failure.key ? formatMessage(t(failure.key), failure.params) : failure.message;
+/** Values that name a row or record, written as the validation report writes them (1234). */
+const ROW_KEYS: ReadonlySet<string> = new Set(['row', 'record']);
+
+/**
+ * The failure in the reader's language; with `locale`, its numbers as that language writes them
+ * (a limit of 100.000 characters in Vietnamese, 100,000 in English).
+ */
+export function importFailureText(
+  failure: ImportFailure,
+  t: (key: MessageKey) => string,
+  locale?: Locale,
+): string {
+  const params = Object.fromEntries(
+    Object.entries(failure.params).map(([key, value]) => [
+      key,
+      locale && typeof value === 'number' && !ROW_KEYS.has(key)
+        ? formatNumber(value, locale)
+        : value,
+    ]),
+  );
+  const detail = failure.key ? formatMessage(t(failure.key), params) : failure.message;
   const template = failure.during === 'save' ? 'saveError' : 'fileError';
   return formatMessage(t(template), { file: failure.file, detail });
 }

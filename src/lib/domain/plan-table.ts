@@ -3,7 +3,7 @@ import type { IndicatorId } from './indicators.ts';
 import { seedColumnRole, type ColumnRole } from './import/columns.ts';
 import { cellText } from './import/numbers.ts';
 import { createProblem, type TableProblem } from './import/problems.ts';
-import { parseDelimitedText } from './import/raw-table.ts';
+import { parseDelimitedText, readerProblems } from './import/raw-table.ts';
 import { validateTable, type ValidationRow } from './import/validate-table.ts';
 
 export type { TableProblem } from './import/problems.ts';
@@ -27,9 +27,7 @@ const REQUIRED_NAMES: Record<string, string> = {
 
 export function readPlanTable(csvText: string, metadata: DatasetMetadata): PlanTableResult {
   const { rows, readerWarnings } = parseDelimitedText(csvText);
-  const problems: TableProblem[] = readerWarnings.map((warning) =>
-    createProblem('error', warning.row + 1, '', 'parse', { detail: warning.message }),
-  );
+  const problems: TableProblem[] = readerProblems(readerWarnings);
   const header = (rows[0] ?? []).map(cellText);
   const roles = header.map((name) => seedColumnRole(name));
   const missing = REQUIRED.filter((role) => !roles.includes(role));

@@ -209,8 +209,8 @@ export const en: Messages = {
   // #18 text limit: a text over the limit is refused while the file is read
   importFile_textTooLong: 'a text in the file is longer than {limit} characters',
   importFile_textTooLongInRecord:
-    'record {record} (row {row} of the table), field “{key}”: a text longer than {limit} characters',
-  importFile_textTooLongInRow: 'row {row}, column {column}: a cell longer than {limit} characters',
+    'Record {record} (row {row} of the table), field “{key}”: a text longer than {limit} characters',
+  importFile_textTooLongInRow: 'Row {row}, column {column}: a cell longer than {limit} characters',
   problem_parse: 'cannot read: {detail}',
   problem_missingColumn: 'missing column',
   problem_noUnitColumn: 'no column holds unit codes or names',
@@ -241,6 +241,24 @@ export const en: Messages = {
   problem_shortRow:
     'the row has only {fields} cells and the header {expected} columns: is the file cut short?',
   problem_cellTooLong: 'the cell is {length} characters long, over the limit of {limit}',
+  // #18 rows: files that are not tables, rows longer than their header, the reader's faults
+  importFile_binary:
+    'this is not a text table (CSV) or a spreadsheet but binary data (a picture, a font…?): choose a CSV, XLSX or JSON file',
+  importFile_html:
+    'this is an HTML page, not a spreadsheet (many reporting systems export “Excel” files this way): open it in Excel and save it as .xlsx or CSV',
+  importFile_textTooLongInColumn:
+    'Row {row}, column “{column}”: a cell longer than {limit} characters',
+  problem_longRow:
+    'the row has {fields} cells, the header only {expected} columns: does a number use the delimiter as its thousands separator (3,094 in a comma-delimited file), or does a name hold the delimiter without quotes?',
+  problem_missingQuotes:
+    'a quoted cell is never closed: the rest of the file was read into it{others}',
+  problem_invalidQuotes:
+    'a quoted cell has characters right after its closing quote: a quote inside a cell must be doubled (""){others}',
+  problem_undetectableDelimiter:
+    'the column delimiter could not be recognised: the file was read as comma-delimited',
+  problem_fieldCount: 'the row has a different number of cells than the header has columns{others}',
+  problem_otherRows: ' (also in rows {rows})',
+  problem_otherRowsMore: ' (also in rows {rows} … and {n} more rows)',
   importBoundaries: 'Import boundaries',
   boundaryImportTitle: 'Import a boundary set',
   boundaryFileFormats:

@@ -211,8 +211,8 @@ export const vi = {
   // #18 text limit: a text over the limit is refused while the file is read
   importFile_textTooLong: 'tệp có một đoạn chữ dài quá {limit} ký tự',
   importFile_textTooLongInRecord:
-    'bản ghi {record} (dòng {row} của bảng), trường “{key}”: đoạn chữ dài quá {limit} ký tự',
-  importFile_textTooLongInRow: 'dòng {row}, cột {column}: ô dài quá {limit} ký tự',
+    'Bản ghi {record} (dòng {row} của bảng), trường “{key}”: đoạn chữ dài quá {limit} ký tự',
+  importFile_textTooLongInRow: 'Dòng {row}, cột {column}: ô dài quá {limit} ký tự',
   problem_parse: 'Không đọc được: {detail}',
   problem_missingColumn: 'thiếu cột',
   problem_noUnitColumn: 'không có cột nào chứa mã hoặc tên đơn vị',
@@ -242,6 +242,22 @@ export const vi = {
   problem_partExceedsWhole: '{part} lớn hơn {whole} ở cột “{wholeColumn}”',
   problem_shortRow: 'dòng chỉ có {fields} ô, tiêu đề có {expected} cột: tệp có bị cắt cụt không?',
   problem_cellTooLong: 'ô dài {length} ký tự, vượt giới hạn {limit} ký tự',
+  // #18 rows: files that are not tables, rows longer than their header, the reader's faults
+  importFile_binary:
+    'đây không phải bảng số liệu dạng chữ (CSV) hay bảng tính mà là dữ liệu nhị phân (ảnh, phông chữ…?): hãy chọn tệp CSV, XLSX hoặc JSON',
+  importFile_html:
+    'đây là một trang HTML, không phải bảng tính (nhiều hệ thống báo cáo xuất tệp “Excel” như vậy): hãy mở tệp bằng Excel rồi lưu lại thành .xlsx hoặc CSV',
+  importFile_textTooLongInColumn: 'Dòng {row}, cột “{column}”: ô dài quá {limit} ký tự',
+  problem_longRow:
+    'dòng có {fields} ô, tiêu đề chỉ có {expected} cột: có số nào ghi dấu phân cách hàng nghìn trùng với dấu phân cách cột (như 3,094 trong tệp phân cách bằng dấu phẩy), hay tên nào chứa dấu phân cách mà không đặt trong ngoặc kép?',
+  problem_missingQuotes:
+    'ô mở dấu ngoặc kép mà không đóng: phần sau của tệp bị đọc vào ô này{others}',
+  problem_invalidQuotes:
+    'ô trong ngoặc kép có ký tự ngay sau dấu ngoặc kép đóng: dấu ngoặc kép trong ô phải viết đôi (""){others}',
+  problem_undetectableDelimiter: 'không nhận ra dấu phân cách cột: tệp được đọc theo dấu phẩy',
+  problem_fieldCount: 'số ô của dòng khác số cột của tiêu đề{others}',
+  problem_otherRows: ' (cả ở dòng {rows})',
+  problem_otherRowsMore: ' (cả ở dòng {rows} … và {n} dòng khác)',
   importBoundaries: 'Nhập ranh giới',
   boundaryImportTitle: 'Nhập bộ ranh giới',
   boundaryFileFormats:

@@ -7,6 +7,7 @@ import type { DatasetMetadata, Observation } from '../dataset.ts';
 import { INDICATORS } from '../indicators.ts';
 import { readPlanTable } from '../plan-table.ts';
 import { analyseImport, proposeSettings, type ImportSettings } from './analyse-import.ts';
+import type { ColumnRole } from './columns.ts';
 import type { Cell } from './numbers.ts';
 import { parseDelimitedText, type RawTable } from './raw-table.ts';
 import { TEST_UNITS } from './test-units.ts';
@@ -244,6 +245,51 @@ describe('analyseImport on a table with units as rows', () => {
     ]);
   });
 
+  it('says a row cut short once: no empty-cell warning besides for the cells it lacks', () => {
+    const cut =
+      'Tên;Số hộ nghèo đầu năm;Tỷ lệ hộ nghèo đầu năm\nLâm Bình;10;\nNa Hang;54\nChiêm Hóa;5;1,2\n';
+    const { analysis } = analyse(cut);
+    expect(analysis.problems.map((p) => [p.severity, p.kind, p.row])).toEqual([
+      // Row 2's empty cell is in the row: it stays a warning.
+      ['warning', 'empty-cell', 2],
+      ['error', 'short-row', 3],
+    ]);
+  });
+
+  it('refuses a row with more cells than the header, naming the row and its first extra cell', () => {
+    // The tester's file: "3,094" and "10,468" written the English way in a comma-delimited file.
+    const shifted =
+      'Mã huyện,Tên huyện,Số hộ nghèo,Tổng số hộ\n070,Thành phố Tuyên Quang,368,36540\n' +
+      '072,Huyện Na Hang,3,094,10,468\n071,Huyện Lâm Bình,2750,7633\n';
+    const { settings, analysis } = analyse(shifted);
+    expect(settings.transpose).toBe(false);
+    expect(analysis.problems.map((p) => [p.severity, p.kind, p.row, p.column, p.params])).toEqual([
+      ['error', 'long-row', 3, 'E', { fields: 6, expected: 4 }],
+    ]);
+    // Nothing of the shifted row is read (it was 3 poor households of 94).
+    expect(analysis.observations.filter((o) => o.unitCode === '072')).toEqual([]);
+    expect(analysis.problems[0]!.message).toMatch(/the row has 6 cells, the header only 4 columns/);
+    // A row the person drops is not read, so it is not too long either.
+    expect(analyse(shifted, { decisions: { 1: 'drop' } }).analysis.problems).toEqual([]);
+  });
+
+  it('reads trailing empty cells as no cells: a;b;c;; is a row of three', () => {
+    const trailing = 'Tên;Số hộ nghèo đầu năm\nLâm Bình;10;;;\nNa Hang;54; ;\n';
+    const { analysis } = analyse(trailing);
+    expect(analysis.problems).toEqual([]);
+    expect(analysis.observations.map((o) => o.value)).toEqual([10, 54]);
+  });
+
+  it('does not turn a table whose rows are longer than its header to make it match', () => {
+    // comma-thousands.csv: turned, "Số hộ nghèo" was read as a unit and 2 as its code.
+    const text =
+      'Mã huyện,Tên huyện,Số hộ nghèo,Tổng số hộ\n070,Thành phố Tuyên Quang,368,36540\n' +
+      '071,Huyện Lâm Bình,2,750,7,633\n072,Huyện Na Hang,3094,10468\n';
+    const { settings, analysis } = analyse(text);
+    expect([settings.transpose, settings.headerRow]).toEqual([false, 0]);
+    expect(analysis.problems.map((p) => [p.kind, p.row])).toEqual([['long-row', 3]]);
+  });
+
   it('refuses names and cells over their length limits, quoting only their start', () => {
     const longName = 'Lâm Bình'.padEnd(201, 'x');
     const { analysis } = analyse(`Tên,Số hộ nghèo đầu năm\nNa Hang,10\n${longName},12\n`);
@@ -343,6 +389,49 @@ describe('analyseImport properties', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('a row is refused for its length exactly when it has more cells than the header, trailing empty cells not counted', () => {
+    const districts = TEST_UNITS.filter((u) => u.provinceCode === '08' && u.level === 'district');
+    const row = fc.record({
+      poor: fc.nat({ max: 5000 }),
+      // Cells after the figures: empty or blank ones (a spreadsheet's), or figures.
+      after: fc.array(fc.constantFrom('', ' ', '999', '7'), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: districts.length }),
+        fc.constantFrom(',', ';', '\t'),
+        fc.nat({ max: 2 }),
+        (rows, delimiter, emptyHeaders) => {
+          // The header may end in empty fields too ("a;b;;"): those are columns of the header.
+          const header = [
+            'Mã huyện',
+            'Số hộ nghèo đầu năm',
+            ...Array<string>(emptyHeaders).fill(''),
+          ];
+          const lines = rows.map((r, i) => [districts[i]!.code, String(r.poor), ...r.after]);
+          const text = [header, ...lines].map((line) => line.join(delimiter)).join('\n');
+          const columns: ColumnRole[] = [
+            'code',
+            'poor_start',
+            ...header.slice(2).map(() => 'ignore' as const),
+          ];
+          const { settings, analysis } = analyse(text, { columns });
+          const filled = (line: string[]) =>
+            line.reduce((n, cell, c) => (cell.trim() !== '' ? c + 1 : n), 0);
+          const expected = lines.flatMap((line, i) =>
+            filled(line) > header.length ? [[i + 2, filled(line)]] : [],
+          );
+          expect(settings.transpose).toBe(false);
+          const long = analysis.problems.filter((p) => p.kind === 'long-row');
+          expect(long.map((p) => [p.row, p.params.fields])).toEqual(expected);
+          // Every other row is read.
+          expect(analysis.observations.length).toBe(rows.length - expected.length);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

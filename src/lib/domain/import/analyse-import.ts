@@ -11,7 +11,15 @@ import {
 } from './numbers.ts';
 import { IMPORT_LIMITS } from './limits.ts';
 import { createProblem, type TableProblem } from './problems.ts';
-import { columnLetter, guessHeaderRow, transposeTable, type RawTable } from './raw-table.ts';
+import {
+  columnLetter,
+  filledLength,
+  guessHeaderRow,
+  hasLongRows,
+  readerProblems,
+  transposeTable,
+  type RawTable,
+} from './raw-table.ts';
 import {
   foldText,
   foldUnitName,
@@ -100,7 +108,10 @@ function proposeWith(
   matcher: UnitMatcher,
 ): { settings: ImportSettings; score: number } {
   const sample = raw.rows.slice(0, 200);
-  const orientations = [false, true].map((transpose) => {
+  // A row longer than the header (3,094 in a comma-delimited file) must end in that error, not
+  // in the cells of a table turned to match ("Số hộ nghèo" read as a unit, 2 as its code).
+  const ragged = hasLongRows(sample);
+  const orientations = (ragged ? [false] : [false, true]).map((transpose) => {
     const rows = transpose ? transposeTable(sample) : sample;
     const headerRow = guessHeaderRow(rows);
     const header = headerRow >= 0 ? rows[headerRow]! : [];
@@ -123,8 +134,11 @@ function proposeWith(
     const score = analysis.rows.filter((row) => isMatched(row.match.status)).length;
     return { settings, score };
   });
-  const [straight, turned] = orientations as [(typeof orientations)[0], (typeof orientations)[0]];
-  const chosen = turned.score > straight.score ? turned : straight;
+  const [straight, turned] = orientations as [
+    (typeof orientations)[0],
+    (typeof orientations)[0] | undefined,
+  ];
+  const chosen = turned && turned.score > straight.score ? turned : straight;
   chosen.settings.numberFormat = detectNumberFormat(sampleCells(raw.rows));
   return chosen;
 }
@@ -181,9 +195,7 @@ export function analyseImport(
     settings.transpose || !headers[c]
       ? headers[c] || columnLetter(c)
       : `${headers[c]} (${columnLetter(c)})`;
-  const problems: TableProblem[] = raw.readerWarnings.map((warning) =>
-    createProblem('error', warning.row + 1, '', 'parse', { detail: warning.message }),
-  );
+  const problems: TableProblem[] = readerProblems(raw.readerWarnings);
 
   const roleColumn = (role: ColumnRole) => settings.columns.indexOf(role);
   const codeColumn = roleColumn('code');
@@ -268,6 +280,11 @@ export function analyseImport(
   const headerWidth = settings.transpose
     ? 0
     : headers.reduce((width, h, c) => (h !== '' ? c + 1 : width), 0);
+  // Its mirror: a data row with more cells than the header has (trailing empty cells do not
+  // count) has cells of no column — a thousands separator that is the delimiter (3,094 in a
+  // comma-delimited file) or a name with an unquoted delimiter moved those after it.
+  const headerFields =
+    settings.transpose || settings.headerRow < 0 ? Number.POSITIVE_INFINITY : header.length;
   data.forEach((row, index) => {
     const label = (text(row, nameColumn) || text(row, codeColumn)).slice(
       0,
@@ -325,7 +342,19 @@ export function analyseImport(
         }),
       );
     }
-    if (row.length < headerWidth && match.status !== 'skipped' && match.status !== 'dropped') {
+    const read = match.status !== 'skipped' && match.status !== 'dropped';
+    const short = read && row.length < headerWidth;
+    const long = read && row.length > headerFields && filledLength(row) > headerFields;
+    if (long) {
+      const at = locate(index, headerFields);
+      problems.push(
+        createProblem('error', at.row, at.column, 'long-row', {
+          fields: filledLength(row),
+          expected: headerFields,
+        }),
+      );
+    }
+    if (short) {
       problems.push(
         createProblem(
           'error',
@@ -359,9 +388,12 @@ export function analyseImport(
         }),
       );
     }
-    if (!match.unit || !isMatched(match.status)) return;
+    // Which figure belongs to which column of a row too long cannot be known.
+    if (long || !match.unit || !isMatched(match.status)) return;
     const cells: ValidationRow['cells'] = {};
     for (const [id, c] of indicatorColumns) {
+      // A cell a short row lacks is the row-length error's, not an empty cell besides.
+      if (short && c >= row.length) continue;
       const { row: line, column } = locate(index, c);
       const located: LocatedCell = { value: row[c] ?? null, row: line, column };
       cells[id] = located;

@@ -34,6 +34,12 @@ export const PROBLEM_KINDS = [
   'part-exceeds-whole',
   'short-row',
   'cell-too-long',
+  // #18 rows: a row longer than its header, and the reader's own faults (Papa Parse's codes).
+  'long-row',
+  'missing-quotes',
+  'invalid-quotes',
+  'undetectable-delimiter',
+  'field-count',
   // A unit the source names that has no boundary today (Hà Tây, 2006): kept, listed, not drawn.
   'no-boundary',
 ] as const;
@@ -68,6 +74,11 @@ const TEMPLATE: Record<ProblemKind, MessageKey> = {
   'part-exceeds-whole': 'problem_partExceedsWhole',
   'short-row': 'problem_shortRow',
   'cell-too-long': 'problem_cellTooLong',
+  'long-row': 'problem_longRow',
+  'missing-quotes': 'problem_missingQuotes',
+  'invalid-quotes': 'problem_invalidQuotes',
+  'undetectable-delimiter': 'problem_undetectableDelimiter',
+  'field-count': 'problem_fieldCount',
   'no-boundary': 'problem_noBoundary',
 };
 
@@ -94,6 +105,17 @@ export function fillProblem(
   return messages[TEMPLATE[kind]].replace(/\{(\w+)\}/g, (whole, key: string) => {
     const value = params[key];
     if (value === undefined) return whole;
+    // The further rows a grouped problem is also found in: the first few by number, then a count.
+    if (key === 'others' && typeof value === 'number') {
+      const listed = String(params.otherRows ?? '')
+        .split(', ')
+        .filter((row) => row !== '');
+      if (value === 0 || listed.length === 0) return '';
+      const more = value - listed.length;
+      return messages[more > 0 ? 'problem_otherRowsMore' : 'problem_otherRows']
+        .replace('{rows}', listed.join(', '))
+        .replace('{n}', formatValue(more));
+    }
     if (typeof value === 'number') return formatValue(value);
     if (/indicator$/i.test(key) && isIndicatorId(value)) return INDICATORS[value].label[locale];
     if (key === 'level' && (value === 'province' || value === 'district' || value === 'commune')) {

@@ -1,11 +1,33 @@
 import Papa from 'papaparse';
+import { IMPORT_LIMITS } from './limits.ts';
 import { cellText, parseCell, type Cell } from './numbers.ts';
+import { createProblem, type TableProblem } from './problems.ts';
 
 /** A table as read from a file, before anyone decided what its rows and columns mean. */
 export interface RawTable {
   rows: Cell[][];
   /** Problems of the reader itself (an unclosed quote), 0-based row. */
-  readerWarnings: { row: number; message: string }[];
+  readerWarnings: ReaderWarning[];
+}
+
+/**
+ * Papa Parse's error codes. Its English texts never reach the page: each code has a message of
+ * our own (`readerProblems`). TooFewFields and TooManyFields come only from its header mode,
+ * which is not used (rows of other lengths are the import's own rules), but have one too.
+ */
+export const READER_CODES = [
+  'MissingQuotes',
+  'InvalidQuotes',
+  'UndetectableDelimiter',
+  'TooFewFields',
+  'TooManyFields',
+] as const;
+export type ReaderCode = (typeof READER_CODES)[number];
+
+export interface ReaderWarning {
+  /** 0-based row among the rows read. */
+  row: number;
+  code: ReaderCode;
 }
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
@@ -76,9 +98,11 @@ export function parseDelimitedText(
     chunkSize: PAPA_CHUNK,
     chunk: (results) => {
       for (const error of results.errors) {
-        // Short or long rows are ordinary in hand-made tables; only broken quoting is reported.
-        if (error.type === 'Quotes') {
-          readerWarnings.push({ row: rows.length + (error.row ?? 0), message: error.message });
+        // Rows of other lengths are the import's to judge (analyse-import.ts); broken quoting
+        // and a delimiter guessed at are the reader's.
+        const code = error.code as string;
+        if ((READER_CODES as readonly string[]).includes(code)) {
+          readerWarnings.push({ row: rows.length + (error.row ?? 0), code: code as ReaderCode });
         }
       }
       for (const row of results.data) rows.push(row);
@@ -87,6 +111,79 @@ export function parseDelimitedText(
   };
   Papa.parse<string[]>(body, config);
   return { rows, readerWarnings };
+}
+
+/** Other rows a grouped reader problem lists by number; the rest it counts. */
+const LISTED_ROWS = 5;
+
+/**
+ * The reader's warnings as problems in our words, one per kind of fault (43 malformed quotes
+ * are one problem, at the first row, listing the next few rows and counting the rest). Broken
+ * quoting makes the cells unreliable, so it is an error; a delimiter Papa Parse could not guess
+ * (it read the file as comma-delimited) is a warning — the columns it gave are checked anyway.
+ */
+export function readerProblems(warnings: readonly ReaderWarning[]): TableProblem[] {
+  const rowsByCode = new Map<ReaderCode, Set<number>>();
+  for (const { row, code } of warnings) {
+    const rows = rowsByCode.get(code) ?? new Set<number>();
+    rows.add(row + 1);
+    rowsByCode.set(code, rows);
+  }
+  return [...rowsByCode].map(([code, set]) => {
+    const [first = 1, ...others] = [...set].sort((a, b) => a - b);
+    const severity = code === 'UndetectableDelimiter' ? 'warning' : 'error';
+    return createProblem(severity, first, '', READER_KINDS[code], {
+      others: others.length,
+      otherRows: others.slice(0, LISTED_ROWS).join(', '),
+    });
+  });
+}
+
+const READER_KINDS = {
+  MissingQuotes: 'missing-quotes',
+  InvalidQuotes: 'invalid-quotes',
+  UndetectableDelimiter: 'undetectable-delimiter',
+  TooFewFields: 'field-count',
+  TooManyFields: 'field-count',
+} as const satisfies Record<ReaderCode, string>;
+
+/** How much of a decoded text is looked at to tell a table from something else. */
+const SNIFF_LENGTH = 4096;
+
+/**
+ * What a decoded file is when it is not a text table: binary content (a picture or a font
+ * renamed .csv: a NUL, or more than one character in ten a control character or an undecodable
+ * byte, in its first kilobytes — text never has either), or HTML (the "Excel" file many
+ * reporting systems export is an HTML table). Null for anything that may be a table.
+ */
+export function notATable(text: string): 'binary' | 'html' | null {
+  const head = withoutBom(text).slice(0, SNIFF_LENGTH);
+  let odd = 0;
+  for (let i = 0; i < head.length; i += 1) {
+    const c = head.charCodeAt(i);
+    if (c === 0) return 'binary';
+    // C0 controls but white space and the separators Papa Parse may take for delimiters, DEL,
+    // C1 controls, U+FFFD (a byte not decoded).
+    const plain = (c >= 0x09 && c <= 0x0d) || c === 0x1e || c === 0x1f;
+    if ((c < 0x20 && !plain) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) odd += 1;
+  }
+  if (odd > head.length / 10) return 'binary';
+  return MARKUP.test(head) ? 'html' : null;
+}
+
+/** The start of an HTML page (or of the XML a spreadsheet saved "as web page" or as XML). */
+const MARKUP = /^\s*<(?:(?:!doctype\s+html|html|table|head|body|meta|\?xml)[\s>/]|!--)/i;
+
+/**
+ * The name of 0-based column `c` as a message gives it for a cell of 0-based row `r`: the text
+ * of the header row above it (`guessHeaderRow`), or null when there is none — no header, the
+ * cell on or above it, an empty header or one longer than a name — and its letter is used.
+ */
+export function headerNameAbove(rows: readonly Cell[][], r: number, c: number): string | null {
+  const header = guessHeaderRow(rows);
+  if (header < 0 || header >= r) return null;
+  const text = cellText(rows[header]![c] ?? null);
+  return text !== '' && text.length <= IMPORT_LIMITS.nameLength ? text : null;
 }
 
 /** The characters `parseDelimitedText` hands Papa Parse at a time. */
@@ -170,13 +267,14 @@ export function longTextRuns(text: string, limit: number): { start: number; end:
  * its rows, and column), found without parsing a long text: the runs `longTextRuns` finds are
  * cut to `limit + 1` characters, and what is left is parsed with the delimiter and line break
  * Papa Parse guesses from the whole text's first chunk — the same rows, cells over the limit in
- * the same places. Null when no such run exists (a cell may still be over the limit, made of
- * shorter runs: the parsed table is checked too). Costs a scan of the text when there is none.
+ * the same places — with the header its column has there (`headerNameAbove`). Null when no such
+ * run exists (a cell may still be over the limit, made of shorter runs: the parsed table is
+ * checked too). Costs a scan of the text when there is none.
  */
 export function longCellBeforeParsing(
   text: string,
   limit: number,
-): { row: number; column: number } | null {
+): { row: number; column: number; header: string | null } | null {
   const body = withoutBom(text);
   const runs = longTextRuns(body, limit);
   if (runs.length === 0) return null;
@@ -199,7 +297,7 @@ export function longCellBeforeParsing(
   });
   for (const [r, row] of data.entries()) {
     const c = row.findIndex((cell) => cell.length > limit);
-    if (c >= 0) return { row: r + 1, column: c + 1 };
+    if (c >= 0) return { row: r + 1, column: c + 1, header: headerNameAbove(data, r, c) };
   }
   return null;
 }
@@ -227,6 +325,26 @@ export function guessHeaderRow(rows: readonly Cell[][]): number {
     }
   }
   return best;
+}
+
+/**
+ * How many cells of a row count: up to its last one that is not empty. Trailing empty cells
+ * (`a;b;c;;`, as spreadsheets write every column of a sheet) are no cells at all.
+ */
+export function filledLength(row: readonly Cell[]): number {
+  for (let c = row.length - 1; c >= 0; c -= 1) if (cellText(row[c] ?? null) !== '') return c + 1;
+  return 0;
+}
+
+/**
+ * Whether a data row below the header row (`guessHeaderRow`) has more cells than the header:
+ * such a table is not read turned, whatever matches, so the row is reported as too long.
+ */
+export function hasLongRows(rows: readonly Cell[][]): boolean {
+  const header = guessHeaderRow(rows);
+  if (header < 0) return false;
+  const width = rows[header]!.length;
+  return rows.slice(header + 1).some((row) => row.length > width && filledLength(row) > width);
 }
 
 /** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */

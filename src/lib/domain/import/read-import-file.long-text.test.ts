@@ -38,8 +38,8 @@ describe('a text over the limit is refused before the table is parsed', () => {
     const parse = vi.spyOn(Papa, 'parse');
     const text = `ma;ghi chu\n\n071;"${fits}"\n072;"a; ${long}"\n073;${long}\n`;
     await expect(readImportFile('bang.csv', new TextEncoder().encode(text))).rejects.toMatchObject({
-      key: 'importFile_textTooLongInRow',
-      params: { row: 3, column: 2, limit },
+      key: 'importFile_textTooLongInColumn',
+      params: { row: 3, column: 'ghi chu', limit },
     });
     expect(parse).toHaveBeenCalled();
     for (const [input] of parse.mock.calls as unknown[][]) {
@@ -50,8 +50,16 @@ describe('a text over the limit is refused before the table is parsed', () => {
   it('CSV: a cell over the limit made of short runs is still refused, after parsing', async () => {
     const text = `ma;ghi chu\n071;"${'a,'.repeat(limit)}"\n`;
     await expect(readImportFile('bang.csv', new TextEncoder().encode(text))).rejects.toMatchObject({
+      key: 'importFile_textTooLongInColumn',
+      params: { row: 2, column: 'ghi chu' },
+    });
+    // A column whose header is empty is named by its letter.
+    const unnamed = `ma;;ten\n071;"${'a,'.repeat(limit)}";Lâm Bình\n`;
+    await expect(
+      readImportFile('bang.csv', new TextEncoder().encode(unnamed)),
+    ).rejects.toMatchObject({
       key: 'importFile_textTooLongInRow',
-      params: { row: 2, column: 2 },
+      params: { row: 2, column: 'B' },
     });
   });
 
@@ -62,8 +70,8 @@ describe('a text over the limit is refused before the table is parsed', () => {
       [{ value: '072' }, { value: `Huyện ${long}` }],
     ]);
     await expect(readImportFile('bang.xlsx', bytes)).rejects.toMatchObject({
-      key: 'importFile_textTooLongInRow',
-      params: { row: 3, column: 2, limit },
+      key: 'importFile_textTooLongInColumn',
+      params: { row: 3, column: 'Ghi chú', limit },
     });
     expect(workbookParts.length).toBeGreaterThan(0);
     for (const size of workbookParts) expect(size).toBeLessThan(long.length / 2);
@@ -79,8 +87,8 @@ describe('a text over the limit is refused before the table is parsed', () => {
       ),
     );
     await expect(readImportFile('bang.xlsx', zipSync(files))).rejects.toMatchObject({
-      key: 'importFile_textTooLongInRow',
-      params: { row: 2, column: 2 },
+      key: 'importFile_textTooLongInColumn',
+      params: { row: 2, column: 'Ghi chú' },
     });
     for (const size of workbookParts) expect(size).toBeLessThan(long.length / 2);
   });

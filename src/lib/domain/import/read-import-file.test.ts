@@ -38,6 +38,57 @@ describe('readImportFile', () => {
     expect(file.table.rows).toEqual(ROWS);
   });
 
+  it('refuses at once a file that is not a text table: a picture or a font renamed .csv', async () => {
+    const png = new Uint8Array(4008).map((_, i) => (i * 7919 + 13) % 256);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
+    // A WOFF2 font: its signature, then a header of mostly zero bytes.
+    const woff2 = new Uint8Array(13120);
+    woff2.set([0x77, 0x4f, 0x46, 0x32, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x33, 0x40]);
+    for (const [name, bytes] of [
+      ['picture.csv', png],
+      ['font.csv', woff2],
+      ['bang.json', png],
+    ] as const) {
+      const reading = readImportFile(name, bytes);
+      await expect(reading).rejects.toBeInstanceOf(ImportFileError);
+      await expect(reading).rejects.toMatchObject({ key: 'importFile_binary' });
+    }
+  });
+
+  it('never reads bytes with a NUL as a table, unless they are UTF-16 text', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: 8, maxLength: 600 }),
+        fc.nat(),
+        async (bytes, at) => {
+          const data = bytes.slice();
+          data[at % data.length] = 0;
+          // A zip is a workbook, an OLE file an old .xls: refused otherwise.
+          fc.pre(!(data[0] === 0x50 && data[1] === 0x4b) && data[0] !== 0xd0);
+          const read = await readImportFile('bang.csv', data).then(
+            (file) => file.encoding,
+            (error: ImportFileError) => error.key,
+          );
+          if (read !== 'utf-16le' && read !== 'utf-16be') expect(read).toBe('importFile_binary');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses an HTML page named .xls or .csv, saying to save it from Excel as .xlsx or CSV', async () => {
+    const html = '<html><body><table><tr><td>Tên</td></tr></table></body></html>';
+    for (const [name, bytes] of [
+      ['html-as-xls.xls', utf8(html)],
+      ['bao-cao.csv', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(`\r\n  <!DOCTYPE html>${html}`)])],
+      ['bao-cao.xls', utf16le('<table><tr><td>Mã</td><td>Tỷ lệ</td></tr></table>')],
+    ] as const) {
+      const reading = readImportFile(name, bytes);
+      await expect(reading).rejects.toMatchObject({ key: 'importFile_html' });
+      await expect(reading).rejects.toThrow(/save it as \.xlsx or CSV/);
+    }
+  });
+
   it('reads legacy Windows-1258 text when the bytes are not UTF-8', async () => {
     const file = await readImportFile('bang.csv', new Uint8Array([0x48, 0xf2, 0x61, 0x2c, 0x31]));
     expect(file.encoding).toBe('windows-1258');
@@ -162,7 +213,7 @@ describe('readImportFile', () => {
       key: 'importFile_textTooLongInRecord',
       params: { record: 2, row: 3, key: 'ghi_chu', limit: IMPORT_LIMITS.textLength },
     });
-    await expect(reading).rejects.toThrow('record 2 (row 3 of the table), field “ghi_chu”');
+    await expect(reading).rejects.toThrow('Record 2 (row 3 of the table), field “ghi_chu”');
     const geo = JSON.stringify({
       type: 'FeatureCollection',
       features: [{ type: 'Feature', properties: { ten: long }, geometry: null }],
@@ -178,14 +229,15 @@ describe('readImportFile', () => {
     });
     await expect(readImportFile('bang.json', utf8(rows))).rejects.toMatchObject({
       key: 'importFile_textTooLongInRow',
-      params: { row: 2, column: 2 },
+      params: { row: 2, column: 'B' },
     });
-    await expect(
-      readImportFile('bang.csv', utf8(`ma;ten\n071;${fits}\n072;${long}\n`)),
-    ).rejects.toMatchObject({
-      key: 'importFile_textTooLongInRow',
-      params: { row: 3, column: 2 },
+    const csv = readImportFile('bang.csv', utf8(`ma;ten\n071;${fits}\n072;${long}\n`));
+    await expect(csv).rejects.toMatchObject({
+      key: 'importFile_textTooLongInColumn',
+      params: { row: 3, column: 'ten' },
     });
+    // As the validation report writes where a problem is: "Row 3, column “ten”: …".
+    await expect(csv).rejects.toThrow('Row 3, column “ten”: a cell longer than');
     // At the limit, a text is read as any other.
     expect(
       (await readImportFile('bang.json', utf8(JSON.stringify([{ ma: fits }])))).table.rows,

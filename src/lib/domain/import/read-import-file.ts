@@ -14,8 +14,11 @@ import {
 } from './limits.ts';
 import type { Cell } from './numbers.ts';
 import {
+  columnLetter,
   decodeText,
+  headerNameAbove,
   longCellBeforeParsing,
+  notATable,
   parseDelimitedText,
   type RawTable,
   type TextEncodingName,
@@ -69,6 +72,11 @@ export async function readImportFile(
   }
   if (looksLikeUtf8Json(name, bytes)) refuseLongTextBeforeDecoding(bytes);
   const { text, encoding } = decodeText(bytes);
+  // A picture or a font renamed .csv, or the HTML "Excel" of a reporting system: not a table,
+  // and said so now rather than read as one ("no unit column", quoting errors by the dozen).
+  const other = notATable(text);
+  if (other === 'binary') throw new ImportFileError('importFile_binary');
+  if (other === 'html') throw new ImportFileError('importFile_html');
   const start = text.trimStart()[0];
   if (
     /\.(geo|topo)?json$/i.test(name) ||
@@ -81,7 +89,7 @@ export async function readImportFile(
   // A cell over the text limit is refused before the table is parsed (a file of one 10 MB cell
   // took 2–3 s to refuse on a loaded machine); one made of shorter runs, after.
   const long = longCellBeforeParsing(text, IMPORT_LIMITS.textLength);
-  if (long) throw cellTooLongError(long.row - 1, long.column - 1);
+  if (long) throw cellTooLongError(long.row - 1, long.column - 1, long.header);
   const table = parseDelimitedText(text, options.onProgress);
   if (table.rows.length === 0) throw new ImportFileError('importFile_noRows');
   checkTextLength(table.rows);
@@ -301,7 +309,7 @@ function longTextError({ path, isKey }: JsonLongText): ImportFileError {
     return new ImportFileError('importFile_textTooLongInRow', {
       limit,
       row: index + 1,
-      column: field + 1,
+      column: columnLetter(field),
     });
   }
   // A key over the limit is not worth naming; the key of a value over it is.
@@ -321,19 +329,25 @@ function checkTextLength(rows: readonly Cell[][]): void {
   for (const [r, row] of rows.entries()) {
     for (const [c, cell] of row.entries()) {
       if (typeof cell === 'string' && cell.length > IMPORT_LIMITS.textLength) {
-        throw cellTooLongError(r, c);
+        throw cellTooLongError(r, c, headerNameAbove(rows, r, c));
       }
     }
   }
 }
 
-/** The cell of 0-based row `r` and column `c` is over the text limit. */
-function cellTooLongError(r: number, c: number): ImportFileError {
-  return new ImportFileError('importFile_textTooLongInRow', {
-    limit: IMPORT_LIMITS.textLength,
-    row: r + 1,
-    column: c + 1,
-  });
+/**
+ * The cell of 0-based row `r` and column `c` is over the text limit: the column named by its
+ * header when it has one above the cell, else by its letter, as the validation report does.
+ */
+function cellTooLongError(r: number, c: number, header: string | null): ImportFileError {
+  const limit = IMPORT_LIMITS.textLength;
+  return header === null
+    ? new ImportFileError('importFile_textTooLongInRow', {
+        limit,
+        row: r + 1,
+        column: columnLetter(c),
+      })
+    : new ImportFileError('importFile_textTooLongInColumn', { limit, row: r + 1, column: header });
 }
 
 /** Names the record holding the key twice when it is in the table's list, else the key alone. */
