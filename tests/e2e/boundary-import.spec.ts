@@ -182,7 +182,9 @@ test('a projected or broken boundary file shows its errors and leaves the stored
     buffer: Buffer.from(projected),
   });
   const errors = wizard.getByTestId('boundary-errors');
-  await expect(errors).toContainText('Không nhập được tệp: 1 lỗi. Dữ liệu đã lưu không thay đổi.');
+  await expect(errors).toContainText(
+    'Không nhập được tệp vn2000.zip: 1 lỗi. Dữ liệu đã lưu không thay đổi.',
+  );
   await expect(errors).toContainText(
     'tọa độ trông như đã chiếu (VN-2000?); hãy xuất lại theo WGS84',
   );
