@@ -26,6 +26,7 @@ import { analyseImport, proposeSettings } from '../../src/lib/domain/import/anal
 import { decodeText, parseDelimitedText } from '../../src/lib/domain/import/raw-table.ts';
 import { createUnitMatcher } from '../../src/lib/domain/import/unit-names.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser.ts';
+import { describeAndSave } from '../e2e/describe-dataset.ts';
 import { traceMainThread, type MainThreadTask } from './main-thread-trace.ts';
 import { median, printBudgetTable, type BudgetRow } from './report.ts';
 
@@ -183,8 +184,7 @@ async function browserBenchmark(
     marks.push(['validation report', await page.evaluate(() => performance.now())]);
     if (save) {
       await wizard.getByRole('button', { name: 'Tiếp' }).click();
-      await wizard.getByTestId('dataset-title').fill(COMMUNE_TITLE);
-      await wizard.getByRole('button', { name: 'Lưu bộ dữ liệu' }).click();
+      await describeAndSave(wizard, { title: COMMUNE_TITLE });
       await page.locator('#map[data-era-ready="true"]').waitFor({ timeout: 120_000 });
       marks.push(['saved and drawn', await page.evaluate(() => performance.now())]);
     }

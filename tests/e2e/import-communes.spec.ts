@@ -11,6 +11,7 @@ import {
   pixelOf,
   test,
 } from './fixtures.ts';
+import { describeAndSave } from './describe-dataset.ts';
 
 /**
  * A commune table of the 2025 units: read as 2025 at commune level, provinces coloured from the
@@ -59,8 +60,7 @@ test('a commune table of the 2025 units is imported and drawn on its province an
   await wizard.getByRole('button', { name: 'Tiếp' }).click();
   await expect(wizard.getByTestId('validation-report')).toContainText('Không có lỗi');
   await wizard.getByRole('button', { name: 'Tiếp' }).click();
-  await wizard.getByTestId('dataset-title').fill('Ba xã Quảng Ninh — thử nghiệm 2025');
-  await wizard.getByRole('button', { name: 'Lưu bộ dữ liệu' }).click();
+  await describeAndSave(wizard, { title: 'Ba xã Quảng Ninh — thử nghiệm 2025' });
 
   const eras = page.getByTestId('era-switch');
   await expect(eras.getByRole('radio', { name: '2025 · 34 tỉnh, cấp xã' })).toBeChecked();

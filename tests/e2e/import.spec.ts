@@ -10,6 +10,7 @@ import {
   openImportWizard,
   test,
 } from './fixtures.ts';
+import { describeAndSave } from './describe-dataset.ts';
 
 /** Kiên Giang districts as a planner types them: names with and without prefixes, vi numbers. */
 const KIEN_GIANG_CSV = [
@@ -40,8 +41,7 @@ async function throughTheWizard(page: Page, title: string) {
   await wizard.getByRole('button', { name: 'Tiếp' }).click();
   await expect(wizard.getByTestId('validation-report')).toContainText('Không có lỗi');
   await wizard.getByRole('button', { name: 'Tiếp' }).click();
-  await wizard.getByTestId('dataset-title').fill(title);
-  await wizard.getByRole('button', { name: 'Lưu bộ dữ liệu' }).click();
+  await describeAndSave(wizard, { title });
 }
 
 test('a planner imports a CSV of Kiên Giang districts and sees it on the map', async ({ page }) => {
@@ -51,7 +51,32 @@ test('a planner imports a CSV of Kiên Giang districts and sees it on the map', 
   await expect(wizard.getByText('4 dòng, 5 cột')).toBeVisible();
   await expect(wizard.getByTestId('column-role')).toHaveCount(5);
   await expect(wizard.getByTestId('column-role').nth(4)).toHaveValue('rate_start');
-  await throughTheWizard(page, 'Kiên Giang — thử nghiệm CSV');
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  await expect(wizard.getByTestId('validation-report')).toContainText('Không có lỗi');
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+
+  // Nothing about the figures is guessed: until their source, standard, kind and year are given,
+  // the dataset cannot be saved, and the form says what is missing.
+  await expect(wizard.getByTestId('describe-missing')).toHaveText(
+    'Còn thiếu: Trích yếu văn bản, Chuẩn nghèo, Loại số liệu, Năm',
+  );
+  await wizard.getByTestId('dataset-kind').selectOption('plan');
+  await expect(wizard.getByTestId('describe-missing')).toHaveText(
+    'Còn thiếu: Trích yếu văn bản, Chuẩn nghèo, Năm',
+  );
+  await wizard.getByRole('button', { name: 'Lưu bộ dữ liệu' }).click();
+  await expect(wizard.getByRole('heading', { level: 2 })).toContainText('Bước 5/5');
+  await describeAndSave(wizard, {
+    title: 'Kiên Giang — thử nghiệm CSV',
+    source: 'Kế hoạch giảm nghèo năm 2024 của tỉnh (thử nghiệm)',
+    kind: 'plan',
+  });
+  // The dataset is credited to the source given, as a plan.
+  await expect(page.getByTestId('credits')).toContainText(
+    'Kế hoạch giảm nghèo năm 2024 của tỉnh (thử nghiệm)',
+  );
+  await expect(page.getByTestId('dataset-source')).toContainText('Kế hoạch (chỉ tiêu)');
 
   // Saved, selected and drawn: the map view is back with the four districts coloured.
   await expect(page.locator('#map')).toBeVisible();
@@ -196,8 +221,7 @@ test('a table of the 34 new provinces is read as 2025 and drawn on the 2025 map'
   await wizard.getByRole('button', { name: 'Tiếp' }).click();
   await expect(wizard.getByTestId('validation-report')).toContainText('Không có lỗi');
   await wizard.getByRole('button', { name: 'Tiếp' }).click();
-  await wizard.getByTestId('dataset-title').fill('Ba tỉnh mới — thử nghiệm 2025');
-  await wizard.getByRole('button', { name: 'Lưu bộ dữ liệu' }).click();
+  await describeAndSave(wizard, { title: 'Ba tỉnh mới — thử nghiệm 2025' });
 
   // A 2025 dataset can only be drawn on the 2025 provinces.
   const eras = page.getByTestId('era-switch');

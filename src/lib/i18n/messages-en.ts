@@ -188,6 +188,11 @@ export const en: Messages = {
   save: 'Save dataset',
   saving: 'Saving…',
   required: 'required',
+  // #18 describe (lead): kind, standard, year and source are chosen, never guessed
+  selectPrompt: '— choose —',
+  documentTitleExample:
+    'e.g. Report on the 2024 review of poor households, district People’s Committee',
+  describeMissing: 'Still missing: {fields}',
   warningsInUse:
     'This dataset has {n, plural, one {# data check warning} other {# data check warnings}}.',
   showMore: 'Show more',

@@ -190,6 +190,10 @@ export const vi = {
   save: 'Lưu bộ dữ liệu',
   saving: 'Đang lưu…',
   required: 'bắt buộc',
+  // #18 describe (lead): kind, standard, year and source are chosen, never guessed
+  selectPrompt: '— chọn —',
+  documentTitleExample: 'vd: Báo cáo kết quả rà soát hộ nghèo năm 2024 của UBND huyện',
+  describeMissing: 'Còn thiếu: {fields}',
   warningsInUse: 'Bộ dữ liệu này có {n} cảnh báo kiểm tra số liệu.',
   showMore: 'Hiện thêm',
   importFile_empty: 'tệp rỗng',

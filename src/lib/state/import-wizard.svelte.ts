@@ -1,8 +1,12 @@
 import { ImportCancelledError, ImportWorkerClient } from '../data/import-client.ts';
 import { importFailure, type ImportFailure } from '../data/import-failure.ts';
-import type { DatasetKind, PovertyStandard } from '../domain/dataset.ts';
 import type { ImportSettings } from '../domain/import/analyse-import.ts';
 import type { ColumnRole } from '../domain/import/columns.ts';
+import {
+  emptyDescription,
+  missingFields,
+  type DatasetDescription,
+} from '../domain/import/dataset-description.ts';
 import type { ImportReport } from '../domain/import/import-report.ts';
 import type { NumberFormat } from '../domain/import/numbers.ts';
 import { communes2025AsUnits, provinces2025AsUnits } from '../domain/import/import-era.ts';
@@ -19,20 +23,6 @@ export interface CrosswalkSource {
   readonly crosswalk: Crosswalk | null;
 }
 
-/** What the person says about the dataset in the last step. */
-export interface DatasetDescription {
-  title: string;
-  documentTitle: string;
-  documentNumber: string;
-  documentDate: string;
-  issuer: string;
-  standard: PovertyStandard;
-  kind: DatasetKind;
-  year: number;
-  licence: string;
-  notes: string;
-}
-
 /**
  * The import wizard: a file goes to the worker, every correction is re-analysed there, and the
  * dataset is stored in one transaction only when the report has no errors.
@@ -43,18 +33,9 @@ export class ImportWizard {
   progress = $state(0);
   error = $state.raw<ImportFailure | null>(null);
   report = $state.raw<ImportReport | null>(null);
-  description = $state<DatasetDescription>({
-    title: '',
-    documentTitle: '',
-    documentNumber: '',
-    documentDate: '',
-    issuer: '',
-    standard: '2022-2025',
-    kind: 'survey',
-    year: new Date().getFullYear(),
-    licence: '',
-    notes: '',
-  });
+  description = $state<DatasetDescription>(emptyDescription());
+  /** What the description still lacks before the dataset can be saved. */
+  missing = $derived(missingFields(this.description));
 
   #client = new ImportWorkerClient();
   #file: File | null = null;
@@ -80,7 +61,9 @@ export class ImportWizard {
     this.report?.era.era === '2025' ? this.units2025 : this.#atlas.data.units,
   );
 
-  canSave = $derived(this.report !== null && this.report.errorCount === 0 && !this.busy);
+  canSave = $derived(
+    this.report !== null && this.report.errorCount === 0 && !this.busy && this.missing.length === 0,
+  );
 
   async chooseFile(file: File, sheet: string | null = null): Promise<void> {
     this.#file = file;
@@ -148,6 +131,8 @@ export class ImportWizard {
     const store = this.#atlas.data.store;
     if (!store || !this.canSave) return null;
     const d = this.description;
+    const { kind, standard, year } = d;
+    if (kind === null || standard === null || year === null) return null;
     const id = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
     let saved: string | null = null;
     await this.#run('save', async () => {
@@ -155,15 +140,15 @@ export class ImportWizard {
         id,
         title: { vi: d.title.trim(), en: d.title.trim() },
         source: {
-          title: d.documentTitle.trim() || d.title.trim(),
+          title: d.documentTitle.trim(),
           number: d.documentNumber.trim() || null,
           date: d.documentDate || null,
           issuer: d.issuer.trim(),
           locator: this.report ? this.report.file.name : '',
         },
-        standard: d.standard,
-        kind: d.kind,
-        year: d.year,
+        standard,
+        kind,
+        year,
         licence: d.licence.trim(),
         notes: d.notes.trim() ? [{ vi: d.notes.trim(), en: d.notes.trim() }] : [],
       });
