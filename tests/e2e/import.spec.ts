@@ -5,6 +5,8 @@ import {
   chooseCsv,
   drawnDistrictsWithData,
   expect,
+  inView,
+  labelPointOf,
   mapSettled,
   openAtlas,
   openImportWizard,
@@ -81,8 +83,10 @@ test('a planner imports a CSV of Kiên Giang districts and sees it on the map', 
   // Saved, selected and drawn: the map view is back with the four districts coloured.
   await expect(page.locator('#map')).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Bộ dữ liệu' })).toHaveValue(/^import-/);
-  await page.getByRole('button', { name: 'Phóng tới vùng có số liệu' }).click();
+  // Framed on its province at once, without "Phóng tới vùng có số liệu": Hà Nội is out of view.
   await mapSettled(page);
+  expect(await inView(page, await labelPointOf(page, '899'))).toBe(true);
+  expect(await inView(page, [105.85, 21.03])).toBe(false);
   expect(await drawnDistrictsWithData(page)).toEqual(KIEN_GIANG_CODES);
 
   // It survives a reload: it is in IndexedDB, not only in memory.

@@ -5,6 +5,7 @@ import type { DatasetRecord } from '../db/atlas-db.ts';
 import type { Observation } from '../domain/dataset.ts';
 import { datasetVersion } from '../domain/dataset-version.ts';
 import { groupFigures } from '../domain/eras/aggregate.ts';
+import { eraOfDataset } from '../domain/eras/era.ts';
 import {
   provinceSumProblem,
   sumDistrictsToProvinces,
@@ -373,6 +374,10 @@ export class AtlasState {
       ),
     ].filter((code) => this.provincesByCode.has(code)),
   );
+  /** "Zoom to data" frames a 2019 dataset's provinces (a 2025 dataset's codes are other units). */
+  canFrameDataset = $derived(
+    eraOfDataset(this.dataset) === '2019' && this.datasetProvinceCodes.length > 0,
+  );
 
   /**
    * Opens storage and draws what it holds at once; then asks the server whether the data build
@@ -493,6 +498,15 @@ export class AtlasState {
     );
     if (!features?.length) return null;
     return bbox({ type: 'FeatureCollection', features }) as [number, number, number, number];
+  }
+
+  /** Frames the provinces the shown dataset covers (a 2019 dataset); false when it cannot. */
+  frameDataset(): boolean {
+    const bounds = this.canFrameDataset ? this.provinceBounds(this.datasetProvinceCodes) : null;
+    if (!bounds) return false;
+    this.areaCode = null;
+    this.#selection.flyTo(bounds);
+    return true;
   }
 
   /** Zooms to a 2019 province, or to the whole country for null or an unknown code. */
