@@ -288,6 +288,15 @@ describe('analyseImport on a table with units as rows', () => {
     const { settings, analysis } = analyse(text);
     expect([settings.transpose, settings.headerRow]).toEqual([false, 0]);
     expect(analysis.problems.map((p) => [p.kind, p.row])).toEqual([['long-row', 3]]);
+    // A line of text alone wider than the header is no such row (a note, and the signature
+    // placed right of the table, as reports end): the annex above it is still turned, and read
+    // as it is without it.
+    const note = `Ghi chú: số liệu sơ bộ${';'.repeat(11)}Người lập biểu`;
+    const annotated = analyse(`${ANNEX.trimEnd()}\n${note}\n`);
+    expect(annotated.settings.transpose).toBe(true);
+    expect(sorted(annotated.analysis.observations)).toEqual(
+      sorted(analyse(ANNEX).analysis.observations),
+    );
   });
 
   it('refuses names and cells over their length limits, quoting only their start', () => {

@@ -337,14 +337,22 @@ export function filledLength(row: readonly Cell[]): number {
 }
 
 /**
- * Whether a data row below the header row (`guessHeaderRow`) has more cells than the header:
- * such a table is not read turned, whatever matches, so the row is reported as too long.
+ * Whether a row of figures below the header row (`guessHeaderRow`) has more cells than the
+ * header: such a table is not read turned, whatever matches, so the row is reported as too long.
+ * A row of text alone (a footnote with unquoted commas) says nothing of the table's layout.
  */
 export function hasLongRows(rows: readonly Cell[][]): boolean {
   const header = guessHeaderRow(rows);
   if (header < 0) return false;
   const width = rows[header]!.length;
-  return rows.slice(header + 1).some((row) => row.length > width && filledLength(row) > width);
+  return rows
+    .slice(header + 1)
+    .some(
+      (row) =>
+        row.length > width &&
+        filledLength(row) > width &&
+        row.some((cell) => parseCell(cell, 'vi').ok),
+    );
 }
 
 /** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
