@@ -201,3 +201,26 @@ test.describe('on a 390 px phone', () => {
     }
   });
 });
+
+test('a district name shared by ten provinces is offered with each province, in the list and the report', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  await openImportWizard(page);
+  await chooseCsv(page, 'chau-thanh.csv', 'Tên huyện;Tỷ lệ hộ nghèo (%)\nHuyện Châu Thành;5,1');
+  const wizard = page.getByTestId('import-wizard');
+  await expect(wizard.getByRole('heading', { level: 2 })).toContainText('Bước 2/5');
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  const choice = wizard.getByRole('combobox', { name: /Huyện Châu Thành/ });
+  const options = (await choice.locator('option').allTextContents()).filter((text) =>
+    text.startsWith('Huyện Châu Thành'),
+  );
+  // Ten districts of one name, each told apart by its province.
+  expect(options.length).toBeGreaterThan(1);
+  expect(new Set(options).size).toBe(options.length);
+  expect(options).toContain('Huyện Châu Thành (Tỉnh Long An)');
+  await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  await expect(wizard.getByTestId('validation-report')).toContainText(
+    'Huyện Châu Thành (Tỉnh Long An)',
+  );
+});

@@ -14,6 +14,8 @@ import { TEST_UNITS } from './test-units.ts';
 import { createUnitMatcher } from './unit-names.ts';
 
 const matcher = createUnitMatcher(TEST_UNITS);
+const provinceNameOf = (unit: { provinceCode: string }) =>
+  TEST_UNITS.find((u) => u.level === 'province' && u.code === unit.provinceCode)?.name;
 const ROOT = new URL('../../../../', import.meta.url);
 const ANNEX = readFileSync(
   fileURLToPath(new URL('tests/fixtures/tuyen-quang-2020-annex.csv', ROOT)),
@@ -117,6 +119,11 @@ describe('analyseImport on a table with units as rows', () => {
       'ambiguous',
       'unmatched',
     ]);
+    // The candidates of a repeated name are told apart by their provinces.
+    const ambiguous = analysis.rows[2]!;
+    expect(ambiguous.candidateNames).toEqual(
+      ambiguous.match.candidates!.map((unit) => `${unit.name} (${provinceNameOf(unit)})`),
+    );
     expect(analysis.problems.filter((p) => p.severity === 'error')).toEqual([
       expect.objectContaining({ row: 4, column: 'Tên đơn vị', kind: 'ambiguous' }),
       expect.objectContaining({ row: 5, column: 'Tên đơn vị', kind: 'unmatched' }),

@@ -56,6 +56,8 @@ export interface AnalysedRow {
   row: number;
   label: string;
   match: UnitMatch;
+  /** The candidates' names with their provinces', to choose among (one name, many units). */
+  candidateNames: string[];
 }
 
 export interface ImportAnalysis {
@@ -326,7 +328,13 @@ export function analyseImport(
       if (!isMatched(match.status) && !hasNumber()) match = { status: 'skipped' };
     }
     counts[match.status] += 1;
-    analysed.push({ index, row: where.row, label, match });
+    analysed.push({
+      index,
+      row: where.row,
+      label,
+      match,
+      candidateNames: (match.candidates ?? []).map((unit) => matcher.fullName(unit)),
+    });
     for (const pair of match.status === 'skipped' || match.status === 'dropped' ? [] : repeated) {
       const [first, second] = [text(row, pair.first), text(row, pair.c)];
       if (pair.reported || unitCellsAgree(pair.role, first, second, matcher)) continue;
@@ -375,7 +383,7 @@ export function analyseImport(
       problems.push(
         createProblem('error', where.row, where.column, 'ambiguous', {
           name: label,
-          candidates: (match.candidates ?? []).map((unit) => unit.name).join(' / '),
+          candidates: (match.candidates ?? []).map((unit) => matcher.fullName(unit)).join(' / '),
         }),
       );
     }

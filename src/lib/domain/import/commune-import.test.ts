@@ -106,7 +106,10 @@ describe('a commune table of the 2025 units', () => {
     );
     const problem = errors(analysis).find((p) => p.kind === 'ambiguous');
     expect(problem).toMatchObject({ row: 2, column: 'Tên xã' });
-    expect(problem?.params?.candidates).toBe('Phường Việt Hưng / Phường Việt Hưng');
+    // Two wards of one name, told apart by their provinces.
+    expect(problem?.params?.candidates).toBe(
+      'Phường Việt Hưng (Thành phố Hà Nội) / Phường Việt Hưng (Tỉnh Quảng Ninh)',
+    );
     expect(analysis.rows[0]!.match.status).toBe('ambiguous');
   });
 

@@ -64,13 +64,16 @@ export function createImportReport(
   const settled = analysis.rows.filter((row) => isMatched(row.match.status));
   const rows = [...attention, ...settled]
     .slice(0, ROW_LIMIT)
-    .map(({ index, row, label, match }): ReportRow => ({
+    .map(({ index, row, label, match, candidateNames }): ReportRow => ({
       index,
       row,
       label,
       status: match.status,
       unit: match.unit ? { key: unitKey(match.unit), name: match.unit.name } : null,
-      candidates: (match.candidates ?? []).map((u) => ({ key: unitKey(u), name: u.name })),
+      candidates: (match.candidates ?? []).map((u, i) => ({
+        key: unitKey(u),
+        name: candidateNames[i] ?? u.name,
+      })),
     }));
   const errors = analysis.problems.filter((p) => p.severity === 'error');
   const warnings = analysis.problems.filter((p) => p.severity === 'warning');

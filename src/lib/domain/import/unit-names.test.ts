@@ -70,6 +70,21 @@ describe('createUnitMatcher', () => {
     expect(codeOf({ name: 'Hà Giang' })).toBe('ambiguous');
   });
 
+  it('names a unit with its province, to tell units of one name apart', () => {
+    const candidates = matcher.match({ name: 'Châu Thành' }).candidates ?? [];
+    const names = candidates.map((unit) => matcher.fullName(unit));
+    // One name, told apart by the province; a province is named alone.
+    expect(new Set(names).size).toBe(candidates.length);
+    for (const [i, unit] of candidates.entries()) {
+      const province = matcher.units.find(
+        (u) => u.level === 'province' && u.code === unit.provinceCode,
+      );
+      expect(names[i]).toBe(`${unit.name} (${province!.name})`);
+    }
+    const province = matcher.units.find((u) => u.level === 'province')!;
+    expect(matcher.fullName(province)).toBe(province.name);
+  });
+
   it('settles a province-or-city name by the level the table usually has', () => {
     expect(codeOf({ name: 'Hà Giang', preferLevel: 'province' })).toBe('name:02');
     expect(codeOf({ name: 'Hà Giang', preferLevel: 'district' })).toBe('name:024');

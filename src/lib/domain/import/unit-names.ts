@@ -112,7 +112,22 @@ export interface UnitMatcher {
   /** Province codes and names, folded, to read a province column. */
   province(text: string): KnownUnit | undefined;
   match(row: MatchRequest): UnitMatch;
+  /** A unit's name with its province's, to tell units of one name apart (unitWithProvince). */
+  fullName(unit: KnownUnit): string;
   units: readonly KnownUnit[];
+}
+
+/**
+ * A unit's name with its province's, "Huyện Châu Thành (Tỉnh Long An)": names repeat across
+ * provinces (ten Châu Thành), so wherever a person chooses among units it says which is which.
+ */
+export function unitWithProvince(
+  unit: KnownUnit,
+  provinceName: (code: string) => string | undefined,
+): string {
+  if (unit.level === 'province') return unit.name;
+  const province = provinceName(unit.provinceCode);
+  return province ? `${unit.name} (${province})` : unit.name;
 }
 
 export interface MatchRequest {
@@ -258,5 +273,7 @@ export function createUnitMatcher(
     return result;
   }
 
-  return { province, match, units };
+  const fullName = (unit: KnownUnit) => unitWithProvince(unit, (code) => provinces.get(code)?.name);
+
+  return { province, match, fullName, units };
 }
