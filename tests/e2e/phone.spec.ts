@@ -1,5 +1,15 @@
 import type { Page } from '@playwright/test';
-import { expect, openAtlas, test } from './fixtures.ts';
+import {
+  chooseCsv,
+  expect,
+  inView,
+  labelPointOf,
+  mapSettled,
+  openAtlas,
+  openImportWizard,
+  test,
+} from './fixtures.ts';
+import { describeAndSave } from './describe-dataset.ts';
 
 // A small Android phone, the narrowest screen the atlas promises to work on.
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
@@ -101,4 +111,34 @@ test('on a 360 px phone the controls fold under one button and work from there',
   await expect(panel).toBeVisible();
   expect(await horizontalOverflow(page)).toEqual([]);
   expect(await panel.evaluate((e) => e.parentElement!.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test('on a 360 px phone a saved import shows the map with its figures, not the page scrolled down', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  if (await page.getByTestId('menu-toggle').isVisible())
+    await page.getByTestId('menu-toggle').click();
+  await openImportWizard(page);
+  await chooseCsv(
+    page,
+    'kien-giang.csv',
+    ['Tên đơn vị;Số hộ nghèo;Tổng số hộ', 'TP Rạch Giá;697;60.200', 'H. An Biên;2.950;32.000'].join(
+      '\n',
+    ),
+  );
+  const wizard = page.getByTestId('import-wizard');
+  // Steps 2, 3 and 4 to the last one, which is far down the page here.
+  for (let step = 2; step <= 4; step += 1) {
+    await wizard.getByRole('button', { name: 'Tiếp' }).click();
+  }
+  await expect(page.evaluate(() => window.scrollY)).resolves.toBeGreaterThan(0);
+  await describeAndSave(wizard, { title: 'Kiên Giang — thử nghiệm trên điện thoại' });
+  await expect(page.getByRole('combobox', { name: 'Bộ dữ liệu' })).toHaveValue(/^import-/);
+  // The map is on screen, and on it the two districts of Kiên Giang.
+  const map = await page.locator('#map').boundingBox();
+  expect(map!.y).toBeGreaterThan(-1);
+  expect(map!.y).toBeLessThan(740 / 2);
+  await mapSettled(page);
+  expect(await inView(page, await labelPointOf(page, '899'))).toBe(true);
 });
