@@ -9,7 +9,7 @@ import { readPlanTable } from '../plan-table.ts';
 import { analyseImport, proposeSettings, type ImportSettings } from './analyse-import.ts';
 import type { ColumnRole } from './columns.ts';
 import type { Cell } from './numbers.ts';
-import { parseDelimitedText, type RawTable } from './raw-table.ts';
+import { columnLetter, parseDelimitedText, type RawTable } from './raw-table.ts';
 import { TEST_UNITS } from './test-units.ts';
 import { createUnitMatcher } from './unit-names.ts';
 
@@ -63,6 +63,11 @@ describe('the Tuyên Quang annex, units as columns', () => {
   });
 
   it('matches seven districts by name and the total column to the province', () => {
+    // Each unit is a column of the file: it is located by the column's letter (B, C, …).
+    expect(analysis.rows.map((row) => row.column)).toEqual(
+      analysis.rows.map((row) => columnLetter(row.index + settings.headerRow + 1)),
+    );
+    expect(new Set(analysis.rows.map((row) => row.column)).size).toBe(analysis.rows.length);
     expect(analysis.provinceCode).toBe('08');
     expect(analysis.counts).toMatchObject({ name: 7, total: 1, skipped: 1, unmatched: 0 });
     expect(analysis.rows.find((row) => row.label === 'TP Tuyên Quang')?.match.unit?.code).toBe(

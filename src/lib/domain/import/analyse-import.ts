@@ -52,8 +52,9 @@ export interface ImportSettings {
 export interface AnalysedRow {
   /** Index among the data rows (after the header). */
   index: number;
-  /** Where the row's label is in the file, as the person sees it. */
+  /** Where the row's label is in the file, as the person sees it: its row and column. */
   row: number;
+  column: string;
   label: string;
   match: UnitMatch;
   /** The candidates' names with their provinces', to choose among (one name, many units). */
@@ -331,6 +332,7 @@ export function analyseImport(
     analysed.push({
       index,
       row: where.row,
+      column: where.column,
       label,
       match,
       candidateNames: (match.candidates ?? []).map((unit) => matcher.fullName(unit)),

@@ -39,7 +39,9 @@ export interface ImportReport {
 
 export interface ReportRow {
   index: number;
+  /** Where its label is: a turned table's units are columns, named by their letters. */
   row: number;
+  column: string;
   label: string;
   status: MatchStatus;
   unit: { key: UnitKey; name: string } | null;
@@ -64,9 +66,10 @@ export function createImportReport(
   const settled = analysis.rows.filter((row) => isMatched(row.match.status));
   const rows = [...attention, ...settled]
     .slice(0, ROW_LIMIT)
-    .map(({ index, row, label, match, candidateNames }): ReportRow => ({
+    .map(({ index, row, column, label, match, candidateNames }): ReportRow => ({
       index,
       row,
+      column,
       label,
       status: match.status,
       unit: match.unit ? { key: unitKey(match.unit), name: match.unit.name } : null,
